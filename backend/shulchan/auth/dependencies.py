@@ -1,0 +1,97 @@
+"""Resolving the caller: session, principal. Routers declare these; they never check roles."""
+
+from datetime import date
+from typing import Annotated
+
+from fastapi import Depends, Request
+from fastapi.security import OAuth2PasswordBearer
+from sqlalchemy import and_, or_, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from shulchan.auth.models import AuthSession
+from shulchan.auth.permissions import ANONYMOUS, Principal
+from shulchan.core.config import Settings
+from shulchan.core.db import get_session
+from shulchan.core.errors import Unauthorized
+from shulchan.core.security import InvalidToken, decode_access_token
+from shulchan.roundtables.models import Role, Seat
+from shulchan.stakeholders.models import Stakeholder
+from shulchan.users.models import User
+
+SessionDep = Annotated[AsyncSession, Depends(get_session, scope="function")]
+
+oauth2_scheme = OAuth2PasswordBearer(tokenUrl="/api/v1/auth/token", auto_error=False)
+
+
+def get_settings_from_app(request: Request) -> Settings:
+    settings: Settings = request.app.state.settings
+    return settings
+
+
+SettingsDep = Annotated[Settings, Depends(get_settings_from_app)]
+
+
+async def get_principal(
+    session: SessionDep,
+    settings: SettingsDep,
+    token: Annotated[str | None, Depends(oauth2_scheme)],
+) -> Principal:
+    """Anonymous without a token; 401 for a token that is bad, expired or of a revoked session."""
+    if token is None:
+        return ANONYMOUS
+    try:
+        claims = decode_access_token(settings, token)
+    except InvalidToken as exc:
+        raise Unauthorized("The access token is invalid or expired.", code="invalid_token") from exc
+    user = await session.scalar(
+        select(User)
+        .join(AuthSession, AuthSession.user_id == User.id)
+        .where(
+            User.id == claims.user_id,
+            User.is_active.is_(True),
+            AuthSession.id == claims.session_id,
+            AuthSession.revoked_at.is_(None),
+        )
+    )
+    if user is None:
+        raise Unauthorized("This session has ended; sign in again.", code="session_revoked")
+    return await load_principal(session, user, claims.session_id)
+
+
+async def load_principal(session: AsyncSession, user: User, session_id: object = None) -> Principal:
+    """The user's stakeholder record and current seats (their own, or as alternate), in one query."""
+    today = date.today()
+    seat_current = and_(
+        Seat.started_on <= today,
+        or_(Seat.ended_on.is_(None), Seat.ended_on >= today),
+        or_(Seat.stakeholder_id == Stakeholder.id, Seat.alternate_stakeholder_id == Stakeholder.id),
+    )
+    rows = (
+        await session.execute(
+            select(Stakeholder.id, Seat.roundtable_id, Seat.role)
+            .outerjoin(Seat, seat_current)
+            .where(Stakeholder.user_id == user.id)
+        )
+    ).all()
+    roles: dict[object, set[Role]] = {}
+    for _stakeholder_id, roundtable_id, role in rows:
+        if roundtable_id is not None:
+            roles.setdefault(roundtable_id, set()).add(role)
+    return Principal(
+        user=user,
+        session_id=session_id,  # type: ignore[arg-type]
+        roles={rt: frozenset(r) for rt, r in roles.items()},  # type: ignore[misc]
+        stakeholder_ids=frozenset(row[0] for row in rows),
+    )
+
+
+PrincipalDep = Annotated[Principal, Depends(get_principal)]
+
+
+async def get_authenticated_principal(principal: PrincipalDep) -> Principal:
+    if not principal.is_authenticated:
+        raise Unauthorized("Sign in to do this.")
+    return principal
+
+
+AuthenticatedDep = Annotated[Principal, Depends(get_authenticated_principal)]

@@ -1,0 +1,211 @@
+"""Who may do what: the one place that maps roles to permissions (DESIGN.md §3).
+
+Two kinds of permission:
+- roundtable permissions come from the caller's seats (roles are per roundtable);
+- platform permissions come from the admin flag, or from being facilitation staff anywhere.
+
+Services ask three questions of this module: which roundtables may this principal see (to scope
+lists), fetch-or-404 (objects the caller may not see do not exist for them), and require-or-403.
+"""
+
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from sqlalchemy import ColumnElement, false, or_, true
+
+from shulchan.core.errors import Forbidden, Unauthorized
+from shulchan.roundtables.models import Role, Roundtable, Visibility
+from shulchan.users.models import User
+
+
+class Permission(StrEnum):
+    roundtable_view = "roundtable:view"
+    roundtable_edit = "roundtable:edit"
+    seats_manage = "seats:manage"
+    seats_assign_facilitator = "seats:assign_facilitator"
+    audit_view = "audit:view"
+    meetings_manage = "meetings:manage"
+    agenda_propose = "agenda:propose"
+    rsvp_own = "rsvp:own"
+    attendance_record = "attendance:record"
+    attendance_view = "attendance:view"
+    speaking_turns_record = "speaking_turns:record"
+    process_notes_manage = "process_notes:manage"
+    minutes_write = "minutes:write"
+    minutes_comment = "minutes:comment"
+    minutes_approve = "minutes:approve"
+    minutes_read_draft = "minutes:read_draft"
+    public_summary_publish = "public_summary:publish"
+    decisions_propose = "decisions:propose"
+    decisions_steer = "decisions:steer"
+    decisions_adopt = "decisions:adopt"
+    decisions_endorse = "decisions:endorse"
+    action_items_manage = "action_items:manage"
+    action_items_update_own = "action_items:update_own"
+    knowledge_add = "knowledge:add"
+    knowledge_edit_any = "knowledge:edit_any"
+    knowledge_facilitators = "knowledge:facilitators"
+    reports_full = "reports:full"
+    reports_summary = "reports:summary"
+    webhooks_manage = "webhooks:manage"
+
+
+class PlatformPermission(StrEnum):
+    users_manage = "users:manage"
+    sectors_manage = "sectors:manage"
+    organisations_manage = "organisations:manage"
+    stakeholders_manage = "stakeholders:manage"
+    stakeholders_contact_view = "stakeholders:contact_view"
+    roundtables_create = "roundtables:create"
+    audit_view_all = "audit:view_all"
+
+
+_P = Permission
+_SEATED = {_P.roundtable_view, _P.rsvp_own}
+
+ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
+    Role.facilitator: frozenset(Permission) - {_P.decisions_adopt},
+    Role.host: frozenset(
+        _SEATED
+        | {
+            _P.roundtable_edit,
+            _P.seats_manage,
+            _P.audit_view,
+            _P.meetings_manage,
+            _P.attendance_view,
+            _P.minutes_comment,
+            _P.minutes_approve,
+            _P.minutes_read_draft,
+            _P.public_summary_publish,
+            _P.decisions_propose,
+            _P.decisions_adopt,
+            _P.decisions_endorse,
+            _P.action_items_manage,
+            _P.action_items_update_own,
+            _P.knowledge_add,
+            _P.reports_full,
+            _P.webhooks_manage,
+        }
+    ),
+    Role.member: frozenset(
+        _SEATED
+        | {
+            _P.agenda_propose,
+            _P.minutes_comment,
+            _P.decisions_propose,
+            _P.decisions_endorse,
+            _P.action_items_update_own,
+            _P.knowledge_add,
+            _P.reports_summary,
+        }
+    ),
+    Role.observer: frozenset(_SEATED),
+}
+
+# Platform permissions that follow from holding a seat in some role anywhere: facilitation staff
+# set up roundtables and the people and organisations around them; hosts add the people they seat.
+STAFF_PLATFORM_PERMISSIONS: dict[Role, frozenset[PlatformPermission]] = {
+    Role.facilitator: frozenset(
+        {
+            PlatformPermission.roundtables_create,
+            PlatformPermission.organisations_manage,
+            PlatformPermission.stakeholders_manage,
+            PlatformPermission.stakeholders_contact_view,
+        }
+    ),
+    Role.host: frozenset({PlatformPermission.stakeholders_manage, PlatformPermission.stakeholders_contact_view}),
+}
+
+
+@dataclass(frozen=True)
+class Principal:
+    """Who is calling: a signed-in user with their seats, or the anonymous public."""
+
+    user: User | None = None
+    session_id: uuid.UUID | None = None
+    roles: dict[uuid.UUID, frozenset[Role]] = field(default_factory=dict)
+    stakeholder_ids: frozenset[uuid.UUID] = frozenset()
+
+    @property
+    def is_authenticated(self) -> bool:
+        return self.user is not None
+
+    @property
+    def is_admin(self) -> bool:
+        return self.user is not None and self.user.is_platform_admin
+
+    @property
+    def user_id(self) -> uuid.UUID | None:
+        return self.user.id if self.user else None
+
+    def roles_in(self, roundtable_id: uuid.UUID) -> frozenset[Role]:
+        return self.roles.get(roundtable_id, frozenset())
+
+    def permissions_in(self, roundtable_id: uuid.UUID) -> frozenset[Permission]:
+        if self.is_admin:
+            return frozenset(Permission)
+        return permissions_for_roles(self.roles_in(roundtable_id))
+
+    def can(self, permission: Permission, roundtable_id: uuid.UUID) -> bool:
+        return permission in self.permissions_in(roundtable_id)
+
+    @property
+    def platform_permissions(self) -> frozenset[PlatformPermission]:
+        if self.is_admin:
+            return frozenset(PlatformPermission)
+        held = {role for roles in self.roles.values() for role in roles}
+        return frozenset(p for role in held for p in STAFF_PLATFORM_PERMISSIONS.get(role, ()))
+
+    def can_platform(self, permission: PlatformPermission) -> bool:
+        return permission in self.platform_permissions
+
+
+ANONYMOUS = Principal()
+
+
+def permissions_for_roles(roles: Iterable[Role]) -> frozenset[Permission]:
+    granted: set[Permission] = set()
+    for role in roles:
+        granted |= ROLE_PERMISSIONS[role]
+    return frozenset(granted)
+
+
+def can_see_roundtable(principal: Principal, roundtable: Roundtable) -> bool:
+    return roundtable.visibility == Visibility.public or principal.is_admin or roundtable.id in principal.roles
+
+
+def visible_roundtables_clause(principal: Principal) -> ColumnElement[bool]:
+    """A WHERE clause on `Roundtable` keeping what the principal may see."""
+    if principal.is_admin:
+        return true()
+    return or_(Roundtable.visibility == Visibility.public, Roundtable.id.in_(list(principal.roles)))
+
+
+def seated_roundtables_clause(
+    principal: Principal, column: ColumnElement[uuid.UUID], permission: Permission
+) -> ColumnElement[bool]:
+    """A WHERE clause on a roundtable-id column keeping rows of roundtables where P is held."""
+    if principal.is_admin:
+        return true()
+    allowed = [rt for rt in principal.roles if principal.can(permission, rt)]
+    return column.in_(allowed) if allowed else false()
+
+
+def require(principal: Principal, permission: Permission, roundtable_id: uuid.UUID) -> None:
+    """401 for the anonymous, 403 unless the permission is held there (visibility is checked first)."""
+    require_authenticated(principal)
+    if not principal.can(permission, roundtable_id):
+        raise Forbidden(f"This needs the '{permission.value}' permission in this roundtable.")
+
+
+def require_platform(principal: Principal, permission: PlatformPermission) -> None:
+    require_authenticated(principal)
+    if not principal.can_platform(permission):
+        raise Forbidden(f"This needs the platform permission '{permission.value}'.")
+
+
+def require_authenticated(principal: Principal) -> None:
+    if not principal.is_authenticated:
+        raise Unauthorized("Sign in to do this.")

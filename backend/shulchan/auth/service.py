@@ -1,0 +1,132 @@
+"""Sign-in, refresh-token rotation with reuse detection, sign-out, and failed-login throttling."""
+
+import uuid
+from datetime import datetime, timedelta
+
+from sqlalchemy import delete, func, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from shulchan.auth.models import AuthSession, LoginFailure, RefreshToken
+from shulchan.auth.schemas import TokenPair
+from shulchan.core.config import Settings
+from shulchan.core.errors import TooManyRequests, Unauthorized
+from shulchan.core.models import utcnow
+from shulchan.core.security import (
+    create_access_token,
+    hash_password,
+    hash_token,
+    new_opaque_token,
+    password_needs_rehash,
+    verify_password,
+)
+from shulchan.users.models import User
+
+BAD_CREDENTIALS = "The email or password is not correct."
+
+
+async def _throttle(session: AsyncSession, settings: Settings, email: str, address: str) -> None:
+    window_start = utcnow() - timedelta(seconds=settings.login_failure_window_seconds)
+    for column, value, limit in (
+        (LoginFailure.email, email, settings.login_max_failures_per_account),
+        (LoginFailure.address, address, settings.login_max_failures_per_address),
+    ):
+        count, oldest = (
+            await session.execute(
+                select(func.count(), func.min(LoginFailure.created_at)).where(
+                    column == value, LoginFailure.created_at > window_start
+                )
+            )
+        ).one()
+        if count >= limit:
+            retry_after = int((oldest - window_start).total_seconds()) + 1
+            raise TooManyRequests(
+                "Too many failed sign-in attempts; wait before trying again.", retry_after=retry_after
+            )
+
+
+async def login(
+    session: AsyncSession, settings: Settings, email: str, password: str, address: str, user_agent: str | None
+) -> TokenPair:
+    email = email.strip().lower()
+    await _throttle(session, settings, email, address)
+    user = await session.scalar(select(User).where(func.lower(User.email) == email))
+    # verify_password runs the same argon2 work when the user is unknown, so timing tells nothing.
+    password_ok = verify_password(user.password_hash if user else None, password)
+    if user is None or not password_ok or not user.is_active:
+        session.add(LoginFailure(email=email, address=address))
+        # The failure must outlive this request's rollback, or the throttle would never count it.
+        await session.commit()
+        raise Unauthorized(BAD_CREDENTIALS, code="invalid_credentials")
+    await session.execute(delete(LoginFailure).where(LoginFailure.email == email))
+    if user.password_hash and password_needs_rehash(user.password_hash):
+        user.password_hash = hash_password(password)
+    auth_session = AuthSession(user_id=user.id, user_agent=(user_agent or "")[:300] or None)
+    session.add(auth_session)
+    await session.flush()
+    return await _issue_pair(session, settings, user.id, auth_session.id)
+
+
+async def _issue_pair(
+    session: AsyncSession, settings: Settings, user_id: uuid.UUID, session_id: uuid.UUID
+) -> TokenPair:
+    refresh_token = new_opaque_token()
+    session.add(
+        RefreshToken(
+            session_id=session_id,
+            token_hash=hash_token(refresh_token),
+            expires_at=utcnow() + timedelta(days=settings.refresh_token_days),
+        )
+    )
+    access_token, expires_at = create_access_token(settings, user_id, session_id)
+    await session.flush()
+    return TokenPair(
+        access_token=access_token,
+        expires_in=int((expires_at - utcnow()).total_seconds()),
+        refresh_token=refresh_token,
+    )
+
+
+async def refresh(session: AsyncSession, settings: Settings, refresh_token: str) -> TokenPair:
+    now = utcnow()
+    row = (
+        await session.execute(
+            select(RefreshToken, AuthSession, User)
+            .join(AuthSession, AuthSession.id == RefreshToken.session_id)
+            .join(User, User.id == AuthSession.user_id)
+            .where(RefreshToken.token_hash == hash_token(refresh_token))
+        )
+    ).one_or_none()
+    if row is None:
+        raise Unauthorized("The refresh token is not valid.", code="invalid_refresh_token")
+    token, auth_session, user = row
+    if token.used_at is not None:
+        # A rotated token came back: someone holds a copy. End the whole family, theirs and ours.
+        await _revoke(session, auth_session.id, "refresh_token_reused", now)
+        await session.commit()
+        raise Unauthorized(
+            "This refresh token was already used; the session has been ended for safety.",
+            code="refresh_token_reused",
+        )
+    if auth_session.revoked_at is not None or token.expires_at <= now or not user.is_active:
+        raise Unauthorized("This session has ended; sign in again.", code="session_revoked")
+    used = await session.execute(
+        update(RefreshToken).where(RefreshToken.id == token.id, RefreshToken.used_at.is_(None)).values(used_at=now)
+    )
+    if used.rowcount != 1:  # type: ignore[attr-defined]
+        # Lost a race with a concurrent refresh of the same token: that is reuse as well.
+        await _revoke(session, auth_session.id, "refresh_token_reused", now)
+        await session.commit()
+        raise Unauthorized("This refresh token was already used.", code="refresh_token_reused")
+    return await _issue_pair(session, settings, user.id, auth_session.id)
+
+
+async def _revoke(session: AsyncSession, session_id: uuid.UUID, reason: str, now: datetime) -> None:
+    await session.execute(
+        update(AuthSession)
+        .where(AuthSession.id == session_id, AuthSession.revoked_at.is_(None))
+        .values(revoked_at=now, revoked_reason=reason)
+    )
+
+
+async def logout(session: AsyncSession, session_id: uuid.UUID) -> None:
+    await _revoke(session, session_id, "logout", utcnow())

@@ -1,0 +1,131 @@
+"""Keyset pagination: opaque cursors over a documented sort, so a page costs the same at any depth."""
+
+import base64
+import binascii
+import json
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Annotated, Any, Generic, TypeVar
+
+from fastapi import Depends, Query
+from pydantic import BaseModel, Field
+from sqlalchemy import ColumnElement, Select, and_, or_
+from sqlalchemy.orm import InstrumentedAttribute
+
+from shulchan.core.errors import InvalidCursor
+
+MAX_PAGE_SIZE = 200
+DEFAULT_PAGE_SIZE = 50
+
+ItemT = TypeVar("ItemT")
+SelectT = TypeVar("SelectT", bound=Select)
+
+
+class Page(BaseModel, Generic[ItemT]):
+    items: list[ItemT]
+    next_cursor: str | None = Field(description="Pass as `cursor` to get the next page; null on the last page.")
+
+
+@dataclass(frozen=True)
+class PageParams:
+    limit: int
+    cursor: str | None
+
+
+def page_params(
+    limit: Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE, description="Page size, at most 200.")] = DEFAULT_PAGE_SIZE,
+    cursor: Annotated[str | None, Query(description="`next_cursor` of the previous page.", max_length=1024)] = None,
+) -> PageParams:
+    return PageParams(limit=limit, cursor=cursor)
+
+
+@dataclass(frozen=True)
+class SortKey:
+    """One documented sort: the columns ordered on, the last being unique (the id) as tie-breaker."""
+
+    columns: Sequence[InstrumentedAttribute[Any] | ColumnElement[Any]]
+    # True when the query selects (entity, extra columns…): the values are read off the entity.
+    entity_first: bool = False
+
+    def values_of(self, row: Any) -> list[Any]:
+        source = row[0] if self.entity_first else row
+        return [getattr(source, _name(column)) for column in self.columns]
+
+    def for_rows(self) -> "SortKey":
+        return SortKey(self.columns, entity_first=True)
+
+
+def _name(column: Any) -> str:
+    return str(column.key)
+
+
+def _encode_value(value: Any) -> Any:
+    if isinstance(value, uuid.UUID):
+        return {"u": str(value)}
+    if isinstance(value, datetime):
+        return {"t": value.isoformat()}
+    if isinstance(value, date):
+        return {"d": value.isoformat()}
+    return value
+
+
+def _decode_value(value: Any) -> Any:
+    if isinstance(value, dict) and len(value) == 1:
+        ((tag, raw),) = value.items()
+        if tag == "u":
+            return uuid.UUID(raw)
+        if tag == "t":
+            return datetime.fromisoformat(raw)
+        if tag == "d":
+            return date.fromisoformat(raw)
+    if isinstance(value, dict | list):
+        raise ValueError("unexpected value in cursor")
+    return value
+
+
+def encode_cursor(sort: str, values: Sequence[Any]) -> str:
+    raw = json.dumps([sort, [_encode_value(value) for value in values]], separators=(",", ":"))
+    return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str, sort: str, width: int) -> list[Any]:
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
+        cursor_sort, values = json.loads(raw)
+        decoded = [_decode_value(value) for value in values]
+    except (binascii.Error, ValueError, TypeError, UnicodeDecodeError) as exc:
+        raise InvalidCursor("The cursor is not one this API issued.") from exc
+    if cursor_sort != sort or len(decoded) != width:
+        raise InvalidCursor("The cursor belongs to another sort order; start again without a cursor.")
+    return decoded
+
+
+def _after(columns: Sequence[Any], values: Sequence[Any], descending: bool) -> ColumnElement[bool]:
+    column, value = columns[0], values[0]
+    beyond = column < value if descending else column > value
+    if len(columns) == 1:
+        return beyond
+    return or_(beyond, and_(column == value, _after(columns[1:], values[1:], descending)))
+
+
+def apply_keyset(stmt: SelectT, key: SortKey, sort: str, params: PageParams) -> SelectT:
+    """Order `stmt` by the sort key, start after the cursor, fetch one row more than the page."""
+    descending = sort.startswith("-")
+    if params.cursor:
+        values = decode_cursor(params.cursor, sort, len(key.columns))
+        stmt = stmt.where(_after(key.columns, values, descending))
+    order = [column.desc() if descending else column.asc() for column in key.columns]
+    return stmt.order_by(*order).limit(params.limit + 1)
+
+
+def split_page(rows: Sequence[ItemT], key: SortKey, sort: str, params: PageParams) -> tuple[list[ItemT], str | None]:
+    """The page's rows and the cursor for the next page (None when this was the last)."""
+    items = list(rows[: params.limit])
+    if len(rows) <= params.limit:
+        return items, None
+    return items, encode_cursor(sort, key.values_of(items[-1]))
+
+
+PageDep = Annotated[PageParams, Depends(page_params)]

@@ -1,0 +1,42 @@
+from fastapi import APIRouter, Request
+from pydantic import BaseModel
+from sqlalchemy.exc import SQLAlchemyError
+
+from shulchan.core.errors import ServiceUnavailable, problem_responses
+from shulchan.core.migrations import current_revision, head_revision
+
+router = APIRouter(tags=["health"])
+
+
+class Health(BaseModel):
+    status: str
+
+
+class Readiness(BaseModel):
+    status: str
+    database: str
+    migration: str | None
+    expected_migration: str | None
+
+
+@router.get("/healthz")
+async def healthz() -> Health:
+    """The process is up. Touches nothing else."""
+    return Health(status="ok")
+
+
+@router.get("/readyz", responses=problem_responses(503))
+async def readyz(request: Request) -> Readiness:
+    """Ready to serve: the database answers and its schema is at the newest migration."""
+    settings = request.app.state.settings
+    expected = head_revision(str(settings.migrations_dir))
+    try:
+        current = await current_revision(request.app.state.engine)
+    except (SQLAlchemyError, OSError) as exc:
+        raise ServiceUnavailable("The database cannot be reached.", code="database_unreachable") from exc
+    if current != expected:
+        raise ServiceUnavailable(
+            f"The database schema is at {current or 'nothing'}, the code expects {expected}; run `shulchan migrate`.",
+            code="migrations_pending",
+        )
+    return Readiness(status="ready", database="ok", migration=current, expected_migration=expected)

@@ -1,0 +1,145 @@
+"""The application factory: settings, database, routers, middleware, error handlers, spec."""
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+from fastapi import APIRouter, FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.openapi.utils import get_openapi
+from fastapi.routing import APIRoute
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from shulchan import __version__
+from shulchan.audit.router import router as audit_router
+from shulchan.auth.router import router as auth_router
+from shulchan.core.config import Settings, get_settings
+from shulchan.core.db import create_engine, create_sessionmaker
+from shulchan.core.errors import PROBLEM_MEDIA_TYPE, install_error_handlers
+from shulchan.core.middleware import BodySizeLimitMiddleware, RequestContextMiddleware
+from shulchan.core.spa import install_docs, install_spa
+from shulchan.health.router import router as health_router
+from shulchan.organisations.router import router as organisations_router
+from shulchan.roundtables.router import goals_router, seats_router
+from shulchan.roundtables.router import router as roundtables_router
+from shulchan.sectors.router import router as sectors_router
+from shulchan.stakeholders.router import router as stakeholders_router
+from shulchan.users.router import router as users_router
+
+API_PREFIX = "/api/v1"
+
+DESCRIPTION = """Shulchan runs **intersectoral roundtables**: standing forums where a host ministry,
+business & philanthropy and civil society meet over years, guided by a facilitator.
+
+* Sign in at `POST /api/v1/auth/token` (OAuth2 password grant; the **Authorize** button does this) and
+  send `Authorization: Bearer <access_token>`.
+* Every error is RFC 9457 `application/problem+json` with a stable `code`.
+* Lists are keyset-paginated: pass `next_cursor` back as `cursor`; `limit` is at most 200.
+* Items carry an `ETag`; send it as `If-Match` on PATCH. A stale one answers 412 and changes nothing.
+* Objects you may not see answer 404; objects you may see but not change answer 403.
+"""
+
+
+def _operation_id(route: APIRoute) -> str:
+    return route.name
+
+
+def _api_router() -> APIRouter:
+    api = APIRouter(prefix=API_PREFIX)
+    for router in (
+        auth_router,
+        users_router,
+        sectors_router,
+        organisations_router,
+        stakeholders_router,
+        roundtables_router,
+        goals_router,
+        seats_router,
+        audit_router,
+    ):
+        api.include_router(router)
+    return api
+
+
+def _problem_only_openapi(app: FastAPI) -> dict[str, Any]:
+    """The spec, with every error documented as a Problem (and every operation able to answer 500)."""
+    if app.openapi_schema:
+        return app.openapi_schema
+    schema = get_openapi(
+        title="Shulchan API",
+        version=__version__,
+        description=DESCRIPTION,
+        routes=app.routes,
+        tags=[
+            {"name": name}
+            for name in (
+                "auth",
+                "users",
+                "sectors",
+                "organisations",
+                "stakeholders",
+                "roundtables",
+                "goals",
+                "seats",
+                "audit",
+                "health",
+            )
+        ],
+    )
+    problem_ref = {"$ref": "#/components/schemas/Problem"}
+    for path_item in schema.get("paths", {}).values():
+        for operation in path_item.values():
+            responses = operation.setdefault("responses", {})
+            responses.setdefault("500", {"description": "Internal server error"})
+            for status, response in responses.items():
+                if status.startswith(("4", "5")):
+                    response["content"] = {PROBLEM_MEDIA_TYPE: {"schema": problem_ref}}
+    for unused in ("HTTPValidationError", "ValidationError"):
+        schema.get("components", {}).get("schemas", {}).pop(unused, None)
+    app.openapi_schema = schema
+    return schema
+
+
+def create_app(settings: Settings | None = None, engine: AsyncEngine | None = None) -> FastAPI:
+    settings = settings or get_settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        owned = engine is None
+        app.state.engine = engine or create_engine(settings)
+        app.state.sessionmaker = create_sessionmaker(app.state.engine)
+        yield
+        if owned:
+            await app.state.engine.dispose()
+
+    app = FastAPI(
+        title="Shulchan API",
+        version=__version__,
+        lifespan=lifespan,
+        openapi_url="/api/openapi.json",
+        docs_url=None,
+        redoc_url=None,
+        generate_unique_id_function=_operation_id,
+    )
+    app.state.settings = settings
+    if engine is not None:  # tests hand in their engine; set it now so no lifespan is needed
+        app.state.engine = engine
+        app.state.sessionmaker = create_sessionmaker(engine)
+    install_error_handlers(app)
+    app.include_router(_api_router())
+    app.include_router(health_router)
+    install_docs(app)
+    install_spa(app, settings.frontend_dist)
+    app.add_middleware(BodySizeLimitMiddleware, max_bytes=settings.max_request_body_bytes)
+    if settings.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.cors_origins,
+            allow_credentials=False,
+            allow_methods=["GET", "POST", "PATCH", "PUT", "DELETE"],
+            allow_headers=["Authorization", "Content-Type", "If-Match", "X-Request-ID"],
+            expose_headers=["ETag", "Location", "Retry-After", "X-Request-ID"],
+        )
+    app.add_middleware(RequestContextMiddleware)
+    app.openapi = lambda: _problem_only_openapi(app)  # type: ignore[method-assign]
+    return app

@@ -1,0 +1,91 @@
+import uuid
+from datetime import date
+from enum import StrEnum
+
+from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from shulchan.core.models import Base, IdMixin, TimestampMixin, VersionedMixin, str_enum
+
+
+class RoundtableStatus(StrEnum):
+    forming = "forming"
+    active = "active"
+    paused = "paused"
+    concluded = "concluded"
+
+
+class Visibility(StrEnum):
+    public = "public"
+    internal = "internal"
+
+
+class Role(StrEnum):
+    facilitator = "facilitator"
+    host = "host"
+    member = "member"
+    observer = "observer"
+
+
+class GoalStatus(StrEnum):
+    open = "open"
+    in_progress = "in_progress"
+    achieved = "achieved"
+    dropped = "dropped"
+
+
+class Roundtable(IdMixin, TimestampMixin, VersionedMixin, Base):
+    __tablename__ = "roundtables"
+    __table_args__ = (
+        CheckConstraint("ended_on IS NULL OR started_on IS NULL OR ended_on >= started_on", name="dates_ordered"),
+    )
+
+    title: Mapped[str] = mapped_column(String(300))
+    title_en: Mapped[str | None] = mapped_column(String(300))
+    description: Mapped[str] = mapped_column(Text, default="")
+    host_organisation_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("organisations.id", ondelete="RESTRICT"), index=True
+    )
+    status: Mapped[RoundtableStatus] = mapped_column(
+        str_enum(RoundtableStatus, "roundtable_status"),
+        default=RoundtableStatus.forming,
+    )
+    visibility: Mapped[Visibility] = mapped_column(str_enum(Visibility, "visibility"), default=Visibility.internal)
+    policy_area: Mapped[str | None] = mapped_column(String(200))
+    founding_reference: Mapped[str | None] = mapped_column(String(300))
+    started_on: Mapped[date | None]
+    ended_on: Mapped[date | None]
+
+
+class Goal(IdMixin, TimestampMixin, VersionedMixin, Base):
+    __tablename__ = "goals"
+
+    roundtable_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("roundtables.id", ondelete="CASCADE"), index=True)
+    title: Mapped[str] = mapped_column(String(300))
+    description: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[GoalStatus] = mapped_column(str_enum(GoalStatus, "goal_status"), default=GoalStatus.open)
+    target_date: Mapped[date | None]
+
+
+class Seat(IdMixin, TimestampMixin, VersionedMixin, Base):
+    """A stakeholder's place at a roundtable, in one role and one sector, for a period."""
+
+    __tablename__ = "seats"
+    __table_args__ = (
+        CheckConstraint("ended_on IS NULL OR ended_on >= started_on", name="dates_ordered"),
+        CheckConstraint(
+            "alternate_stakeholder_id IS NULL OR alternate_stakeholder_id <> stakeholder_id", name="alternate_differs"
+        ),
+        Index("ix_seats_roundtable_id_role", "roundtable_id", "role"),
+    )
+
+    roundtable_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("roundtables.id", ondelete="CASCADE"))
+    stakeholder_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("stakeholders.id", ondelete="RESTRICT"), index=True)
+    role: Mapped[Role] = mapped_column(str_enum(Role, "seat_role"))
+    sector_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("sectors.id", ondelete="RESTRICT"), index=True)
+    started_on: Mapped[date]
+    ended_on: Mapped[date | None]
+    alternate_stakeholder_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("stakeholders.id", ondelete="SET NULL"), index=True
+    )
+    note: Mapped[str | None] = mapped_column(String(500))

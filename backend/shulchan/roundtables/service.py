@@ -1,0 +1,516 @@
+"""Roundtables, their goals and seats: the rules, permission checks and audit trail."""
+
+import uuid
+from datetime import date
+from typing import Any
+
+from sqlalchemy import Select, and_, func, or_, select
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import aliased
+
+from shulchan.audit import service as audit
+from shulchan.auth.permissions import (
+    Permission,
+    PlatformPermission,
+    Principal,
+    can_see_roundtable,
+    require,
+    require_platform,
+    visible_roundtables_clause,
+)
+from shulchan.core.errors import Conflict, InvalidTransition, NotFound, UnprocessableEntity
+from shulchan.core.etag import check_if_match
+from shulchan.core.pagination import PageParams, SortKey, apply_keyset, split_page
+from shulchan.core.schemas import apply_changes
+from shulchan.organisations.models import Organisation
+from shulchan.roundtables.models import Goal, Role, Roundtable, RoundtableStatus, Seat, Visibility
+from shulchan.roundtables.schemas import (
+    Composition,
+    GoalCreate,
+    GoalUpdate,
+    RoundtableCreate,
+    RoundtableRead,
+    RoundtableUpdate,
+    SeatCreate,
+    SeatRead,
+    SeatUpdate,
+    SectorComposition,
+)
+from shulchan.sectors.models import Sector
+from shulchan.stakeholders.models import Stakeholder
+
+TRANSITIONS: dict[RoundtableStatus, frozenset[RoundtableStatus]] = {
+    RoundtableStatus.forming: frozenset({RoundtableStatus.active, RoundtableStatus.concluded}),
+    RoundtableStatus.active: frozenset({RoundtableStatus.paused, RoundtableStatus.concluded}),
+    RoundtableStatus.paused: frozenset({RoundtableStatus.active, RoundtableStatus.concluded}),
+    RoundtableStatus.concluded: frozenset(),
+}
+
+ROUNDTABLE_SORTS = {"title": SortKey((Roundtable.title, Roundtable.id)), "created_at": SortKey((Roundtable.id,))}
+GOAL_SORT = SortKey((Goal.id,))
+SEAT_SORT = SortKey((Seat.id,))
+
+
+# --- roundtables -----------------------------------------------------------------------------------
+
+
+def _roundtable_select() -> Select[Roundtable, str, str | None]:
+    return select(Roundtable, Organisation.name, Organisation.name_en).join(
+        Organisation, Organisation.id == Roundtable.host_organisation_id
+    )
+
+
+def _roundtable_read(
+    principal: Principal, roundtable: Roundtable, host_name: str, host_name_en: str | None
+) -> RoundtableRead:
+    return RoundtableRead(
+        **{
+            column.key: getattr(roundtable, column.key)
+            for column in Roundtable.__mapper__.column_attrs
+            if column.key != "host_organisation_id"
+        },
+        host_organisation_id=roundtable.host_organisation_id,
+        host_organisation_name=host_name,
+        host_organisation_name_en=host_name_en,
+        my_roles=sorted(principal.roles_in(roundtable.id)),
+        my_permissions=sorted(principal.permissions_in(roundtable.id)) if principal.is_authenticated else [],
+    )
+
+
+async def get_visible_roundtable(session: AsyncSession, principal: Principal, roundtable_id: uuid.UUID) -> Roundtable:
+    """The roundtable, or 404 when it does not exist or the caller may not see it."""
+    roundtable = await session.get(Roundtable, roundtable_id)
+    if roundtable is None or not can_see_roundtable(principal, roundtable):
+        raise NotFound("No roundtable with this id is visible to you.")
+    return roundtable
+
+
+async def read_roundtable(session: AsyncSession, principal: Principal, roundtable_id: uuid.UUID) -> RoundtableRead:
+    roundtable = await get_visible_roundtable(session, principal, roundtable_id)
+    return await _reread(session, principal, roundtable)
+
+
+async def _reread(session: AsyncSession, principal: Principal, roundtable: Roundtable) -> RoundtableRead:
+    organisation = await session.get(Organisation, roundtable.host_organisation_id)
+    assert organisation is not None
+    return _roundtable_read(principal, roundtable, organisation.name, organisation.name_en)
+
+
+async def list_roundtables(
+    session: AsyncSession,
+    principal: Principal,
+    params: PageParams,
+    sort: str,
+    *,
+    status: RoundtableStatus | None,
+    visibility: Visibility | None,
+    host_organisation_id: uuid.UUID | None,
+    mine: bool,
+    q: str | None,
+) -> tuple[list[RoundtableRead], str | None]:
+    key = ROUNDTABLE_SORTS[sort.lstrip("-")]
+    stmt = _roundtable_select().where(visible_roundtables_clause(principal))
+    if status:
+        stmt = stmt.where(Roundtable.status == status)
+    if visibility:
+        stmt = stmt.where(Roundtable.visibility == visibility)
+    if host_organisation_id:
+        stmt = stmt.where(Roundtable.host_organisation_id == host_organisation_id)
+    if mine:
+        stmt = stmt.where(Roundtable.id.in_(list(principal.roles)))
+    if q:
+        pattern = f"%{q.lower()}%"
+        stmt = stmt.where(
+            or_(func.lower(Roundtable.title).like(pattern), func.lower(Roundtable.title_en).like(pattern))
+        )
+    rows = (await session.execute(apply_keyset(stmt, key, sort, params))).all()
+    page, next_cursor = split_page(rows, key.for_rows(), sort, params)
+    return [_roundtable_read(principal, *row) for row in page], next_cursor
+
+
+async def _ensure_government_host(session: AsyncSession, organisation_id: uuid.UUID) -> None:
+    sector_key = await session.scalar(
+        select(Sector.key)
+        .join(Organisation, Organisation.sector_id == Sector.id)
+        .where(Organisation.id == organisation_id)
+    )
+    if sector_key is None:
+        raise UnprocessableEntity("No organisation with this id.", code="unknown_organisation")
+    if sector_key != "government":
+        raise UnprocessableEntity(
+            "A roundtable is hosted by a government-sector organisation (a ministry).", code="host_not_government"
+        )
+
+
+async def create_roundtable(session: AsyncSession, principal: Principal, body: RoundtableCreate) -> RoundtableRead:
+    require_platform(principal, PlatformPermission.roundtables_create)
+    await _ensure_government_host(session, body.host_organisation_id)
+    roundtable = Roundtable(**body.model_dump(), status=RoundtableStatus.forming)
+    session.add(roundtable)
+    await session.flush()
+    audit.record_created(session, principal, roundtable, roundtable_id=roundtable.id)
+    creator_stakeholder = next(iter(principal.stakeholder_ids), None)
+    if creator_stakeholder is not None:
+        # Whoever sets a roundtable up facilitates it, and so can see it even while it is internal.
+        seat = await _new_seat(
+            session,
+            roundtable.id,
+            creator_stakeholder,
+            Role.facilitator,
+            None,
+            body.started_on or date.today(),
+            None,
+            None,
+            None,
+        )
+        audit.record_created(session, principal, seat, roundtable_id=roundtable.id)
+        principal.roles[roundtable.id] = frozenset({Role.facilitator})
+    return await _reread(session, principal, roundtable)
+
+
+async def update_roundtable(
+    session: AsyncSession, principal: Principal, roundtable_id: uuid.UUID, body: RoundtableUpdate, if_match: str | None
+) -> RoundtableRead:
+    roundtable = await get_visible_roundtable(session, principal, roundtable_id)
+    require(principal, Permission.roundtable_edit, roundtable.id)
+    check_if_match(if_match, roundtable.version)
+    changes = body.changes()
+    if changes.get("host_organisation_id"):
+        await _ensure_government_host(session, changes["host_organisation_id"])
+    started_on = changes.get("started_on", roundtable.started_on)
+    ended_on = changes.get("ended_on", roundtable.ended_on)
+    if started_on and ended_on and ended_on < started_on:
+        raise UnprocessableEntity("ended_on must not be before started_on.", code="dates_out_of_order")
+    before = audit.snapshot(roundtable)
+    apply_changes(roundtable, changes)
+    await session.flush()
+    audit.record_updated(session, principal, roundtable, before, roundtable_id=roundtable.id)
+    return await _reread(session, principal, roundtable)
+
+
+async def transition_roundtable(
+    session: AsyncSession,
+    principal: Principal,
+    roundtable_id: uuid.UUID,
+    target: RoundtableStatus,
+    if_match: str | None,
+) -> RoundtableRead:
+    roundtable = await get_visible_roundtable(session, principal, roundtable_id)
+    require(principal, Permission.roundtable_edit, roundtable.id)
+    check_if_match(if_match, roundtable.version)
+    allowed = TRANSITIONS[roundtable.status]
+    if target not in allowed:
+        raise InvalidTransition(
+            f"A roundtable cannot go from '{roundtable.status.value}' to '{target.value}'.",
+            extra={"from": roundtable.status.value, "allowed": sorted(s.value for s in allowed)},
+        )
+    before = audit.snapshot(roundtable)
+    roundtable.status = target
+    if target == RoundtableStatus.concluded and roundtable.ended_on is None:
+        roundtable.ended_on = date.today()
+    await session.flush()
+    audit.record_updated(session, principal, roundtable, before, roundtable_id=roundtable.id, action="transition")
+    return await _reread(session, principal, roundtable)
+
+
+# --- goals -----------------------------------------------------------------------------------------
+
+
+async def list_goals(
+    session: AsyncSession, principal: Principal, roundtable_id: uuid.UUID, params: PageParams
+) -> tuple[list[Goal], str | None]:
+    await get_visible_roundtable(session, principal, roundtable_id)
+    stmt = select(Goal).where(Goal.roundtable_id == roundtable_id)
+    rows = (await session.scalars(apply_keyset(stmt, GOAL_SORT, "created_at", params))).all()
+    return split_page(rows, GOAL_SORT, "created_at", params)
+
+
+async def get_goal(session: AsyncSession, principal: Principal, goal_id: uuid.UUID) -> Goal:
+    goal = await session.get(Goal, goal_id)
+    if goal is None:
+        raise NotFound("No goal with this id is visible to you.")
+    await get_visible_roundtable(session, principal, goal.roundtable_id)
+    return goal
+
+
+async def create_goal(session: AsyncSession, principal: Principal, roundtable_id: uuid.UUID, body: GoalCreate) -> Goal:
+    await get_visible_roundtable(session, principal, roundtable_id)
+    require(principal, Permission.roundtable_edit, roundtable_id)
+    goal = Goal(roundtable_id=roundtable_id, **body.model_dump())
+    session.add(goal)
+    await session.flush()
+    audit.record_created(session, principal, goal, roundtable_id=roundtable_id)
+    return goal
+
+
+async def update_goal(
+    session: AsyncSession, principal: Principal, goal_id: uuid.UUID, body: GoalUpdate, if_match: str | None
+) -> Goal:
+    goal = await get_goal(session, principal, goal_id)
+    require(principal, Permission.roundtable_edit, goal.roundtable_id)
+    check_if_match(if_match, goal.version)
+    before = audit.snapshot(goal)
+    apply_changes(goal, body.changes())
+    await session.flush()
+    audit.record_updated(session, principal, goal, before, roundtable_id=goal.roundtable_id)
+    return goal
+
+
+async def delete_goal(session: AsyncSession, principal: Principal, goal_id: uuid.UUID, if_match: str | None) -> None:
+    goal = await get_goal(session, principal, goal_id)
+    require(principal, Permission.roundtable_edit, goal.roundtable_id)
+    check_if_match(if_match, goal.version)
+    audit.record_deleted(session, principal, goal, roundtable_id=goal.roundtable_id)
+    await session.delete(goal)
+    await session.flush()
+
+
+# --- seats -----------------------------------------------------------------------------------------
+
+_Alternate = aliased(Stakeholder)
+
+
+def _seat_select() -> Select[Seat, str, str | None, str | None, str | None]:
+    return (
+        select(Seat, Stakeholder.full_name, Stakeholder.full_name_en, Organisation.name, _Alternate.full_name)
+        .join(Stakeholder, Stakeholder.id == Seat.stakeholder_id)
+        .outerjoin(Organisation, Organisation.id == Stakeholder.organisation_id)
+        .outerjoin(_Alternate, _Alternate.id == Seat.alternate_stakeholder_id)
+    )
+
+
+def _is_current(seat: Seat, today: date) -> bool:
+    return seat.started_on <= today and (seat.ended_on is None or seat.ended_on >= today)
+
+
+def _current_clause(today: date) -> Any:
+    return and_(Seat.started_on <= today, or_(Seat.ended_on.is_(None), Seat.ended_on >= today))
+
+
+def _seat_read(seat: Seat, name: str, name_en: str | None, organisation: str | None, alternate: str | None) -> SeatRead:
+    return SeatRead(
+        id=seat.id,
+        roundtable_id=seat.roundtable_id,
+        stakeholder_id=seat.stakeholder_id,
+        stakeholder_name=name,
+        stakeholder_name_en=name_en,
+        organisation_name=organisation,
+        role=seat.role,
+        sector_id=seat.sector_id,
+        started_on=seat.started_on,
+        ended_on=seat.ended_on,
+        is_current=_is_current(seat, date.today()),
+        alternate_stakeholder_id=seat.alternate_stakeholder_id,
+        alternate_name=alternate,
+        note=seat.note,
+        version=seat.version,
+    )
+
+
+async def list_seats(
+    session: AsyncSession,
+    principal: Principal,
+    roundtable_id: uuid.UUID,
+    params: PageParams,
+    *,
+    role: Role | None,
+    sector_id: uuid.UUID | None,
+    current: bool | None,
+) -> tuple[list[SeatRead], str | None]:
+    await get_visible_roundtable(session, principal, roundtable_id)
+    stmt = _seat_select().where(Seat.roundtable_id == roundtable_id)
+    if role:
+        stmt = stmt.where(Seat.role == role)
+    if sector_id:
+        stmt = stmt.where(Seat.sector_id == sector_id)
+    if current is not None:
+        clause = _current_clause(date.today())
+        stmt = stmt.where(clause if current else ~clause)
+    rows = (await session.execute(apply_keyset(stmt, SEAT_SORT, "created_at", params))).all()
+    page, next_cursor = split_page(rows, SEAT_SORT.for_rows(), "created_at", params)
+    return [_seat_read(*row) for row in page], next_cursor
+
+
+async def _load_seat(session: AsyncSession, principal: Principal, seat_id: uuid.UUID) -> tuple[Any, ...]:
+    row = (await session.execute(_seat_select().where(Seat.id == seat_id))).one_or_none()
+    if row is None:
+        raise NotFound("No seat with this id is visible to you.")
+    await get_visible_roundtable(session, principal, row[0].roundtable_id)
+    return tuple(row)
+
+
+async def get_seat(session: AsyncSession, principal: Principal, seat_id: uuid.UUID) -> SeatRead:
+    return _seat_read(*await _load_seat(session, principal, seat_id))
+
+
+def _require_role_assignment(principal: Principal, roundtable_id: uuid.UUID, *roles: Role | None) -> None:
+    require(principal, Permission.seats_manage, roundtable_id)
+    if Role.facilitator in roles:
+        require(principal, Permission.seats_assign_facilitator, roundtable_id)
+
+
+async def _stakeholder_sector(session: AsyncSession, stakeholder_id: uuid.UUID) -> tuple[bool, uuid.UUID | None]:
+    row = (
+        await session.execute(
+            select(Stakeholder.id, Organisation.sector_id)
+            .outerjoin(Organisation, Organisation.id == Stakeholder.organisation_id)
+            .where(Stakeholder.id == stakeholder_id)
+        )
+    ).one_or_none()
+    return (row is not None, row[1] if row else None)
+
+
+async def _check_overlap(
+    session: AsyncSession,
+    roundtable_id: uuid.UUID,
+    stakeholder_id: uuid.UUID,
+    started_on: date,
+    ended_on: date | None,
+    exclude: uuid.UUID | None,
+) -> None:
+    stmt = select(Seat.id).where(
+        Seat.roundtable_id == roundtable_id,
+        Seat.stakeholder_id == stakeholder_id,
+        or_(Seat.ended_on.is_(None), Seat.ended_on >= started_on),
+    )
+    if ended_on is not None:
+        stmt = stmt.where(Seat.started_on <= ended_on)
+    if exclude is not None:
+        stmt = stmt.where(Seat.id != exclude)
+    if await session.scalar(stmt.limit(1)):
+        raise Conflict("This person already holds a seat at this roundtable for these dates.", code="seat_overlaps")
+
+
+async def _new_seat(
+    session: AsyncSession,
+    roundtable_id: uuid.UUID,
+    stakeholder_id: uuid.UUID,
+    role: Role,
+    sector_id: uuid.UUID | None,
+    started_on: date,
+    ended_on: date | None,
+    alternate_id: uuid.UUID | None,
+    note: str | None,
+) -> Seat:
+    exists, organisation_sector = await _stakeholder_sector(session, stakeholder_id)
+    if not exists:
+        raise UnprocessableEntity("No stakeholder with this id.", code="unknown_stakeholder")
+    sector_id = sector_id or organisation_sector
+    if sector_id is None:
+        raise UnprocessableEntity(
+            "The stakeholder has no organisation; give the seat's sector_id.", code="sector_required"
+        )
+    await _check_seat_refs(session, sector_id, stakeholder_id, alternate_id)
+    await _check_overlap(session, roundtable_id, stakeholder_id, started_on, ended_on, None)
+    seat = Seat(
+        roundtable_id=roundtable_id,
+        stakeholder_id=stakeholder_id,
+        role=role,
+        sector_id=sector_id,
+        started_on=started_on,
+        ended_on=ended_on,
+        alternate_stakeholder_id=alternate_id,
+        note=note,
+    )
+    session.add(seat)
+    await session.flush()
+    return seat
+
+
+async def _check_seat_refs(
+    session: AsyncSession, sector_id: uuid.UUID | None, stakeholder_id: uuid.UUID, alternate_id: uuid.UUID | None
+) -> None:
+    if sector_id is not None and await session.get(Sector, sector_id) is None:
+        raise UnprocessableEntity("No sector with this id.", code="unknown_sector")
+    if alternate_id is not None:
+        if alternate_id == stakeholder_id:
+            raise UnprocessableEntity("A seat's alternate must be someone else.", code="alternate_is_holder")
+        if await session.get(Stakeholder, alternate_id) is None:
+            raise UnprocessableEntity("No stakeholder with this id for the alternate.", code="unknown_stakeholder")
+
+
+async def create_seat(
+    session: AsyncSession, principal: Principal, roundtable_id: uuid.UUID, body: SeatCreate
+) -> SeatRead:
+    await get_visible_roundtable(session, principal, roundtable_id)
+    _require_role_assignment(principal, roundtable_id, body.role)
+    seat = await _new_seat(
+        session,
+        roundtable_id,
+        body.stakeholder_id,
+        body.role,
+        body.sector_id,
+        body.started_on or date.today(),
+        body.ended_on,
+        body.alternate_stakeholder_id,
+        body.note,
+    )
+    audit.record_created(session, principal, seat, roundtable_id=roundtable_id)
+    return await get_seat(session, principal, seat.id)
+
+
+async def update_seat(
+    session: AsyncSession, principal: Principal, seat_id: uuid.UUID, body: SeatUpdate, if_match: str | None
+) -> SeatRead:
+    seat: Seat = (await _load_seat(session, principal, seat_id))[0]
+    changes = body.changes()
+    _require_role_assignment(principal, seat.roundtable_id, seat.role, changes.get("role"))
+    check_if_match(if_match, seat.version)
+    started_on = changes.get("started_on", seat.started_on)
+    ended_on = changes.get("ended_on", seat.ended_on)
+    if ended_on is not None and ended_on < started_on:
+        raise UnprocessableEntity("ended_on must not be before started_on.", code="dates_out_of_order")
+    await _check_seat_refs(
+        session, changes.get("sector_id"), seat.stakeholder_id, changes.get("alternate_stakeholder_id")
+    )
+    await _check_overlap(session, seat.roundtable_id, seat.stakeholder_id, started_on, ended_on, seat.id)
+    before = audit.snapshot(seat)
+    apply_changes(seat, changes)
+    await session.flush()
+    audit.record_updated(session, principal, seat, before, roundtable_id=seat.roundtable_id)
+    return await get_seat(session, principal, seat.id)
+
+
+async def delete_seat(session: AsyncSession, principal: Principal, seat_id: uuid.UUID, if_match: str | None) -> None:
+    """For seats made by mistake; a person who leaves gets an `ended_on`, which keeps the history."""
+    seat: Seat = (await _load_seat(session, principal, seat_id))[0]
+    _require_role_assignment(principal, seat.roundtable_id, seat.role)
+    check_if_match(if_match, seat.version)
+    audit.record_deleted(session, principal, seat, roundtable_id=seat.roundtable_id)
+    await session.delete(seat)
+    await session.flush()
+
+
+async def composition(session: AsyncSession, principal: Principal, roundtable_id: uuid.UUID) -> Composition:
+    """Current seats grouped by sector, every sector listed, in display order: sector balance in one call."""
+    await get_visible_roundtable(session, principal, roundtable_id)
+    today = date.today()
+    sectors = (await session.scalars(select(Sector).order_by(Sector.position, Sector.id))).all()
+    rows = (
+        await session.execute(
+            _seat_select()
+            .where(Seat.roundtable_id == roundtable_id, _current_clause(today))
+            .order_by(Seat.role, Stakeholder.full_name, Seat.id)
+        )
+    ).all()
+    seats_by_sector: dict[uuid.UUID, list[SeatRead]] = {}
+    for row in rows:
+        seat = _seat_read(*row)
+        seats_by_sector.setdefault(seat.sector_id, []).append(seat)
+    groups = []
+    for sector in sectors:
+        seats = seats_by_sector.get(sector.id, [])
+        by_role = {role: sum(1 for s in seats if s.role == role) for role in Role}
+        groups.append(
+            SectorComposition(
+                sector_id=sector.id,
+                key=sector.key,
+                name_he=sector.name_he,
+                name_en=sector.name_en,
+                colour=sector.colour,
+                seat_count=len(seats),
+                by_role=by_role,
+                seats=seats,
+            )
+        )
+    return Composition(roundtable_id=roundtable_id, as_of=today, total_seats=len(rows), sectors=groups)

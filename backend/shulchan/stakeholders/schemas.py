@@ -1,0 +1,44 @@
+import uuid
+
+from pydantic import EmailStr, Field
+
+from shulchan.core.pagination import Page
+from shulchan.core.schemas import PatchBody, ReadModel, RequestBody
+
+
+class StakeholderRead(ReadModel):
+    id: uuid.UUID
+    full_name: str
+    full_name_en: str | None
+    organisation_id: uuid.UUID | None
+    organisation_name: str | None
+    sector_id: uuid.UUID | None = Field(description="The sector of the stakeholder's organisation.")
+    title: str | None
+    email: str | None = Field(description="Shown to admins, facilitators, hosts and the person themselves.")
+    phone: str | None = Field(description="Shown to admins, facilitators, hosts and the person themselves.")
+    user_id: uuid.UUID | None = Field(description="The linked sign-in, shown to admins and the person themselves.")
+    version: int = Field(description="Send back as If-Match when changing this object.")
+
+
+class StakeholderPage(Page[StakeholderRead]):
+    pass
+
+
+class StakeholderCreate(RequestBody):
+    full_name: str = Field(min_length=1, max_length=200, examples=["דנה לוי"])
+    full_name_en: str | None = Field(default=None, max_length=200, examples=["Dana Levi"])
+    organisation_id: uuid.UUID | None = None
+    title: str | None = Field(default=None, max_length=200)
+    email: EmailStr | None = None
+    phone: str | None = Field(default=None, max_length=40, pattern=r"^[0-9+\-() ]{3,40}$")
+    user_id: uuid.UUID | None = Field(default=None, description="Link to a sign-in; platform admins only.")
+
+
+class StakeholderUpdate(PatchBody):
+    full_name: str = Field(default=None, min_length=1, max_length=200)
+    full_name_en: str | None = Field(default=None, max_length=200)
+    organisation_id: uuid.UUID | None = None
+    title: str | None = Field(default=None, max_length=200)
+    email: EmailStr | None = None
+    phone: str | None = Field(default=None, max_length=40, pattern=r"^[0-9+\-() ]{3,40}$")
+    user_id: uuid.UUID | None = Field(default=None, description="Link to a sign-in; platform admins only.")

@@ -1,0 +1,172 @@
+import uuid
+from datetime import date
+from typing import Any
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from shulchan.audit import service as audit
+from shulchan.auth.permissions import PlatformPermission, Principal, permissions_for_roles, require_platform
+from shulchan.core.errors import Conflict, NotFound, Unauthorized
+from shulchan.core.etag import check_if_match
+from shulchan.core.pagination import PageParams, SortKey, apply_keyset, split_page
+from shulchan.core.schemas import apply_changes
+from shulchan.core.security import hash_password, verify_password
+from shulchan.roundtables.models import Roundtable, Seat
+from shulchan.users.models import User
+from shulchan.users.schemas import Me, MeUpdate, MyRoundtable, MySeat, PasswordChange, UserCreate, UserUpdate
+
+SORTS = {
+    "email": SortKey((User.email, User.id)),
+    "created_at": SortKey((User.id,)),
+}
+
+
+async def list_users(
+    session: AsyncSession, principal: Principal, params: PageParams, sort: str, q: str | None, is_active: bool | None
+) -> tuple[list[User], str | None]:
+    require_platform(principal, PlatformPermission.users_manage)
+    key = SORTS[sort.lstrip("-")]
+    stmt = select(User)
+    if q:
+        pattern = f"%{q.lower()}%"
+        stmt = stmt.where(or_(func.lower(User.email).like(pattern), func.lower(User.full_name).like(pattern)))
+    if is_active is not None:
+        stmt = stmt.where(User.is_active.is_(is_active))
+    rows = (await session.scalars(apply_keyset(stmt, key, sort, params))).all()
+    return split_page(rows, key, sort, params)
+
+
+async def get_user(session: AsyncSession, principal: Principal, user_id: uuid.UUID) -> User:
+    require_platform(principal, PlatformPermission.users_manage)
+    user = await session.get(User, user_id)
+    if user is None:
+        raise NotFound("No user with this id.")
+    return user
+
+
+async def _ensure_email_free(session: AsyncSession, email: str) -> None:
+    if await session.scalar(select(User.id).where(func.lower(User.email) == email.lower())):
+        raise Conflict("A user with this email already exists.", code="email_taken")
+
+
+async def create_user(session: AsyncSession, principal: Principal, body: UserCreate) -> User:
+    require_platform(principal, PlatformPermission.users_manage)
+    await _ensure_email_free(session, body.email)
+    user = User(
+        email=body.email.lower(),
+        full_name=body.full_name,
+        preferred_language=body.preferred_language,
+        password_hash=hash_password(body.password),
+        is_platform_admin=body.is_platform_admin,
+    )
+    session.add(user)
+    await session.flush()
+    audit.record_created(session, principal, user, roundtable_id=None)
+    return user
+
+
+async def update_user(
+    session: AsyncSession, principal: Principal, user_id: uuid.UUID, body: UserUpdate, if_match: str | None
+) -> User:
+    user = await get_user(session, principal, user_id)
+    check_if_match(if_match, user.version)
+    changes: dict[str, Any] = body.changes()
+    if user.id == principal.user_id and (
+        changes.get("is_active") is False or changes.get("is_platform_admin") is False
+    ):
+        raise Conflict("You cannot deactivate yourself or remove your own admin rights.", code="self_lockout")
+    before = audit.snapshot(user)
+    if "password" in changes:
+        user.password_hash = hash_password(changes.pop("password"))
+    apply_changes(user, changes)
+    await session.flush()
+    audit.record_updated(session, principal, user, before, roundtable_id=None)
+    return user
+
+
+async def update_me(session: AsyncSession, principal: Principal, body: MeUpdate, if_match: str | None) -> User:
+    user = _me(principal)
+    check_if_match(if_match, user.version)
+    before = audit.snapshot(user)
+    apply_changes(user, body.changes())
+    await session.flush()
+    audit.record_updated(session, principal, user, before, roundtable_id=None)
+    return user
+
+
+async def change_password(session: AsyncSession, principal: Principal, body: PasswordChange) -> None:
+    user = _me(principal)
+    if not verify_password(user.password_hash, body.current_password):
+        raise Unauthorized("The current password is not correct.", code="invalid_credentials")
+    user.password_hash = hash_password(body.new_password)
+    await session.flush()
+    audit.record(session, principal, "change_password", user, roundtable_id=None, changes={})
+
+
+def _me(principal: Principal) -> User:
+    if principal.user is None:
+        raise Unauthorized("Sign in to do this.")
+    return principal.user
+
+
+async def describe_me(session: AsyncSession, principal: Principal) -> Me:
+    user = _me(principal)
+    stakeholder_id = next(iter(principal.stakeholder_ids), None)
+    seats_by_roundtable: dict[uuid.UUID, list[MySeat]] = {}
+    titles: dict[uuid.UUID, tuple[str, str | None]] = {}
+    if stakeholder_id is not None:
+        today = date.today()
+        rows = (
+            await session.execute(
+                select(Seat, Roundtable.title, Roundtable.title_en)
+                .join(Roundtable, Roundtable.id == Seat.roundtable_id)
+                .where(
+                    or_(Seat.stakeholder_id == stakeholder_id, Seat.alternate_stakeholder_id == stakeholder_id),
+                    Seat.started_on <= today,
+                    or_(Seat.ended_on.is_(None), Seat.ended_on >= today),
+                )
+                .order_by(Roundtable.title, Seat.id)
+            )
+        ).all()
+        for seat, title, title_en in rows:
+            titles[seat.roundtable_id] = (title, title_en)
+            seats_by_roundtable.setdefault(seat.roundtable_id, []).append(
+                MySeat(
+                    seat_id=seat.id,
+                    role=seat.role,
+                    sector_id=seat.sector_id,
+                    started_on=seat.started_on,
+                    ended_on=seat.ended_on,
+                    as_alternate=seat.stakeholder_id != stakeholder_id,
+                )
+            )
+    roundtables = [
+        MyRoundtable(
+            roundtable_id=rt_id,
+            title=titles[rt_id][0],
+            title_en=titles[rt_id][1],
+            roles=sorted(principal.roles_in(rt_id)),
+            permissions=sorted(permissions_for_roles(principal.roles_in(rt_id))),
+            seats=seats,
+        )
+        for rt_id, seats in seats_by_roundtable.items()
+    ]
+    return Me(
+        **{
+            name: getattr(user, name)
+            for name in (
+                "id",
+                "email",
+                "full_name",
+                "preferred_language",
+                "is_active",
+                "is_platform_admin",
+                "created_at",
+                "version",
+            )
+        },
+        stakeholder_id=stakeholder_id,
+        platform_permissions=sorted(principal.platform_permissions),
+        roundtables=roundtables,
+    )
