@@ -9,6 +9,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.openapi.utils import get_openapi
 from fastapi.routing import APIRoute
 from sqlalchemy.ext.asyncio import AsyncEngine
+from starlette.types import ASGIApp
 
 from shulchan import __version__
 from shulchan.audit.router import router as audit_router
@@ -18,10 +19,18 @@ from shulchan.core.db import create_engine, create_sessionmaker
 from shulchan.core.errors import PROBLEM_MEDIA_TYPE, install_error_handlers
 from shulchan.core.middleware import BodySizeLimitMiddleware, RequestContextMiddleware
 from shulchan.core.spa import install_docs, install_spa
+from shulchan.decisions.router import actions_router
+from shulchan.decisions.router import router as decisions_router
 from shulchan.health.router import router as health_router
+from shulchan.knowledge.router import ATTACHMENT_UPLOAD_PATH
+from shulchan.knowledge.router import router as knowledge_router
+from shulchan.meetings.router import agenda_router, notes_router, participation_router
+from shulchan.meetings.router import router as meetings_router
+from shulchan.minutes.router import router as minutes_router
 from shulchan.organisations.router import router as organisations_router
 from shulchan.roundtables.router import goals_router, seats_router
 from shulchan.roundtables.router import router as roundtables_router
+from shulchan.search.router import router as search_router
 from shulchan.sectors.router import router as sectors_router
 from shulchan.stakeholders.router import router as stakeholders_router
 from shulchan.users.router import router as users_router
@@ -55,6 +64,15 @@ def _api_router() -> APIRouter:
         roundtables_router,
         goals_router,
         seats_router,
+        meetings_router,
+        agenda_router,
+        participation_router,
+        notes_router,
+        minutes_router,
+        decisions_router,
+        actions_router,
+        knowledge_router,
+        search_router,
         audit_router,
     ):
         api.include_router(router)
@@ -81,6 +99,15 @@ def _problem_only_openapi(app: FastAPI) -> dict[str, Any]:
                 "roundtables",
                 "goals",
                 "seats",
+                "meetings",
+                "agenda",
+                "participation",
+                "process-notes",
+                "minutes",
+                "decisions",
+                "action-items",
+                "knowledge",
+                "search",
                 "audit",
                 "health",
             )
@@ -100,6 +127,13 @@ def _problem_only_openapi(app: FastAPI) -> dict[str, Any]:
     return schema
 
 
+class _App(FastAPI):
+    def build_middleware_stack(self) -> ASGIApp:
+        # Outside Starlette's ServerErrorMiddleware, so the 500 it renders also gets a request id and
+        # the security headers (added as a user middleware, this would sit inside it and miss them).
+        return RequestContextMiddleware(super().build_middleware_stack())
+
+
 def create_app(settings: Settings | None = None, engine: AsyncEngine | None = None) -> FastAPI:
     settings = settings or get_settings()
 
@@ -112,7 +146,7 @@ def create_app(settings: Settings | None = None, engine: AsyncEngine | None = No
         if owned:
             await app.state.engine.dispose()
 
-    app = FastAPI(
+    app = _App(
         title="Shulchan API",
         version=__version__,
         lifespan=lifespan,
@@ -130,7 +164,12 @@ def create_app(settings: Settings | None = None, engine: AsyncEngine | None = No
     app.include_router(health_router)
     install_docs(app)
     install_spa(app, settings.frontend_dist)
-    app.add_middleware(BodySizeLimitMiddleware, max_bytes=settings.max_request_body_bytes)
+    app.add_middleware(
+        BodySizeLimitMiddleware,
+        max_bytes=settings.max_request_body_bytes,
+        upload_paths=ATTACHMENT_UPLOAD_PATH,
+        upload_max_bytes=settings.attachment_max_bytes + 64 * 1024,  # the file plus its multipart framing
+    )
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,
@@ -140,6 +179,5 @@ def create_app(settings: Settings | None = None, engine: AsyncEngine | None = No
             allow_headers=["Authorization", "Content-Type", "If-Match", "X-Request-ID"],
             expose_headers=["ETag", "Location", "Retry-After", "X-Request-ID"],
         )
-    app.add_middleware(RequestContextMiddleware)
     app.openapi = lambda: _problem_only_openapi(app)  # type: ignore[method-assign]
     return app

@@ -3,8 +3,13 @@
 from shulchan.audit.models import AuditEvent
 from shulchan.auth.models import AuthSession, LoginFailure, RefreshToken
 from shulchan.core.models import Base
+from shulchan.decisions.models import ActionItem, Decision, DecisionEvent, DecisionGoal, Endorsement
+from shulchan.knowledge.models import AgendaItemKnowledge, Attachment, KnowledgeItem, KnowledgeLink, KnowledgeRevision
+from shulchan.meetings.models import AgendaItem, Attendance, Invitation, Meeting, ProcessNote, SpeakingTurn
+from shulchan.minutes.models import Minutes, MinutesComment, MinutesRevision
 from shulchan.organisations.models import Organisation
 from shulchan.roundtables.models import Goal, Roundtable, Seat
+from shulchan.search.models import SearchEntry
 from shulchan.sectors.models import Sector
 from shulchan.stakeholders.models import Stakeholder
 from shulchan.users.models import User
@@ -12,15 +17,35 @@ from shulchan.users.models import User
 metadata = Base.metadata
 
 __all__ = [
+    "ActionItem",
+    "AgendaItem",
+    "AgendaItemKnowledge",
+    "Attachment",
+    "Attendance",
     "AuditEvent",
     "AuthSession",
+    "Decision",
+    "DecisionEvent",
+    "DecisionGoal",
+    "Endorsement",
     "Goal",
+    "Invitation",
+    "KnowledgeItem",
+    "KnowledgeLink",
+    "KnowledgeRevision",
     "LoginFailure",
+    "Meeting",
+    "Minutes",
+    "MinutesComment",
+    "MinutesRevision",
     "Organisation",
+    "ProcessNote",
     "RefreshToken",
     "Roundtable",
+    "SearchEntry",
     "Seat",
     "Sector",
+    "SpeakingTurn",
     "Stakeholder",
     "User",
     "metadata",

@@ -12,12 +12,17 @@ import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Any
 
-from sqlalchemy import ColumnElement, false, or_, true
+from sqlalchemy import ColumnElement, and_, false, or_, select, true
+from sqlalchemy.orm import QueryableAttribute
 
-from shulchan.core.errors import Forbidden, Unauthorized
+from shulchan.core.errors import Forbidden, NotFound, Unauthorized
 from shulchan.roundtables.models import Role, Roundtable, Visibility
 from shulchan.users.models import User
+
+# A mapped attribute (Model.column) or a column expression.
+SQLColumn = QueryableAttribute[Any] | ColumnElement[Any]
 
 
 class Permission(StrEnum):
@@ -60,6 +65,7 @@ class PlatformPermission(StrEnum):
     stakeholders_contact_view = "stakeholders:contact_view"
     roundtables_create = "roundtables:create"
     audit_view_all = "audit:view_all"
+    knowledge_library_manage = "knowledge_library:manage"
 
 
 _P = Permission
@@ -113,6 +119,7 @@ STAFF_PLATFORM_PERMISSIONS: dict[Role, frozenset[PlatformPermission]] = {
             PlatformPermission.organisations_manage,
             PlatformPermission.stakeholders_manage,
             PlatformPermission.stakeholders_contact_view,
+            PlatformPermission.knowledge_library_manage,
         }
     ),
     Role.host: frozenset({PlatformPermission.stakeholders_manage, PlatformPermission.stakeholders_contact_view}),
@@ -184,7 +191,7 @@ def visible_roundtables_clause(principal: Principal) -> ColumnElement[bool]:
 
 
 def seated_roundtables_clause(
-    principal: Principal, column: ColumnElement[uuid.UUID], permission: Permission
+    principal: Principal, column: SQLColumn, permission: Permission
 ) -> ColumnElement[bool]:
     """A WHERE clause on a roundtable-id column keeping rows of roundtables where P is held."""
     if principal.is_admin:
@@ -209,3 +216,37 @@ def require_platform(principal: Principal, permission: PlatformPermission) -> No
 def require_authenticated(principal: Principal) -> None:
     if not principal.is_authenticated:
         raise Unauthorized("Sign in to do this.")
+
+
+def require_visible(principal: Principal, permission: Permission, roundtable_id: uuid.UUID, what: str) -> None:
+    """404 unless the permission is held there: for objects that do not exist for those who may not see them."""
+    if not principal.can(permission, roundtable_id):
+        raise NotFound(f"No {what} with this id is visible to you.")
+
+
+def visible_content_clause(
+    principal: Principal, roundtable_column: SQLColumn, level_column: SQLColumn
+) -> ColumnElement[bool]:
+    """Which rows of content (knowledge, search entries) the principal may see, by their level:
+
+    public: everyone, where the roundtable is public (or seated in an internal one, or the shared library);
+    roundtable: those seated at its roundtable, and every signed-in user for the shared library;
+    facilitators: facilitators of its roundtable, and any facilitator for the shared library.
+    """
+    if principal.is_admin:
+        return true()
+    seated = list(principal.roles)
+    facilitating = [rt for rt in principal.roles if principal.can(Permission.knowledge_facilitators, rt)]
+    public_roundtables = select(Roundtable.id).where(Roundtable.visibility == Visibility.public)
+    in_library = roundtable_column.is_(None)
+    clauses = [
+        and_(
+            level_column == "public",
+            or_(in_library, roundtable_column.in_(public_roundtables), roundtable_column.in_(seated)),
+        )
+    ]
+    if principal.is_authenticated:
+        clauses.append(and_(level_column == "roundtable", or_(in_library, roundtable_column.in_(seated))))
+    if facilitating:
+        clauses.append(and_(level_column == "facilitators", or_(in_library, roundtable_column.in_(facilitating))))
+    return or_(*clauses)

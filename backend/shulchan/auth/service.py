@@ -48,12 +48,15 @@ async def login(
     session: AsyncSession, settings: Settings, email: str, password: str, address: str, user_agent: str | None
 ) -> TokenPair:
     email = email.strip().lower()
-    await _throttle(session, settings, email, address)
+    # Failures are counted under keys that fit their columns: an over-long username is one more
+    # failure, not a database error (PostgreSQL refuses strings longer than the column).
+    failure_email, address = email[: LoginFailure.email.type.length], address[: LoginFailure.address.type.length]
+    await _throttle(session, settings, failure_email, address)
     user = await session.scalar(select(User).where(func.lower(User.email) == email))
     # verify_password runs the same argon2 work when the user is unknown, so timing tells nothing.
     password_ok = verify_password(user.password_hash if user else None, password)
     if user is None or not password_ok or not user.is_active:
-        session.add(LoginFailure(email=email, address=address))
+        session.add(LoginFailure(email=failure_email, address=address))
         # The failure must outlive this request's rollback, or the throttle would never count it.
         await session.commit()
         raise Unauthorized(BAD_CREDENTIALS, code="invalid_credentials")
@@ -130,3 +133,11 @@ async def _revoke(session: AsyncSession, session_id: uuid.UUID, reason: str, now
 
 async def logout(session: AsyncSession, session_id: uuid.UUID) -> None:
     await _revoke(session, session_id, "logout", utcnow())
+
+
+async def end_sessions(session: AsyncSession, user_id: uuid.UUID, reason: str, keep: uuid.UUID | None = None) -> None:
+    """Revoke every live sign-in of a user (but `keep`): their access and refresh tokens stop working."""
+    stmt = update(AuthSession).where(AuthSession.user_id == user_id, AuthSession.revoked_at.is_(None))
+    if keep is not None:
+        stmt = stmt.where(AuthSession.id != keep)
+    await session.execute(stmt.values(revoked_at=utcnow(), revoked_reason=reason))

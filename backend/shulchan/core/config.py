@@ -33,6 +33,8 @@ class Settings(BaseSettings):
     login_max_failures_per_address: int = Field(default=20, ge=1)
     login_failure_window_seconds: int = Field(default=15 * 60, ge=1)
     max_request_body_bytes: int = Field(default=1_048_576, ge=1024)
+    attachment_max_bytes: int = Field(default=20 * 1_048_576, ge=1024)
+    attachments_dir: Path = REPO_ROOT / "var" / "attachments"
     cors_origins: Annotated[list[str], NoDecode] = []
     demo_mode: bool = False
     frontend_dist: Path = REPO_ROOT / "frontend" / "dist"

@@ -65,19 +65,25 @@ class RequestContextMiddleware:
 
 
 class BodySizeLimitMiddleware:
-    """413 for bodies over the limit, whether announced by Content-Length or streamed in chunks."""
+    """413 for bodies over the limit, whether announced by Content-Length or streamed in chunks.
 
-    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+    Paths matching `upload_paths` (file uploads) get the larger `upload_max_bytes` instead.
+    """
+
+    def __init__(self, app: ASGIApp, max_bytes: int, upload_paths: str = r"$^", upload_max_bytes: int = 0) -> None:
         self.app = app
         self.max_bytes = max_bytes
+        self.upload_paths = re.compile(upload_paths)
+        self.upload_max_bytes = max(upload_max_bytes, max_bytes)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        limit = self.upload_max_bytes if self.upload_paths.fullmatch(scope.get("path", "")) else self.max_bytes
         declared = _header(scope, b"content-length")
-        if declared is not None and declared.isdigit() and int(declared) > self.max_bytes:
-            await self._too_large(scope, receive, send)
+        if declared is not None and declared.isdigit() and int(declared) > limit:
+            await self._too_large(scope, receive, send, limit)
             return
         received = 0
 
@@ -86,17 +92,18 @@ class BodySizeLimitMiddleware:
             message = await receive()
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
-                if received > self.max_bytes:
-                    raise HTTPException(413, detail=self._detail())
+                if received > limit:
+                    raise HTTPException(413, detail=self._detail(limit))
             return message
 
         await self.app(scope, counting_receive, send)
 
-    def _detail(self) -> str:
-        return f"The request body is larger than the limit of {self.max_bytes} bytes."
+    @staticmethod
+    def _detail(limit: int) -> str:
+        return f"The request body is larger than the limit of {limit} bytes."
 
-    async def _too_large(self, scope: Scope, receive: Receive, send: Send) -> None:
-        response = problem_response(Request(scope, receive), 413, detail=self._detail())
+    async def _too_large(self, scope: Scope, receive: Receive, send: Send, limit: int) -> None:
+        response = problem_response(Request(scope, receive), 413, detail=self._detail(limit))
         await response(scope, receive, send)
 
 

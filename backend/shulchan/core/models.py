@@ -1,6 +1,7 @@
 """Declarative base, naming convention and the column types every domain shares."""
 
 import os
+import threading
 import time
 import uuid
 from datetime import UTC, datetime
@@ -20,15 +21,36 @@ NAMING_CONVENTION = {
 }
 
 
+_RANDOM_BITS = 74  # rand_a (12 bits) and rand_b (62 bits) of RFC 9562
+_uuid7_lock = threading.Lock()
+_uuid7_last = (0, 0)  # (milliseconds, random part) of the last id made in this process
+
+
 def uuid7() -> uuid.UUID:
-    """A time-ordered UUID (RFC 9562 v7), so that ordering by id is ordering by creation."""
+    """A time-ordered UUID (RFC 9562 v7), so that ordering by id is ordering by creation.
+
+    Within one millisecond (or if the clock steps back) the random part of the previous id is
+    incremented (RFC 9562 §6.2, method 2), so ids made one after another in a process always sort
+    in the order they were made: several rows added in one flush keep their order.
+    """
+    global _uuid7_last
     millis = time.time_ns() // 1_000_000
-    rand = int.from_bytes(os.urandom(10), "big")
+    # A fresh random part leaves its top bit clear, so increments have room before they carry.
+    fresh = int.from_bytes(os.urandom(10), "big") >> (80 - _RANDOM_BITS + 1)
+    with _uuid7_lock:
+        last_millis, last_random = _uuid7_last
+        if millis > last_millis:
+            random_part = fresh
+        else:
+            millis, random_part = last_millis, last_random + 1
+            if random_part >> _RANDOM_BITS:
+                millis, random_part = millis + 1, fresh
+        _uuid7_last = (millis, random_part)
     value = (millis & ((1 << 48) - 1)) << 80
     value |= 0x7 << 76
-    value |= (rand >> 68) << 64 & (0xFFF << 64)
+    value |= (random_part >> 62) << 64
     value |= 0b10 << 62
-    value |= rand & ((1 << 62) - 1)
+    value |= random_part & ((1 << 62) - 1)
     return uuid.UUID(int=value)
 
 

@@ -11,7 +11,7 @@ from typing import Annotated, Any, Generic, TypeVar
 
 from fastapi import Depends, Query
 from pydantic import BaseModel, Field
-from sqlalchemy import ColumnElement, Select, and_, or_
+from sqlalchemy import ColumnElement, Select, TypeDecorator, and_, or_
 from sqlalchemy.orm import InstrumentedAttribute
 
 from shulchan.core.errors import InvalidCursor
@@ -110,11 +110,25 @@ def _after(columns: Sequence[Any], values: Sequence[Any], descending: bool) -> C
     return or_(beyond, and_(column == value, _after(columns[1:], values[1:], descending)))
 
 
+def _check_types(columns: Sequence[Any], values: Sequence[Any]) -> None:
+    """A cursor's values must fit its columns, or the database (not the caller) would be blamed with a 500."""
+    for column, value in zip(columns, values, strict=True):
+        column_type = column.type.impl_instance if isinstance(column.type, TypeDecorator) else column.type
+        try:
+            expected = column_type.python_type
+        except NotImplementedError:
+            continue
+        naive = isinstance(value, datetime) and value.tzinfo is None
+        if value is not None and (not isinstance(value, expected) or naive):
+            raise InvalidCursor("The cursor is not one this API issued.")
+
+
 def apply_keyset(stmt: SelectT, key: SortKey, sort: str, params: PageParams) -> SelectT:
     """Order `stmt` by the sort key, start after the cursor, fetch one row more than the page."""
     descending = sort.startswith("-")
     if params.cursor:
         values = decode_cursor(params.cursor, sort, len(key.columns))
+        _check_types(key.columns, values)
         stmt = stmt.where(_after(key.columns, values, descending))
     order = [column.desc() if descending else column.asc() for column in key.columns]
     return stmt.order_by(*order).limit(params.limit + 1)

@@ -151,14 +151,15 @@ async def create_roundtable(session: AsyncSession, principal: Principal, body: R
     audit.record_created(session, principal, roundtable, roundtable_id=roundtable.id)
     creator_stakeholder = next(iter(principal.stakeholder_ids), None)
     if creator_stakeholder is not None:
-        # Whoever sets a roundtable up facilitates it, and so can see it even while it is internal.
+        # Whoever sets a roundtable up facilitates it, and so can see it even while it is internal:
+        # from today at the latest, so a roundtable planned to start later is theirs to prepare now.
         seat = await _new_seat(
             session,
             roundtable.id,
             creator_stakeholder,
             Role.facilitator,
             None,
-            body.started_on or date.today(),
+            min(body.started_on or date.today(), date.today()),
             None,
             None,
             None,

@@ -7,6 +7,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from shulchan.audit import service as audit
 from shulchan.auth.permissions import PlatformPermission, Principal, permissions_for_roles, require_platform
+from shulchan.auth.service import end_sessions
 from shulchan.core.errors import Conflict, NotFound, Unauthorized
 from shulchan.core.etag import check_if_match
 from shulchan.core.pagination import PageParams, SortKey, apply_keyset, split_page
@@ -77,9 +78,13 @@ async def update_user(
     ):
         raise Conflict("You cannot deactivate yourself or remove your own admin rights.", code="self_lockout")
     before = audit.snapshot(user)
-    if "password" in changes:
+    password_reset = "password" in changes
+    if password_reset:
         user.password_hash = hash_password(changes.pop("password"))
     apply_changes(user, changes)
+    if password_reset or changes.get("is_active") is False:
+        # A reset password or a deactivation ends every sign-in, so reactivating never revives one.
+        await end_sessions(session, user.id, "password_reset" if password_reset else "deactivated")
     await session.flush()
     audit.record_updated(session, principal, user, before, roundtable_id=None)
     return user
@@ -100,6 +105,8 @@ async def change_password(session: AsyncSession, principal: Principal, body: Pas
     if not verify_password(user.password_hash, body.current_password):
         raise Unauthorized("The current password is not correct.", code="invalid_credentials")
     user.password_hash = hash_password(body.new_password)
+    # Every other sign-in ends: whoever knew the old password is out; this one carries on.
+    await end_sessions(session, user.id, "password_changed", keep=principal.session_id)
     await session.flush()
     audit.record(session, principal, "change_password", user, roundtable_id=None, changes={})
 

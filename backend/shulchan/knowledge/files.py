@@ -1,0 +1,92 @@
+"""Attachment files: what their bytes say they are, and where they live on disk."""
+
+import hashlib
+import io
+import re
+import unicodedata
+import uuid
+import zipfile
+from pathlib import Path
+
+from shulchan.core.errors import UnprocessableEntity
+
+# What we accept, recognised by the file's first bytes, never by the name or the client's word.
+_OOXML = {
+    "word/": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "xl/": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "ppt/": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+}
+_OPENDOCUMENT = {
+    b"application/vnd.oasis.opendocument.text",
+    b"application/vnd.oasis.opendocument.spreadsheet",
+    b"application/vnd.oasis.opendocument.presentation",
+}
+
+
+def sniff_content_type(data: bytes, filename: str) -> str:
+    """The content type the bytes prove, or 422 when they are not on the allow-list."""
+    head = data[:16]
+    if head.startswith(b"%PDF-"):
+        return "application/pdf"
+    if head.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "image/png"
+    if head.startswith(b"\xff\xd8\xff"):
+        return "image/jpeg"
+    if head.startswith((b"GIF87a", b"GIF89a")):
+        return "image/gif"
+    if head.startswith(b"RIFF") and data[8:12] == b"WEBP":
+        return "image/webp"
+    if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        return "application/vnd.ms-office"  # legacy .doc/.xls/.ppt compound file
+    if head.startswith(b"PK\x03\x04"):
+        return _office_zip(data)
+    if b"\x00" not in data:
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
+        else:
+            return "text/csv" if filename.lower().endswith(".csv") else "text/plain"
+    raise UnprocessableEntity(
+        "This kind of file is not accepted: PDF, Office documents, images, CSV and plain text are.",
+        code="unsupported_file_type",
+    )
+
+
+def _office_zip(data: bytes) -> str:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = archive.namelist()
+            if "mimetype" in names:
+                mimetype = archive.read("mimetype").strip()
+                if mimetype in _OPENDOCUMENT:
+                    return mimetype.decode()
+            if "[Content_Types].xml" in names:
+                for prefix, content_type in _OOXML.items():
+                    if any(name.startswith(prefix) for name in names):
+                        return content_type
+    except (zipfile.BadZipFile, KeyError, OSError):
+        pass
+    raise UnprocessableEntity("Only Office documents are accepted among zip-based files.", code="unsupported_file_type")
+
+
+def safe_filename(name: str) -> str:
+    """A display name with no path, no control characters, not empty; the file on disk never uses it."""
+    name = unicodedata.normalize("NFC", name).replace("\\", "/").rsplit("/", 1)[-1]
+    name = re.sub(r"[\x00-\x1f\x7f]", "", name).strip().lstrip(".")
+    return name[:200] or "attachment"
+
+
+def store(directory: Path, data: bytes) -> tuple[str, str]:
+    """Writes the bytes under a generated name; returns (storage name, sha256)."""
+    directory.mkdir(parents=True, exist_ok=True)
+    storage_name = uuid.uuid4().hex
+    path = directory / storage_name
+    path.write_bytes(data)
+    return storage_name, hashlib.sha256(data).hexdigest()
+
+
+def stored_path(directory: Path, storage_name: str) -> Path:
+    if not re.fullmatch(r"[0-9a-f]{32}", storage_name):
+        raise ValueError("not a storage name")
+    return directory / storage_name

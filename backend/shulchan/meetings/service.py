@@ -1,0 +1,804 @@
+"""Meetings: scheduling, agenda, invitations and RSVP, attendance, speaking turns, process notes."""
+
+import uuid
+from collections import Counter, defaultdict
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import and_, delete, func, or_, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from shulchan.audit import service as audit
+from shulchan.auth.permissions import (
+    Permission,
+    Principal,
+    require,
+    require_authenticated,
+    require_visible,
+    seated_roundtables_clause,
+)
+from shulchan.core.errors import Conflict, InvalidTransition, NotFound, UnprocessableEntity
+from shulchan.core.etag import check_if_match
+from shulchan.core.models import utcnow
+from shulchan.core.pagination import PageParams, SortKey, apply_keyset, split_page
+from shulchan.core.schemas import apply_changes
+from shulchan.knowledge.models import AgendaItemKnowledge
+from shulchan.meetings.models import (
+    AgendaItem,
+    AgendaItemStatus,
+    Attendance,
+    Invitation,
+    Meeting,
+    MeetingMode,
+    MeetingStatus,
+    ProcessNote,
+    RsvpResponse,
+    SpeakingTurn,
+)
+from shulchan.meetings.schemas import (
+    Agenda,
+    AgendaItemCreate,
+    AgendaItemRead,
+    AgendaItemUpdate,
+    AttendanceRead,
+    AttendanceRecord,
+    AttendanceReport,
+    InvitationList,
+    InvitationRead,
+    MeetingCreate,
+    MeetingSummary,
+    MeetingUpdate,
+    ProcessNoteCreate,
+    ProcessNoteUpdate,
+    RsvpRequest,
+    SectorCount,
+    SectorRate,
+    SpeakingReport,
+    SpeakingShare,
+    SpeakingTurnCreate,
+)
+from shulchan.roundtables.models import Goal, RoundtableStatus, Seat
+from shulchan.roundtables.service import get_visible_roundtable
+from shulchan.sectors.models import Sector
+from shulchan.stakeholders.models import Stakeholder
+
+TRANSITIONS: dict[MeetingStatus, frozenset[MeetingStatus]] = {
+    MeetingStatus.planned: frozenset({MeetingStatus.confirmed, MeetingStatus.held, MeetingStatus.cancelled}),
+    MeetingStatus.confirmed: frozenset({MeetingStatus.held, MeetingStatus.cancelled}),
+    MeetingStatus.held: frozenset(),
+    MeetingStatus.cancelled: frozenset(),
+}
+
+MEETING_SORTS = {"starts_at": SortKey((Meeting.starts_at, Meeting.id))}
+SUMMARY_COLUMNS = (
+    Meeting.id,
+    Meeting.roundtable_id,
+    Meeting.title,
+    Meeting.starts_at,
+    Meeting.ends_at,
+    Meeting.timezone,
+    Meeting.mode,
+    Meeting.venue_name,
+    Meeting.online_url,
+    Meeting.status,
+    Meeting.version,
+)
+NOTE_SORT = SortKey((ProcessNote.id,))
+
+
+# --- meetings --------------------------------------------------------------------------------------
+
+
+async def list_meetings(
+    session: AsyncSession,
+    principal: Principal,
+    params: PageParams,
+    sort: str,
+    *,
+    roundtable_id: uuid.UUID | None,
+    starts_from: datetime | None,
+    starts_before: datetime | None,
+    status: MeetingStatus | None,
+) -> tuple[list[MeetingSummary], str | None]:
+    """Every meeting the caller may see, across roundtables: selected as columns, not ORM objects."""
+    require_authenticated(principal)
+    key = MEETING_SORTS[sort.lstrip("-")]
+    stmt = select(*SUMMARY_COLUMNS).where(
+        seated_roundtables_clause(principal, Meeting.roundtable_id, Permission.roundtable_view)
+    )
+    if roundtable_id:
+        require_visible(principal, Permission.roundtable_view, roundtable_id, "roundtable")
+        stmt = stmt.where(Meeting.roundtable_id == roundtable_id)
+    if starts_from:
+        stmt = stmt.where(Meeting.starts_at >= starts_from)
+    if starts_before:
+        stmt = stmt.where(Meeting.starts_at < starts_before)
+    if status:
+        stmt = stmt.where(Meeting.status == status)
+    rows = (await session.execute(apply_keyset(stmt, key, sort, params))).all()
+    page, next_cursor = split_page(rows, key, sort, params)
+    return [MeetingSummary.model_construct(**row._mapping) for row in page], next_cursor
+
+
+async def get_meeting(session: AsyncSession, principal: Principal, meeting_id: uuid.UUID) -> Meeting:
+    meeting = await session.get(Meeting, meeting_id)
+    if meeting is None:
+        raise NotFound("No meeting with this id is visible to you.")
+    require_visible(principal, Permission.roundtable_view, meeting.roundtable_id, "meeting")
+    return meeting
+
+
+def _check_shape(
+    starts_at: datetime, ends_at: datetime, mode: MeetingMode, venue_name: str | None, online_url: str | None
+) -> None:
+    if ends_at <= starts_at:
+        raise UnprocessableEntity("A meeting must end after it starts.", code="ends_before_start")
+    if mode in (MeetingMode.in_person, MeetingMode.hybrid) and not venue_name:
+        raise UnprocessableEntity(f"A {mode.value} meeting needs a venue_name.", code="venue_required")
+    if mode in (MeetingMode.online, MeetingMode.hybrid) and not online_url:
+        raise UnprocessableEntity(f"An {mode.value} meeting needs an online_url.", code="online_url_required")
+
+
+async def create_meeting(
+    session: AsyncSession, principal: Principal, roundtable_id: uuid.UUID, body: MeetingCreate
+) -> Meeting:
+    roundtable = await get_visible_roundtable(session, principal, roundtable_id)
+    require(principal, Permission.meetings_manage, roundtable_id)
+    if roundtable.status == RoundtableStatus.concluded:
+        raise Conflict("This roundtable has concluded; it holds no more meetings.", code="roundtable_concluded")
+    _check_shape(body.starts_at, body.ends_at, body.mode, body.venue_name, body.online_url)
+    meeting = Meeting(roundtable_id=roundtable_id, **body.model_dump())
+    session.add(meeting)
+    await session.flush()
+    audit.record_created(session, principal, meeting, roundtable_id=roundtable_id)
+    return meeting
+
+
+async def _managed_meeting(session: AsyncSession, principal: Principal, meeting_id: uuid.UUID) -> Meeting:
+    meeting = await get_meeting(session, principal, meeting_id)
+    require(principal, Permission.meetings_manage, meeting.roundtable_id)
+    return meeting
+
+
+async def update_meeting(
+    session: AsyncSession, principal: Principal, meeting_id: uuid.UUID, body: MeetingUpdate, if_match: str | None
+) -> Meeting:
+    meeting = await _managed_meeting(session, principal, meeting_id)
+    check_if_match(if_match, meeting.version)
+    if meeting.status == MeetingStatus.cancelled:
+        raise Conflict("A cancelled meeting cannot be edited.", code="meeting_cancelled")
+    changes = body.changes()
+    merged = {
+        name: changes.get(name, getattr(meeting, name))
+        for name in ("starts_at", "ends_at", "mode", "venue_name", "online_url")
+    }
+    _check_shape(**merged)
+    before = audit.snapshot(meeting)
+    apply_changes(meeting, changes)
+    await session.flush()
+    audit.record_updated(session, principal, meeting, before, roundtable_id=meeting.roundtable_id)
+    return meeting
+
+
+async def transition_meeting(
+    session: AsyncSession,
+    principal: Principal,
+    meeting_id: uuid.UUID,
+    target: MeetingStatus,
+    reason: str | None,
+    if_match: str | None,
+) -> Meeting:
+    meeting = await _managed_meeting(session, principal, meeting_id)
+    check_if_match(if_match, meeting.version)
+    allowed = TRANSITIONS[meeting.status]
+    if target not in allowed:
+        raise InvalidTransition(
+            f"A meeting cannot go from '{meeting.status.value}' to '{target.value}'.",
+            extra={"from": meeting.status.value, "allowed": sorted(s.value for s in allowed)},
+        )
+    before = audit.snapshot(meeting)
+    meeting.status = target
+    if target == MeetingStatus.cancelled:
+        meeting.cancellation_reason = reason
+    await session.flush()
+    audit.record_updated(session, principal, meeting, before, roundtable_id=meeting.roundtable_id, action="transition")
+    return meeting
+
+
+# --- agenda ----------------------------------------------------------------------------------------
+
+
+async def _briefing_packs(session: AsyncSession, item_ids: list[uuid.UUID]) -> dict[uuid.UUID, list[uuid.UUID]]:
+    packs: dict[uuid.UUID, list[uuid.UUID]] = defaultdict(list)
+    if item_ids:
+        rows = await session.execute(
+            select(AgendaItemKnowledge.agenda_item_id, AgendaItemKnowledge.knowledge_item_id)
+            .where(AgendaItemKnowledge.agenda_item_id.in_(item_ids))
+            .order_by(AgendaItemKnowledge.position)
+        )
+        for agenda_item_id, knowledge_item_id in rows:
+            packs[agenda_item_id].append(knowledge_item_id)
+    return packs
+
+
+def _item_read(item: AgendaItem, pack: list[uuid.UUID]) -> AgendaItemRead:
+    return AgendaItemRead.model_validate(item).model_copy(update={"knowledge_item_ids": pack})
+
+
+async def get_agenda(session: AsyncSession, principal: Principal, meeting_id: uuid.UUID) -> Agenda:
+    meeting = await get_meeting(session, principal, meeting_id)
+    return await _agenda(session, meeting)
+
+
+_STATUS_ORDER = {AgendaItemStatus.accepted: 0, AgendaItemStatus.proposed: 1, AgendaItemStatus.declined: 2}
+
+
+async def _agenda(session: AsyncSession, meeting: Meeting) -> Agenda:
+    items = list(
+        (
+            await session.scalars(
+                select(AgendaItem)
+                .where(AgendaItem.meeting_id == meeting.id)
+                .order_by(AgendaItem.position, AgendaItem.id)
+            )
+        ).all()
+    )
+    items.sort(key=lambda item: (_STATUS_ORDER[item.status], item.position))
+    packs = await _briefing_packs(session, [item.id for item in items])
+    planned = sum(item.planned_minutes or 0 for item in items if item.status == AgendaItemStatus.accepted)
+    length = int((meeting.ends_at - meeting.starts_at).total_seconds() // 60)
+    return Agenda(
+        meeting_id=meeting.id,
+        items=[_item_read(item, packs.get(item.id, [])) for item in items],
+        planned_minutes=planned,
+        meeting_minutes=length,
+        over_by_minutes=max(0, planned - length),
+    )
+
+
+async def _check_item_refs(
+    session: AsyncSession, principal: Principal, meeting: Meeting, values: dict[str, Any]
+) -> None:
+    goal_id = values.get("goal_id")
+    if goal_id is not None:
+        goal_roundtable = await session.scalar(select(Goal.roundtable_id).where(Goal.id == goal_id))
+        if goal_roundtable != meeting.roundtable_id:
+            raise UnprocessableEntity("The goal must belong to this meeting's roundtable.", code="unknown_goal")
+    presenter = values.get("presenter_stakeholder_id")
+    if presenter is not None and await session.get(Stakeholder, presenter) is None:
+        raise UnprocessableEntity("No stakeholder with this id.", code="unknown_stakeholder")
+    knowledge_ids = values.get("knowledge_item_ids") or []
+    if knowledge_ids:
+        from shulchan.knowledge.service import visible_knowledge_ids
+
+        visible = await visible_knowledge_ids(session, principal, knowledge_ids)
+        missing = [str(k) for k in knowledge_ids if k not in visible]
+        if missing:
+            raise UnprocessableEntity(
+                "Some knowledge items do not exist or are not visible to you.",
+                code="unknown_knowledge_item",
+                extra={"knowledge_item_ids": missing},
+            )
+
+
+async def _set_pack(session: AsyncSession, item_id: uuid.UUID, knowledge_ids: list[uuid.UUID]) -> None:
+    await session.execute(delete(AgendaItemKnowledge).where(AgendaItemKnowledge.agenda_item_id == item_id))
+    for position, knowledge_id in enumerate(dict.fromkeys(knowledge_ids)):
+        session.add(AgendaItemKnowledge(agenda_item_id=item_id, knowledge_item_id=knowledge_id, position=position))
+
+
+async def create_agenda_item(
+    session: AsyncSession, principal: Principal, meeting_id: uuid.UUID, body: AgendaItemCreate
+) -> AgendaItemRead:
+    """Facilitators and hosts add items; members propose them, for the facilitator or host to accept."""
+    meeting = await get_meeting(session, principal, meeting_id)
+    manages = principal.can(Permission.meetings_manage, meeting.roundtable_id)
+    if not manages:
+        require(principal, Permission.agenda_propose, meeting.roundtable_id)
+    if meeting.status in (MeetingStatus.held, MeetingStatus.cancelled):
+        raise Conflict(f"The meeting is {meeting.status.value}; its agenda is closed.", code="agenda_closed")
+    values = body.model_dump()
+    await _check_item_refs(session, principal, meeting, values)
+    knowledge_ids = values.pop("knowledge_item_ids")
+    last = await session.scalar(select(func.max(AgendaItem.position)).where(AgendaItem.meeting_id == meeting.id))
+    item = AgendaItem(
+        meeting_id=meeting.id,
+        position=(last or 0) + 1,
+        proposed_by_user_id=principal.user_id,
+        status=AgendaItemStatus.accepted if manages else AgendaItemStatus.proposed,
+        **values,
+    )
+    session.add(item)
+    await session.flush()
+    await _set_pack(session, item.id, knowledge_ids)
+    await session.flush()
+    audit.record_created(session, principal, item, roundtable_id=meeting.roundtable_id)
+    return _item_read(item, list(dict.fromkeys(knowledge_ids)))
+
+
+async def _agenda_item(session: AsyncSession, principal: Principal, item_id: uuid.UUID) -> tuple[AgendaItem, Meeting]:
+    item = await session.get(AgendaItem, item_id)
+    if item is None:
+        raise NotFound("No agenda item with this id is visible to you.")
+    try:
+        meeting = await get_meeting(session, principal, item.meeting_id)
+    except NotFound as exc:
+        raise NotFound("No agenda item with this id is visible to you.") from exc
+    return item, meeting
+
+
+async def get_agenda_item(session: AsyncSession, principal: Principal, item_id: uuid.UUID) -> AgendaItemRead:
+    item, _ = await _agenda_item(session, principal, item_id)
+    return _item_read(item, (await _briefing_packs(session, [item.id])).get(item.id, []))
+
+
+async def update_agenda_item(
+    session: AsyncSession, principal: Principal, item_id: uuid.UUID, body: AgendaItemUpdate, if_match: str | None
+) -> AgendaItemRead:
+    item, meeting = await _agenda_item(session, principal, item_id)
+    require(principal, Permission.meetings_manage, meeting.roundtable_id)
+    check_if_match(if_match, item.version)
+    changes = body.changes()
+    await _check_item_refs(session, principal, meeting, changes)
+    before = audit.snapshot(item)
+    knowledge_ids = changes.pop("knowledge_item_ids", None)
+    apply_changes(item, changes)
+    if knowledge_ids is not None:
+        await _set_pack(session, item.id, knowledge_ids)
+        item.updated_at = utcnow()  # a pack change is a change of the item: bump its version
+    await session.flush()
+    audit.record_updated(session, principal, item, before, roundtable_id=meeting.roundtable_id)
+    return await get_agenda_item(session, principal, item.id)
+
+
+async def review_agenda_item(
+    session: AsyncSession, principal: Principal, item_id: uuid.UUID, status: AgendaItemStatus, if_match: str | None
+) -> AgendaItemRead:
+    item, meeting = await _agenda_item(session, principal, item_id)
+    require(principal, Permission.meetings_manage, meeting.roundtable_id)
+    check_if_match(if_match, item.version)
+    if item.status != AgendaItemStatus.proposed or status == AgendaItemStatus.proposed:
+        raise InvalidTransition(
+            f"Only a proposed item can be accepted or declined (this one is {item.status.value}).",
+            extra={"from": item.status.value, "allowed": ["accepted", "declined"] if item.status == "proposed" else []},
+        )
+    before = audit.snapshot(item)
+    item.status = status
+    await session.flush()
+    audit.record_updated(session, principal, item, before, roundtable_id=meeting.roundtable_id, action="transition")
+    return await get_agenda_item(session, principal, item.id)
+
+
+async def delete_agenda_item(
+    session: AsyncSession, principal: Principal, item_id: uuid.UUID, if_match: str | None
+) -> None:
+    item, meeting = await _agenda_item(session, principal, item_id)
+    require(principal, Permission.meetings_manage, meeting.roundtable_id)
+    check_if_match(if_match, item.version)
+    audit.record_deleted(session, principal, item, roundtable_id=meeting.roundtable_id)
+    await session.delete(item)
+    await session.flush()
+
+
+async def reorder_agenda(
+    session: AsyncSession, principal: Principal, meeting_id: uuid.UUID, item_ids: list[uuid.UUID]
+) -> Agenda:
+    meeting = await _managed_meeting(session, principal, meeting_id)
+    items = {
+        item.id: item
+        for item in (
+            await session.scalars(
+                select(AgendaItem).where(
+                    AgendaItem.meeting_id == meeting.id, AgendaItem.status == AgendaItemStatus.accepted
+                )
+            )
+        ).all()
+    }
+    if len(item_ids) != len(set(item_ids)) or set(item_ids) != set(items):
+        raise UnprocessableEntity(
+            "item_ids must list every accepted agenda item of this meeting exactly once.", code="agenda_order_mismatch"
+        )
+    before = {str(item.id): item.position for item in items.values()}
+    for position, item_id in enumerate(item_ids, start=1):
+        items[item_id].position = position
+    await session.flush()
+    audit.record(
+        session,
+        principal,
+        "reorder",
+        meeting,
+        roundtable_id=meeting.roundtable_id,
+        changes={
+            "agenda_order": {"before": sorted(before, key=before.__getitem__), "after": [str(i) for i in item_ids]}
+        },
+    )
+    return await _agenda(session, meeting)
+
+
+# --- invitations and RSVP --------------------------------------------------------------------------
+
+
+def _current_seats(roundtable_id: uuid.UUID, today: date) -> Any:
+    return and_(
+        Seat.roundtable_id == roundtable_id,
+        Seat.started_on <= today,
+        or_(Seat.ended_on.is_(None), Seat.ended_on >= today),
+    )
+
+
+async def invite(
+    session: AsyncSession, principal: Principal, meeting_id: uuid.UUID, seat_ids: list[uuid.UUID] | None
+) -> InvitationList:
+    meeting = await _managed_meeting(session, principal, meeting_id)
+    if meeting.status in (MeetingStatus.held, MeetingStatus.cancelled):
+        raise Conflict(f"The meeting is {meeting.status.value}; nobody can be invited.", code="meeting_closed")
+    stmt = select(Seat.id).where(_current_seats(meeting.roundtable_id, date.today()))
+    available = set((await session.scalars(stmt)).all())
+    wanted = set(seat_ids) if seat_ids is not None else available
+    unknown = wanted - available
+    if unknown:
+        raise UnprocessableEntity(
+            "Some seats are not current seats of this roundtable.",
+            code="unknown_seat",
+            extra={"seat_ids": sorted(str(s) for s in unknown)},
+        )
+    already = set((await session.scalars(select(Invitation.seat_id).where(Invitation.meeting_id == meeting.id))).all())
+    new = sorted(wanted - already)
+    for seat_id in new:
+        session.add(Invitation(meeting_id=meeting.id, seat_id=seat_id))
+    await session.flush()
+    if new:
+        audit.record(
+            session,
+            principal,
+            "invite",
+            meeting,
+            roundtable_id=meeting.roundtable_id,
+            changes={"invited_seat_ids": {"before": None, "after": [str(s) for s in new]}},
+        )
+    return await _invitations(session, meeting)
+
+
+async def list_invitations(session: AsyncSession, principal: Principal, meeting_id: uuid.UUID) -> InvitationList:
+    meeting = await get_meeting(session, principal, meeting_id)
+    return await _invitations(session, meeting)
+
+
+async def _invitations(session: AsyncSession, meeting: Meeting) -> InvitationList:
+    rows = (
+        await session.execute(
+            select(Invitation, Seat.stakeholder_id, Stakeholder.full_name, Seat.role, Seat.sector_id)
+            .join(Seat, Seat.id == Invitation.seat_id)
+            .join(Stakeholder, Stakeholder.id == Seat.stakeholder_id)
+            .where(Invitation.meeting_id == meeting.id)
+            .order_by(Stakeholder.full_name, Invitation.id)
+        )
+    ).all()
+    items = [
+        InvitationRead(
+            id=inv.id,
+            meeting_id=inv.meeting_id,
+            seat_id=inv.seat_id,
+            stakeholder_id=stakeholder_id,
+            stakeholder_name=name,
+            role=role,
+            sector_id=sector_id,
+            response=inv.response,
+            note=inv.note,
+            responded_at=inv.responded_at,
+        )
+        for inv, stakeholder_id, name, role, sector_id in rows
+    ]
+    counts: dict[uuid.UUID, Counter[str]] = defaultdict(Counter)
+    for item in items:
+        counts[item.sector_id][item.response.value] += 1
+    by_sector = [
+        SectorCount(sector_id=sector_id, counts={r.value: c[r.value] for r in RsvpResponse})
+        for sector_id, c in counts.items()
+    ]
+    return InvitationList(meeting_id=meeting.id, items=items, by_sector=by_sector)
+
+
+async def rsvp(session: AsyncSession, principal: Principal, meeting_id: uuid.UUID, body: RsvpRequest) -> InvitationList:
+    """Each person answers for their own seat only."""
+    meeting = await get_meeting(session, principal, meeting_id)
+    require(principal, Permission.rsvp_own, meeting.roundtable_id)
+    if body.response == RsvpResponse.pending:
+        raise UnprocessableEntity("Answer yes, no or maybe.", code="invalid_response")
+    stmt = (
+        select(Invitation)
+        .join(Seat, Seat.id == Invitation.seat_id)
+        .where(
+            Invitation.meeting_id == meeting.id,
+            or_(
+                Seat.stakeholder_id.in_(principal.stakeholder_ids),
+                Seat.alternate_stakeholder_id.in_(principal.stakeholder_ids),
+            ),
+        )
+    )
+    if body.seat_id:
+        stmt = stmt.where(Invitation.seat_id == body.seat_id)
+    invitations = (await session.scalars(stmt)).all()
+    if not invitations:
+        raise Conflict("You have no invitation to this meeting for that seat.", code="not_invited")
+    if len(invitations) > 1:
+        raise UnprocessableEntity("You hold several invited seats; say which with seat_id.", code="seat_required")
+    invitation = invitations[0]
+    before = audit.snapshot(invitation)
+    invitation.response = body.response
+    invitation.note = body.note
+    invitation.responded_at = utcnow()
+    await session.flush()
+    audit.record_updated(session, principal, invitation, before, roundtable_id=meeting.roundtable_id, action="rsvp")
+    return await _invitations(session, meeting)
+
+
+# --- attendance ------------------------------------------------------------------------------------
+
+
+async def record_attendance(
+    session: AsyncSession, principal: Principal, meeting_id: uuid.UUID, body: AttendanceRecord
+) -> AttendanceReport:
+    """Upserts one entry per seat; guests are added by name."""
+    meeting = await get_meeting(session, principal, meeting_id)
+    require(principal, Permission.attendance_record, meeting.roundtable_id)
+    if meeting.status == MeetingStatus.cancelled:
+        raise Conflict("A cancelled meeting has no attendance.", code="meeting_cancelled")
+    if meeting.starts_at > utcnow() + timedelta(hours=12):
+        raise Conflict("Attendance is taken at or after the meeting, not before.", code="meeting_not_started")
+    seat_ids = {entry.seat_id for entry in body.entries if entry.seat_id}
+    valid = set(
+        (
+            await session.scalars(
+                select(Seat.id).where(Seat.roundtable_id == meeting.roundtable_id, Seat.id.in_(seat_ids))
+            )
+        ).all()
+    )
+    if seat_ids - valid:
+        raise UnprocessableEntity(
+            "Some seats are not seats of this roundtable.",
+            code="unknown_seat",
+            extra={"seat_ids": sorted(str(s) for s in seat_ids - valid)},
+        )
+    existing = {
+        row.seat_id: row
+        for row in (
+            await session.scalars(
+                select(Attendance).where(Attendance.meeting_id == meeting.id, Attendance.seat_id.is_not(None))
+            )
+        ).all()
+    }
+    for entry in body.entries:
+        if (entry.seat_id is None) == (entry.guest_name is None):
+            raise UnprocessableEntity("Each entry names either a seat_id or a guest_name.", code="seat_or_guest")
+        if entry.seat_id and entry.seat_id in existing:
+            existing[entry.seat_id].status = entry.status
+        else:
+            row = Attendance(meeting_id=meeting.id, **entry.model_dump())
+            session.add(row)
+            if entry.seat_id:
+                existing[entry.seat_id] = row
+    await session.flush()
+    audit.record(
+        session,
+        principal,
+        "attendance",
+        meeting,
+        roundtable_id=meeting.roundtable_id,
+        changes={"entries": {"before": None, "after": [e.model_dump(mode="json") for e in body.entries]}},
+    )
+    return await _attendance(session, meeting)
+
+
+async def attendance_report(session: AsyncSession, principal: Principal, meeting_id: uuid.UUID) -> AttendanceReport:
+    meeting = await get_meeting(session, principal, meeting_id)
+    require(principal, Permission.attendance_view, meeting.roundtable_id)
+    return await _attendance(session, meeting)
+
+
+def _rates(rows: list[tuple[uuid.UUID, str]]) -> list[SectorRate]:
+    counts: dict[uuid.UUID, Counter[str]] = defaultdict(Counter)
+    for sector_id, status in rows:
+        counts[sector_id][status] += 1
+    return [
+        SectorRate(
+            sector_id=sector_id,
+            present=c["present"],
+            absent=c["absent"],
+            excused=c["excused"],
+            rate=round(c["present"] / total, 4) if (total := sum(c.values())) else 0.0,
+        )
+        for sector_id, c in counts.items()
+    ]
+
+
+async def _attendance(session: AsyncSession, meeting: Meeting) -> AttendanceReport:
+    rows = (
+        await session.execute(
+            select(Attendance, Stakeholder.full_name, Seat.sector_id)
+            .outerjoin(Seat, Seat.id == Attendance.seat_id)
+            .outerjoin(Stakeholder, Stakeholder.id == Seat.stakeholder_id)
+            .where(Attendance.meeting_id == meeting.id)
+            .order_by(Attendance.guest_name.is_not(None), Stakeholder.full_name, Attendance.guest_name, Attendance.id)
+        )
+    ).all()
+    items = [
+        AttendanceRead(
+            id=a.id,
+            seat_id=a.seat_id,
+            stakeholder_name=name,
+            sector_id=sector_id,
+            guest_name=a.guest_name,
+            guest_organisation=a.guest_organisation,
+            status=a.status,
+        )
+        for a, name, sector_id in rows
+    ]
+    by_sector = _rates([(i.sector_id, i.status.value) for i in items if i.sector_id])
+    return AttendanceReport(
+        meeting_id=meeting.id, items=items, by_sector=by_sector, guests=sum(1 for i in items if i.guest_name)
+    )
+
+
+async def roundtable_attendance(
+    session: AsyncSession,
+    principal: Principal,
+    roundtable_id: uuid.UUID,
+    starts_from: datetime | None,
+    starts_before: datetime | None,
+) -> list[SectorRate]:
+    """Attendance rate per sector over the held meetings of a period."""
+    await get_visible_roundtable(session, principal, roundtable_id)
+    require_visible(principal, Permission.roundtable_view, roundtable_id, "roundtable")
+    require(principal, Permission.attendance_view, roundtable_id)
+    stmt = (
+        select(Seat.sector_id, Attendance.status)
+        .join(Seat, Seat.id == Attendance.seat_id)
+        .join(Meeting, Meeting.id == Attendance.meeting_id)
+        .where(Meeting.roundtable_id == roundtable_id, Meeting.status == MeetingStatus.held)
+    )
+    if starts_from:
+        stmt = stmt.where(Meeting.starts_at >= starts_from)
+    if starts_before:
+        stmt = stmt.where(Meeting.starts_at < starts_before)
+    return _rates([(sector_id, status.value) for sector_id, status in (await session.execute(stmt)).all()])
+
+
+# --- speaking turns --------------------------------------------------------------------------------
+
+
+async def add_speaking_turn(
+    session: AsyncSession, principal: Principal, meeting_id: uuid.UUID, body: SpeakingTurnCreate
+) -> SpeakingReport:
+    meeting = await get_meeting(session, principal, meeting_id)
+    require(principal, Permission.speaking_turns_record, meeting.roundtable_id)
+    seat_roundtable = await session.scalar(select(Seat.roundtable_id).where(Seat.id == body.seat_id))
+    if seat_roundtable != meeting.roundtable_id:
+        raise UnprocessableEntity("The seat must belong to this meeting's roundtable.", code="unknown_seat")
+    if body.agenda_item_id is not None:
+        item_meeting = await session.scalar(select(AgendaItem.meeting_id).where(AgendaItem.id == body.agenda_item_id))
+        if item_meeting != meeting.id:
+            raise UnprocessableEntity("The agenda item must belong to this meeting.", code="unknown_agenda_item")
+    turn = SpeakingTurn(meeting_id=meeting.id, recorded_by_user_id=principal.user_id, **body.model_dump())
+    session.add(turn)
+    await session.flush()
+    audit.record_created(session, principal, turn, roundtable_id=meeting.roundtable_id)
+    return await _speaking(session, meeting)
+
+
+async def speaking_report(session: AsyncSession, principal: Principal, meeting_id: uuid.UUID) -> SpeakingReport:
+    meeting = await get_meeting(session, principal, meeting_id)
+    require(principal, Permission.speaking_turns_record, meeting.roundtable_id)
+    return await _speaking(session, meeting)
+
+
+async def _speaking(session: AsyncSession, meeting: Meeting) -> SpeakingReport:
+    rows = (
+        await session.execute(
+            select(
+                Seat.id,
+                Stakeholder.full_name,
+                Sector.id,
+                Sector.name_en,
+                func.sum(SpeakingTurn.seconds),
+                func.count(SpeakingTurn.id),
+            )
+            .join(Seat, Seat.id == SpeakingTurn.seat_id)
+            .join(Stakeholder, Stakeholder.id == Seat.stakeholder_id)
+            .join(Sector, Sector.id == Seat.sector_id)
+            .where(SpeakingTurn.meeting_id == meeting.id)
+            .group_by(Seat.id, Stakeholder.full_name, Sector.id, Sector.name_en)
+        )
+    ).all()
+    total = sum(int(row[4]) for row in rows)
+
+    def share(seconds: int) -> float:
+        return round(seconds / total, 4) if total else 0.0
+
+    sectors: dict[uuid.UUID, list[Any]] = {}
+    for _seat, _name, sector_id, sector_name, seconds, turns in rows:
+        entry = sectors.setdefault(sector_id, [sector_name, 0, 0])
+        entry[1] += int(seconds)
+        entry[2] += int(turns)
+    by_person = sorted(
+        (
+            SpeakingShare(key_id=seat, name=name, seconds=int(seconds), turns=int(turns), share=share(int(seconds)))
+            for seat, name, _sid, _sn, seconds, turns in rows
+        ),
+        key=lambda s: -s.seconds,
+    )
+    by_sector = sorted(
+        (
+            SpeakingShare(key_id=sid, name=v[0], seconds=v[1], turns=v[2], share=share(v[1]))
+            for sid, v in sectors.items()
+        ),
+        key=lambda s: -s.seconds,
+    )
+    return SpeakingReport(meeting_id=meeting.id, total_seconds=total, by_sector=by_sector, by_person=by_person)
+
+
+# --- process notes ---------------------------------------------------------------------------------
+
+
+async def _notes_meeting(session: AsyncSession, principal: Principal, meeting_id: uuid.UUID) -> Meeting:
+    meeting = await get_meeting(session, principal, meeting_id)
+    # Process notes do not exist for anyone but facilitators: 404, not 403, for the rest.
+    require_visible(principal, Permission.process_notes_manage, meeting.roundtable_id, "process note")
+    return meeting
+
+
+async def list_process_notes(
+    session: AsyncSession, principal: Principal, meeting_id: uuid.UUID, params: PageParams
+) -> tuple[list[ProcessNote], str | None]:
+    meeting = await _notes_meeting(session, principal, meeting_id)
+    stmt = select(ProcessNote).where(ProcessNote.meeting_id == meeting.id)
+    rows = (await session.scalars(apply_keyset(stmt, NOTE_SORT, "created_at", params))).all()
+    return split_page(rows, NOTE_SORT, "created_at", params)
+
+
+async def create_process_note(
+    session: AsyncSession, principal: Principal, meeting_id: uuid.UUID, body: ProcessNoteCreate
+) -> ProcessNote:
+    meeting = await _notes_meeting(session, principal, meeting_id)
+    note = ProcessNote(meeting_id=meeting.id, author_user_id=principal.user_id, body=body.body)
+    session.add(note)
+    await session.flush()
+    # The audit trail is read by hosts too: record that a note changed, never what it says.
+    audit.record(session, principal, "create", note, roundtable_id=meeting.roundtable_id, changes={})
+    return note
+
+
+async def _note(session: AsyncSession, principal: Principal, note_id: uuid.UUID) -> tuple[ProcessNote, Meeting]:
+    note = await session.get(ProcessNote, note_id)
+    if note is None:
+        raise NotFound("No process note with this id is visible to you.")
+    try:
+        meeting = await _notes_meeting(session, principal, note.meeting_id)
+    except NotFound as exc:
+        raise NotFound("No process note with this id is visible to you.") from exc
+    return note, meeting
+
+
+async def get_process_note(session: AsyncSession, principal: Principal, note_id: uuid.UUID) -> ProcessNote:
+    return (await _note(session, principal, note_id))[0]
+
+
+async def update_process_note(
+    session: AsyncSession, principal: Principal, note_id: uuid.UUID, body: ProcessNoteUpdate, if_match: str | None
+) -> ProcessNote:
+    note, meeting = await _note(session, principal, note_id)
+    check_if_match(if_match, note.version)
+    apply_changes(note, body.changes())
+    await session.flush()
+    audit.record(session, principal, "update", note, roundtable_id=meeting.roundtable_id, changes={})
+    return note
+
+
+async def delete_process_note(
+    session: AsyncSession, principal: Principal, note_id: uuid.UUID, if_match: str | None
+) -> None:
+    note, meeting = await _note(session, principal, note_id)
+    check_if_match(if_match, note.version)
+    audit.record(session, principal, "delete", note, roundtable_id=meeting.roundtable_id, changes={})
+    await session.delete(note)
+    await session.flush()

@@ -1,0 +1,348 @@
+"""Minutes: one document per meeting, every revision kept, approval recorded, nothing overwritten."""
+
+import difflib
+import uuid
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from shulchan.audit import service as audit
+from shulchan.auth.permissions import Permission, Principal, require, require_visible
+from shulchan.core.errors import Conflict, InvalidTransition, NotFound, UnprocessableEntity
+from shulchan.core.etag import check_if_match
+from shulchan.core.models import utcnow
+from shulchan.core.pagination import PageParams, SortKey, apply_keyset, split_page
+from shulchan.meetings.models import Meeting, MeetingStatus
+from shulchan.meetings.service import get_meeting
+from shulchan.minutes.models import Minutes, MinutesComment, MinutesRevision, MinutesStatus
+from shulchan.minutes.schemas import (
+    MinutesCommentCreate,
+    MinutesCorrection,
+    MinutesDiff,
+    MinutesRead,
+    MinutesRevisionRead,
+    MinutesRevisionSummary,
+    PublicSummary,
+    PublicSummaryUpdate,
+)
+from shulchan.roundtables.models import Roundtable, Visibility
+from shulchan.roundtables.service import get_visible_roundtable
+from shulchan.search import index
+
+M = MinutesStatus
+TRANSITIONS = {
+    M.draft: frozenset({M.circulated}),
+    M.circulated: frozenset({M.approved, M.draft}),
+    M.approved: frozenset({M.locked}),
+    M.locked: frozenset(),
+}
+TRANSITION_PERMISSION = {
+    M.circulated: Permission.minutes_write,
+    M.draft: Permission.minutes_write,
+    M.approved: Permission.minutes_approve,
+    M.locked: Permission.minutes_approve,
+}
+COMMENT_SORT = SortKey((MinutesComment.id,))
+SUMMARY_SORT = SortKey((Minutes.public_summary_published_at, Minutes.id))
+
+
+def _readable(principal: Principal, roundtable_id: uuid.UUID) -> set[MinutesStatus]:
+    statuses = {M.circulated, M.approved, M.locked}
+    if principal.can(Permission.minutes_read_draft, roundtable_id):
+        statuses.add(M.draft)
+    return statuses
+
+
+async def _minutes(session: AsyncSession, principal: Principal, minutes_id: uuid.UUID) -> Minutes:
+    minutes = await session.get(Minutes, minutes_id)
+    if minutes is None:
+        raise NotFound("No minutes with this id are visible to you.")
+    require_visible(principal, Permission.roundtable_view, minutes.roundtable_id, "minutes")
+    return minutes
+
+
+async def _revisions(session: AsyncSession, minutes: Minutes, principal: Principal) -> list[MinutesRevision]:
+    readable = _readable(principal, minutes.roundtable_id)
+    rows = (
+        await session.scalars(
+            select(MinutesRevision)
+            .where(MinutesRevision.minutes_id == minutes.id)
+            .order_by(MinutesRevision.number.desc())
+        )
+    ).all()
+    return [r for r in rows if r.status in readable]
+
+
+async def _read(session: AsyncSession, principal: Principal, minutes: Minutes) -> MinutesRead:
+    revisions = await _revisions(session, minutes, principal)
+    if not revisions:
+        # Only a draft exists and the caller may not read drafts: for them there are no minutes yet.
+        raise NotFound("No minutes with this id are visible to you.")
+    return MinutesRead(
+        id=minutes.id,
+        meeting_id=minutes.meeting_id,
+        roundtable_id=minutes.roundtable_id,
+        status=minutes.status,
+        revision=minutes.revision,
+        shown_revision=MinutesRevisionRead.model_validate(revisions[0]),
+        revisions=[MinutesRevisionSummary.model_validate(r) for r in revisions],
+        public_summary=minutes.public_summary,
+        public_summary_published_at=minutes.public_summary_published_at,
+        version=minutes.version,
+    )
+
+
+async def read_minutes(session: AsyncSession, principal: Principal, minutes_id: uuid.UUID) -> MinutesRead:
+    return await _read(session, principal, await _minutes(session, principal, minutes_id))
+
+
+async def read_meeting_minutes(session: AsyncSession, principal: Principal, meeting_id: uuid.UUID) -> MinutesRead:
+    meeting = await get_meeting(session, principal, meeting_id)
+    minutes = await session.scalar(select(Minutes).where(Minutes.meeting_id == meeting.id))
+    if minutes is None:
+        raise NotFound("This meeting has no minutes yet.", code="no_minutes")
+    return await _read(session, principal, minutes)
+
+
+async def create_minutes(session: AsyncSession, principal: Principal, meeting_id: uuid.UUID, body: str) -> MinutesRead:
+    meeting = await get_meeting(session, principal, meeting_id)
+    require(principal, Permission.minutes_write, meeting.roundtable_id)
+    if meeting.status == MeetingStatus.cancelled:
+        raise Conflict("A cancelled meeting has no minutes.", code="meeting_cancelled")
+    if await session.scalar(select(Minutes.id).where(Minutes.meeting_id == meeting.id)):
+        raise Conflict("This meeting already has minutes; edit them instead.", code="minutes_exist")
+    minutes = Minutes(meeting_id=meeting.id, roundtable_id=meeting.roundtable_id, status=M.draft, revision=1)
+    session.add(minutes)
+    await session.flush()
+    session.add(
+        MinutesRevision(
+            minutes_id=minutes.id, number=1, body=body, status=M.draft, created_by_user_id=principal.user_id
+        )
+    )
+    await session.flush()
+    audit.record_created(session, principal, minutes, roundtable_id=minutes.roundtable_id)
+    return await _read(session, principal, minutes)
+
+
+async def _current(session: AsyncSession, minutes: Minutes) -> MinutesRevision:
+    revision = await session.scalar(
+        select(MinutesRevision).where(
+            MinutesRevision.minutes_id == minutes.id, MinutesRevision.number == minutes.revision
+        )
+    )
+    assert revision is not None
+    return revision
+
+
+async def update_draft(
+    session: AsyncSession, principal: Principal, minutes_id: uuid.UUID, body: str, if_match: str | None
+) -> MinutesRead:
+    minutes = await _minutes(session, principal, minutes_id)
+    require(principal, Permission.minutes_write, minutes.roundtable_id)
+    check_if_match(if_match, minutes.version)
+    if minutes.status != M.draft:
+        raise Conflict(
+            f"Minutes that are {minutes.status.value} are not edited in place; open a correction instead.",
+            code="minutes_not_draft",
+        )
+    revision = await _current(session, minutes)
+    before = {"body": revision.body}
+    revision.body = body
+    minutes.updated_at = utcnow()  # bumps the version: the ETag covers the text
+    await session.flush()
+    audit.record(
+        session,
+        principal,
+        "update",
+        minutes,
+        roundtable_id=minutes.roundtable_id,
+        changes=audit.diff(before, {"body": body}) | {"revision": {"before": None, "after": revision.number}},
+    )
+    return await _read(session, principal, minutes)
+
+
+async def transition(
+    session: AsyncSession, principal: Principal, minutes_id: uuid.UUID, target: MinutesStatus, if_match: str | None
+) -> MinutesRead:
+    minutes = await _minutes(session, principal, minutes_id)
+    allowed = TRANSITIONS[minutes.status]
+    if target not in allowed:
+        raise InvalidTransition(
+            f"Minutes cannot go from '{minutes.status.value}' to '{target.value}'.",
+            extra={"from": minutes.status.value, "allowed": sorted(s.value for s in allowed)},
+        )
+    require(principal, TRANSITION_PERMISSION[target], minutes.roundtable_id)
+    check_if_match(if_match, minutes.version)
+    revision = await _current(session, minutes)
+    if target == M.circulated and not revision.body.strip():
+        raise UnprocessableEntity("Write the minutes before circulating them.", code="minutes_empty")
+    before = audit.snapshot(minutes)
+    now = utcnow()
+    minutes.status = revision.status = target
+    if target == M.circulated:
+        revision.circulated_at = now
+    if target == M.approved:
+        revision.approved_at = now
+        revision.approved_by_user_id = principal.user_id
+    await session.flush()
+    audit.record_updated(session, principal, minutes, before, roundtable_id=minutes.roundtable_id, action="transition")
+    if target in (M.approved, M.locked):
+        await _index(session, minutes, revision)
+    return await _read(session, principal, minutes)
+
+
+async def _index(session: AsyncSession, minutes: Minutes, revision: MinutesRevision) -> None:
+    meeting = await session.get(Meeting, minutes.meeting_id)
+    assert meeting is not None
+    await index.upsert(
+        session,
+        entity_type="minutes",
+        entity_id=minutes.id,
+        roundtable_id=minutes.roundtable_id,
+        level="roundtable",
+        kind="minutes",
+        language=None,
+        tags=[],
+        title=meeting.title,
+        body=revision.body,
+        occurred_on=meeting.starts_at.date(),
+        hidden=False,
+    )
+
+
+async def open_correction(
+    session: AsyncSession, principal: Principal, minutes_id: uuid.UUID, body: MinutesCorrection, if_match: str | None
+) -> MinutesRead:
+    """A correction after approval is a new revision, which goes through circulation and approval again."""
+    minutes = await _minutes(session, principal, minutes_id)
+    require(principal, Permission.minutes_write, minutes.roundtable_id)
+    check_if_match(if_match, minutes.version)
+    if minutes.status != M.approved:
+        raise Conflict("Only approved (and not locked) minutes take a correction.", code="minutes_not_approved")
+    approved = await _current(session, minutes)
+    before = audit.snapshot(minutes)
+    minutes.revision += 1
+    minutes.status = M.draft
+    session.add(
+        MinutesRevision(
+            minutes_id=minutes.id,
+            number=minutes.revision,
+            status=M.draft,
+            reason=body.reason,
+            body=approved.body if body.body is None else body.body,
+            created_by_user_id=principal.user_id,
+        )
+    )
+    await session.flush()
+    audit.record_updated(session, principal, minutes, before, roundtable_id=minutes.roundtable_id, action="correction")
+    return await _read(session, principal, minutes)
+
+
+async def get_revision(
+    session: AsyncSession, principal: Principal, minutes_id: uuid.UUID, number: int
+) -> MinutesRevision:
+    minutes = await _minutes(session, principal, minutes_id)
+    for revision in await _revisions(session, minutes, principal):
+        if revision.number == number:
+            return revision
+    raise NotFound(f"These minutes have no revision {number} visible to you.")
+
+
+async def diff(
+    session: AsyncSession, principal: Principal, minutes_id: uuid.UUID, from_number: int, to_number: int
+) -> MinutesDiff:
+    old = await get_revision(session, principal, minutes_id, from_number)
+    new = await get_revision(session, principal, minutes_id, to_number)
+    text = "".join(
+        difflib.unified_diff(
+            old.body.splitlines(keepends=True),
+            new.body.splitlines(keepends=True),
+            fromfile=f"revision {from_number}",
+            tofile=f"revision {to_number}",
+        )
+    )
+    return MinutesDiff(from_number=from_number, to_number=to_number, diff=text)
+
+
+async def list_comments(
+    session: AsyncSession, principal: Principal, minutes_id: uuid.UUID, params: PageParams
+) -> tuple[list[MinutesComment], str | None]:
+    minutes = await _minutes(session, principal, minutes_id)
+    await _read(session, principal, minutes)  # 404 when the caller may not read any revision
+    stmt = select(MinutesComment).where(MinutesComment.minutes_id == minutes.id)
+    rows = (await session.scalars(apply_keyset(stmt, COMMENT_SORT, "created_at", params))).all()
+    return split_page(rows, COMMENT_SORT, "created_at", params)
+
+
+async def add_comment(
+    session: AsyncSession, principal: Principal, minutes_id: uuid.UUID, body: MinutesCommentCreate
+) -> MinutesComment:
+    minutes = await _minutes(session, principal, minutes_id)
+    require(principal, Permission.minutes_comment, minutes.roundtable_id)
+    if minutes.status != M.circulated:
+        raise Conflict("Comments are taken while the minutes are circulated.", code="minutes_not_circulated")
+    if body.paragraph is not None:
+        revision = await _current(session, minutes)
+        paragraphs = [p for p in revision.body.split("\n\n") if p.strip()]
+        if body.paragraph >= len(paragraphs):
+            raise UnprocessableEntity(f"The text has {len(paragraphs)} paragraphs.", code="unknown_paragraph")
+    comment = MinutesComment(
+        minutes_id=minutes.id,
+        revision=minutes.revision,
+        paragraph=body.paragraph,
+        author_user_id=principal.user_id,
+        body=body.body,
+    )
+    session.add(comment)
+    await session.flush()
+    audit.record_created(session, principal, comment, roundtable_id=minutes.roundtable_id)
+    return comment
+
+
+async def set_public_summary(
+    session: AsyncSession, principal: Principal, minutes_id: uuid.UUID, body: PublicSummaryUpdate, if_match: str | None
+) -> MinutesRead:
+    minutes = await _minutes(session, principal, minutes_id)
+    require(principal, Permission.public_summary_publish, minutes.roundtable_id)
+    check_if_match(if_match, minutes.version)
+    visibility = await session.scalar(select(Roundtable.visibility).where(Roundtable.id == minutes.roundtable_id))
+    if body.published and visibility != Visibility.public:
+        raise Conflict("Only a public roundtable publishes summaries.", code="roundtable_not_public")
+    if body.published and minutes.status not in (M.approved, M.locked) and minutes.revision == 1:
+        raise Conflict("Publish a summary once the minutes are approved.", code="minutes_not_approved")
+    if body.published and not body.public_summary.strip():
+        raise UnprocessableEntity("A published summary needs text.", code="summary_empty")
+    before = audit.snapshot(minutes)
+    minutes.public_summary = body.public_summary
+    minutes.public_summary_published_at = utcnow() if body.published else None
+    await session.flush()
+    audit.record_updated(session, principal, minutes, before, roundtable_id=minutes.roundtable_id)
+    return await _read(session, principal, minutes)
+
+
+async def list_public_summaries(
+    session: AsyncSession, principal: Principal, roundtable_id: uuid.UUID, params: PageParams
+) -> tuple[list[PublicSummary], str | None]:
+    """The transparency view: published summaries of a public roundtable, newest first; no sign-in needed."""
+    roundtable = await get_visible_roundtable(session, principal, roundtable_id)
+    if roundtable.visibility != Visibility.public:
+        return [], None
+    stmt = (
+        select(Minutes, Meeting.title, Meeting.starts_at)
+        .join(Meeting, Meeting.id == Minutes.meeting_id)
+        .where(Minutes.roundtable_id == roundtable_id, Minutes.public_summary_published_at.is_not(None))
+    )
+    key = SUMMARY_SORT.for_rows()
+    rows = (await session.execute(apply_keyset(stmt, key, "-published_at", params))).all()
+    page, next_cursor = split_page(rows, key, "-published_at", params)
+    return [
+        PublicSummary(
+            minutes_id=m.id,
+            meeting_id=m.meeting_id,
+            meeting_title=title,
+            meeting_starts_at=starts_at,
+            public_summary=m.public_summary or "",
+            published_at=m.public_summary_published_at or m.updated_at,
+        )
+        for m, title, starts_at in page
+    ], next_cursor

@@ -1,0 +1,47 @@
+import uuid
+from datetime import date
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Query
+
+from shulchan.auth.dependencies import PrincipalDep, SessionDep
+from shulchan.core.errors import problem_responses
+from shulchan.core.pagination import PageDep
+from shulchan.search import service
+from shulchan.search.schemas import SearchPage
+
+router = APIRouter(tags=["search"])
+
+
+@router.get("/search", responses=problem_responses(400, 422))
+async def search(
+    principal: PrincipalDep,
+    session: SessionDep,
+    page: PageDep,
+    q: Annotated[str, Query(min_length=1, max_length=300, description="Words to find, Hebrew or English.")],
+    roundtable_id: uuid.UUID | None = None,
+    entity_type: Literal["knowledge_item", "decision", "minutes"] | None = None,
+    kind: Annotated[str | None, Query(max_length=40)] = None,
+    tag: Annotated[str | None, Query(max_length=60)] = None,
+    language: Literal["he", "en"] | None = None,
+    occurred_from: Annotated[date | None, Query(alias="from")] = None,
+    occurred_to: Annotated[date | None, Query(alias="to")] = None,
+) -> SearchPage:
+    """Ranked search over knowledge items, decisions and approved minutes you may see, with snippets.
+
+    Hebrew prefixes are understood: `חינוך` finds `ובחינוך` and `לחינוך`; English finds word forms.
+    """
+    items, next_cursor = await service.search(
+        session,
+        principal,
+        q,
+        page,
+        roundtable_id=roundtable_id,
+        entity_type=entity_type,
+        kind=kind,
+        tag=tag,
+        language=language,
+        occurred_from=occurred_from,
+        occurred_to=occurred_to,
+    )
+    return SearchPage(items=items, next_cursor=next_cursor)

@@ -1,0 +1,92 @@
+"""Text preparation for full-text search in Hebrew and English.
+
+Hebrew glues one-letter prefixes to words (ו and, ה the, ב in, ל to, מ from, ש that, כ as): "ובחינוך" is
+"and in education". Neither PostgreSQL nor SQLite FTS5 knows this, so every Hebrew word is indexed with
+its prefix-stripped forms as well, and every Hebrew query word is matched against its forms too.
+English word forms are left to the databases' stemmers (PostgreSQL 'english', FTS5 porter).
+"""
+
+import re
+
+HEBREW_PREFIX_LETTERS = "והבלמשכ"
+MAX_PREFIX = 3
+MIN_STEM = 2
+_WORD = re.compile(r"[\w\u0590-\u05FF]+", re.UNICODE)
+_HEBREW_LETTER = re.compile(r"[\u05D0-\u05EA]")
+_NIQQUD = re.compile(r"[\u0591-\u05C7]")
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(_NIQQUD.sub("", text).lower())
+
+
+def is_hebrew(word: str) -> bool:
+    return bool(_HEBREW_LETTER.match(word))
+
+
+def hebrew_forms(word: str) -> list[str]:
+    """The word and the forms left after removing up to three prefix letters: ובחינוך → בחינוך, חינוך."""
+    forms = [word]
+    for cut in range(1, MAX_PREFIX + 1):
+        if len(word) - cut < MIN_STEM or word[cut - 1] not in HEBREW_PREFIX_LETTERS:
+            break
+        forms.append(word[cut:])
+    return forms
+
+
+def expand_for_index(text: str) -> str:
+    """The text's words with every Hebrew word's prefix-stripped forms appended after it."""
+    out: list[str] = []
+    for word in words(text):
+        out.extend(hebrew_forms(word) if is_hebrew(word) else [word])
+    return " ".join(out)
+
+
+def query_terms(query: str, max_terms: int = 8) -> list[list[str]]:
+    """One group of alternatives per query word; a document must match some form of every word."""
+    groups: list[list[str]] = []
+    for word in words(query)[:max_terms]:
+        groups.append(hebrew_forms(word) if is_hebrew(word) else [word])
+    return groups
+
+
+_ENGLISH_SUFFIXES = ("ies", "es", "s", "ing", "ed", "y")
+
+
+def highlight_stems(groups: list[list[str]]) -> list[str]:
+    """Substrings to mark in a snippet: Hebrew forms as they are, English words cut to a rough stem."""
+    stems: list[str] = []
+    for group in groups:
+        for form in group:
+            if not is_hebrew(form):
+                for suffix in _ENGLISH_SUFFIXES:
+                    if form.endswith(suffix) and len(form) - len(suffix) >= 3:
+                        form = form[: -len(suffix)]
+                        break
+            stems.append(form)
+    return sorted(set(stems), key=len, reverse=True)
+
+
+def snippet(text: str, stems: list[str], width: int = 180) -> tuple[str, list[tuple[int, int]]]:
+    """A window of the text around the first match, and the [start, end) offsets of matches in it."""
+    plain = re.sub(r"\s+", " ", text).strip()
+    lowered = plain.lower()
+    first = min((i for i in (lowered.find(stem) for stem in stems if stem) if i >= 0), default=0)
+    start = max(0, first - width // 3)
+    if start:
+        space = plain.find(" ", start)
+        start = space + 1 if 0 <= space < first else start
+    window = plain[start : start + width]
+    lowered_window = window.lower()
+    marks: list[tuple[int, int]] = []
+    for stem in stems:
+        position = lowered_window.find(stem)
+        while stem and position >= 0:
+            end = position + len(stem)
+            if not any(s < end and position < e for s, e in marks):
+                marks.append((position, end))
+            position = lowered_window.find(stem, end)
+    prefix = "…" if start else ""
+    suffix = "…" if start + width < len(plain) else ""
+    shifted = [(s + len(prefix), e + len(prefix)) for s, e in sorted(marks)]
+    return prefix + window + suffix, shifted

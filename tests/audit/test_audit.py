@@ -1,0 +1,421 @@
+"""The audit trail: every change leaves an event (who, what, before/after, which request), readable by
+a roundtable's facilitators and hosts, and in full by platform admins."""
+
+import json
+import os
+
+import pytest
+from sqlalchemy import select, text
+from sqlalchemy.exc import DBAPIError
+
+from shulchan.users.models import User
+
+PROBLEM = "application/problem+json"
+RTS = "/api/v1/roundtables"
+AUDIT = "/api/v1/audit"
+
+
+def assert_problem(response, status: int, code: str) -> dict:
+    assert response.status_code == status, response.text
+    assert response.headers["content-type"].startswith(PROBLEM)
+    body = response.json()
+    assert body["status"] == status
+    assert body["code"] == code
+    return body
+
+
+async def trail(client, headers, roundtable_id, **params) -> list[dict]:
+    """The roundtable's audit trail, newest first, one page of up to 200."""
+    response = await client.get(f"{RTS}/{roundtable_id}/audit", params={"limit": 200} | params, headers=headers)
+    assert response.status_code == 200, response.text
+    return response.json()["items"]
+
+
+async def everything(client, headers, **params) -> list[dict]:
+    response = await client.get(AUDIT, params={"limit": 200} | params, headers=headers)
+    assert response.status_code == 200, response.text
+    return response.json()["items"]
+
+
+async def new_roundtable(client, headers, world, **overrides) -> dict:
+    body = {
+        "title": "שולחן לבדיקה",
+        "host_organisation_id": str(world.organisations["welfare"]),
+        "started_on": "2026-01-01",
+    } | overrides
+    response = await client.post(RTS, json=body, headers=headers)
+    assert response.status_code == 201, response.text
+    return response.json()
+
+
+# --- what an event holds --------------------------------------------------------------------------
+
+
+async def test_a_patch_records_who_changed_what_in_which_request(client, auth, world):
+    facilitator = await auth("facilitator")
+    url = f"{RTS}/{world.roundtables['pmo']}"
+    old_title = (await client.get(url)).json()["title"]
+
+    response = await client.patch(url, json={"title": "כותרת חדשה"}, headers=facilitator | {"X-Request-ID": "edit-42"})
+
+    assert response.status_code == 200, response.text
+    assert response.headers["x-request-id"] == "edit-42"
+    [event] = await trail(client, facilitator, world.roundtables["pmo"])
+    assert event["action"] == "update"
+    assert event["entity_type"] == "roundtables"
+    assert event["entity_id"] == str(world.roundtables["pmo"])
+    assert event["roundtable_id"] == str(world.roundtables["pmo"])
+    assert event["actor_user_id"] == str(world.users["facilitator"])
+    assert event["changes"] == {"title": {"before": old_title, "after": "כותרת חדשה"}}
+    assert event["request_id"] == "edit-42"
+    assert event["created_at"]
+
+
+async def test_the_request_id_is_the_one_the_response_carries(client, auth, world):
+    host = await auth("host")
+
+    response = await client.patch(f"{RTS}/{world.roundtables['pmo']}", json={"policy_area": "שקיפות"}, headers=host)
+
+    generated = response.headers["x-request-id"]
+    assert generated
+    [event] = await trail(client, host, world.roundtables["pmo"])
+    assert event["request_id"] == generated
+    assert event["actor_user_id"] == str(world.users["host"])
+    assert event["changes"]["policy_area"]["after"] == "שקיפות"
+
+
+async def test_a_patch_that_changes_nothing_records_nothing(client, auth, world):
+    facilitator = await auth("facilitator")
+    url = f"{RTS}/{world.roundtables['pmo']}"
+    title = (await client.get(url)).json()["title"]
+
+    response = await client.patch(url, json={"title": title}, headers=facilitator)
+
+    assert response.status_code == 200
+    assert await trail(client, facilitator, world.roundtables["pmo"]) == []
+
+
+async def test_refused_changes_record_nothing(client, auth, world):
+    facilitator = await auth("facilitator")
+    url = f"{RTS}/{world.roundtables['pmo']}"
+
+    assert (await client.patch(url, json={"title": "x"}, headers=facilitator | {"If-Match": '"99"'})).status_code == 412
+    assert (await client.patch(url, json={"title": "x"}, headers=await auth("member"))).status_code == 403
+    transition = await client.post(f"{url}/transition", json={"status": "forming"}, headers=facilitator)
+    assert transition.status_code == 409
+
+    assert await trail(client, facilitator, world.roundtables["pmo"]) == []
+
+
+async def test_creating_a_roundtable_records_it_and_the_creators_seat(client, auth, world):
+    facilitator = await auth("facilitator")
+
+    response = await client.post(
+        RTS,
+        json={"title": "שולחן חדש", "host_organisation_id": str(world.organisations["health"])},
+        headers=facilitator | {"X-Request-ID": "create-1"},
+    )
+    created = response.json()
+
+    events = await trail(client, facilitator, created["id"])
+    assert [(e["action"], e["entity_type"]) for e in events] == [("create", "seats"), ("create", "roundtables")]
+    seat_event, roundtable_event = events
+    assert {e["request_id"] for e in events} == {"create-1"}
+    assert {e["actor_user_id"] for e in events} == {str(world.users["facilitator"])}
+    assert roundtable_event["entity_id"] == created["id"]
+    assert roundtable_event["changes"]["title"] == {"before": None, "after": "שולחן חדש"}
+    assert roundtable_event["changes"]["status"] == {"before": None, "after": "forming"}
+    assert seat_event["changes"]["role"] == {"before": None, "after": "facilitator"}
+    assert seat_event["changes"]["stakeholder_id"]["after"] == str(world.stakeholders["facilitator"])
+
+
+async def test_transitions_are_recorded_as_such(client, auth, world):
+    facilitator = await auth("facilitator")
+    created = await new_roundtable(client, facilitator, world)
+
+    for status in ("active", "concluded"):
+        response = await client.post(f"{RTS}/{created['id']}/transition", json={"status": status}, headers=facilitator)
+        assert response.status_code == 200, response.text
+
+    transitions = await trail(client, facilitator, created["id"], action="transition")
+    assert [e["changes"]["status"] for e in transitions] == [
+        {"before": "active", "after": "concluded"},
+        {"before": "forming", "after": "active"},
+    ]
+    assert transitions[0]["changes"]["ended_on"] == {"before": None, "after": response.json()["ended_on"]}
+    assert set(transitions[1]["changes"]) == {"status"}
+
+
+async def test_goal_create_update_delete_are_recorded(client, auth, world):
+    host = await auth("host")
+    pmo = world.roundtables["pmo"]
+
+    goal = (await client.post(f"{RTS}/{pmo}/goals", json={"title": "מטרה"}, headers=host)).json()
+    await client.patch(f"/api/v1/goals/{goal['id']}", json={"status": "achieved"}, headers=host)
+    deleted = await client.delete(f"/api/v1/goals/{goal['id']}", headers=host)
+    assert deleted.status_code == 204
+
+    events = await trail(client, host, pmo, entity_type="goals")
+    assert [e["action"] for e in events] == ["delete", "update", "create"]
+    assert {e["entity_id"] for e in events} == {goal["id"]}
+    delete, update, create = events
+    assert create["changes"]["title"] == {"before": None, "after": "מטרה"}
+    assert update["changes"] == {"status": {"before": "open", "after": "achieved"}}
+    assert delete["changes"]["title"] == {"before": "מטרה", "after": None}
+    assert delete["changes"]["status"] == {"before": "achieved", "after": None}
+    assert delete["request_id"] == deleted.headers["x-request-id"]
+
+
+async def test_seat_changes_are_recorded(client, auth, world):
+    facilitator = await auth("facilitator")
+    pmo = world.roundtables["pmo"]
+
+    seat = (
+        await client.post(
+            f"{RTS}/{pmo}/seats",
+            json={"stakeholder_id": str(world.stakeholders["hadas_levi"]), "role": "observer"},
+            headers=facilitator,
+        )
+    ).json()
+    await client.patch(f"/api/v1/seats/{seat['id']}", json={"role": "member"}, headers=facilitator)
+    await client.delete(f"/api/v1/seats/{seat['id']}", headers=facilitator)
+
+    events = await trail(client, facilitator, pmo, entity_type="seats")
+    assert [(e["action"], e["entity_id"]) for e in events] == [
+        ("delete", seat["id"]),
+        ("update", seat["id"]),
+        ("create", seat["id"]),
+    ]
+    assert events[1]["changes"] == {"role": {"before": "observer", "after": "member"}}
+    assert events[2]["changes"]["sector_id"]["after"] == str(world.sectors["civil_society"])
+
+
+async def test_platform_objects_are_recorded_without_a_roundtable(client, auth, world):
+    admin = await auth("admin")
+
+    sector = (
+        await client.post(
+            "/api/v1/sectors", json={"key": "academia", "name_he": "אקדמיה", "name_en": "Academia"}, headers=admin
+        )
+    ).json()
+    await client.patch(f"/api/v1/sectors/{sector['id']}", json={"colour": "#123456"}, headers=admin)
+    organisation = (
+        await client.post(
+            "/api/v1/organisations",
+            json={"name": "מכון", "sector_id": sector["id"], "kind": "university"},
+            headers=await auth("facilitator"),
+        )
+    ).json()
+    person = (await client.post("/api/v1/stakeholders", json={"full_name": "דנה"}, headers=await auth("host"))).json()
+
+    events = await everything(client, admin, limit=4)
+    assert [(e["action"], e["entity_type"], e["entity_id"]) for e in events] == [
+        ("create", "stakeholders", person["id"]),
+        ("create", "organisations", organisation["id"]),
+        ("update", "sectors", sector["id"]),
+        ("create", "sectors", sector["id"]),
+    ]
+    assert {e["roundtable_id"] for e in events} == {None}
+    assert [e["actor_user_id"] for e in events] == [
+        str(world.users[key]) for key in ("host", "facilitator", "admin", "admin")
+    ]
+    assert events[2]["changes"] == {"colour": {"before": "#607d8b", "after": "#123456"}}
+
+
+# --- passwords never reach the trail -------------------------------------------------------------
+
+
+async def test_a_new_users_password_hash_is_not_in_the_trail(client, auth, world, db):
+    admin = await auth("admin")
+    password = "correct horse battery staple"
+
+    response = await client.post(
+        "/api/v1/users",
+        json={"email": "new.person@example.org", "full_name": "New Person", "password": password},
+        headers=admin,
+    )
+    assert response.status_code == 201, response.text
+    user_id = response.json()["id"]
+
+    [event] = await everything(client, admin, entity_type="users", action="create")
+    assert event["entity_id"] == user_id
+    assert event["changes"]["email"] == {"before": None, "after": "new.person@example.org"}
+    assert "password_hash" not in event["changes"]
+    assert "password" not in event["changes"]
+    password_hash = await db.scalar(select(User.password_hash).where(User.email == "new.person@example.org"))
+    assert password_hash  # the hash exists, just never in the trail
+    raw = json.dumps(event, ensure_ascii=False)
+    assert password_hash not in raw
+    assert password not in raw
+    assert "argon2" not in raw
+
+
+async def test_a_password_reset_leaves_no_hash_in_the_trail(client, auth, world, db):
+    admin = await auth("admin")
+    user_id = (
+        await client.post(
+            "/api/v1/users",
+            json={"email": "new.person@example.org", "full_name": "New Person", "password": "first password 1"},
+            headers=admin,
+        )
+    ).json()["id"]
+
+    response = await client.patch(
+        f"/api/v1/users/{user_id}",
+        json={"password": "second password 2", "full_name": "Renamed Person"},
+        headers=admin,
+    )
+    assert response.status_code == 200, response.text
+
+    events = await everything(client, admin, entity_type="users")
+    assert [e["action"] for e in events] == ["update", "create"]
+    assert events[0]["changes"] == {"full_name": {"before": "New Person", "after": "Renamed Person"}}
+    password_hash = await db.scalar(select(User.password_hash).where(User.email == "new.person@example.org"))
+    raw = json.dumps(events, ensure_ascii=False)
+    assert password_hash not in raw
+    assert "second password 2" not in raw
+    assert "argon2" not in raw
+
+
+# --- who reads the roundtable trail -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("reader", ["facilitator", "host", "admin"])
+async def test_facilitators_hosts_and_admins_read_the_trail(client, auth, world, reader):
+    await client.patch(f"{RTS}/{world.roundtables['pmo']}", json={"policy_area": "x"}, headers=await auth("host"))
+
+    events = await trail(client, await auth(reader), world.roundtables["pmo"])
+
+    assert [e["changes"]["policy_area"]["after"] for e in events] == ["x"]
+
+
+@pytest.mark.parametrize("reader", ["member", "observer"])
+async def test_members_and_observers_may_not_read_the_trail(client, auth, world, reader):
+    response = await client.get(f"{RTS}/{world.roundtables['pmo']}/audit", headers=await auth(reader))
+
+    assert_problem(response, 403, "forbidden")
+
+
+async def test_outsiders_get_401_or_404(client, auth, world):
+    assert_problem(await client.get(f"{RTS}/{world.roundtables['pmo']}/audit"), 401, "not_authenticated")
+    assert_problem(
+        await client.get(f"{RTS}/{world.roundtables['education']}/audit", headers=await auth("facilitator")),
+        404,
+        "not_found",
+    )
+    assert_problem(await client.get(f"{RTS}/{world.roundtables['education']}/audit"), 404, "not_found")
+
+
+async def test_the_trail_of_one_roundtable_holds_only_its_events(client, auth, world):
+    await client.patch(
+        f"{RTS}/{world.roundtables['pmo']}", json={"policy_area": "x"}, headers=await auth("facilitator")
+    )
+    await client.patch(
+        f"{RTS}/{world.roundtables['education']}", json={"policy_area": "y"}, headers=await auth("facilitator2")
+    )
+
+    pmo = await trail(client, await auth("facilitator"), world.roundtables["pmo"])
+    education = await trail(client, await auth("facilitator2"), world.roundtables["education"])
+
+    assert [e["changes"]["policy_area"]["after"] for e in pmo] == ["x"]
+    assert [e["changes"]["policy_area"]["after"] for e in education] == ["y"]
+
+
+async def test_newest_first_in_keyset_pages(client, auth, world):
+    host = await auth("host")
+    pmo = world.roundtables["pmo"]
+    for n in range(7):
+        response = await client.post(f"{RTS}/{pmo}/goals", json={"title": f"מטרה {n}"}, headers=host)
+        assert response.status_code == 201
+
+    pages, params = [], {"limit": 3}
+    while True:
+        response = await client.get(f"{RTS}/{pmo}/audit", params=params, headers=host)
+        assert response.status_code == 200, response.text
+        pages.append(response.json()["items"])
+        if response.json()["next_cursor"] is None:
+            break
+        params["cursor"] = response.json()["next_cursor"]
+
+    assert [len(page) for page in pages] == [3, 3, 1]
+    titles = [e["changes"]["title"]["after"] for page in pages for e in page]
+    assert titles == [f"מטרה {n}" for n in reversed(range(7))]
+    flat = [e for page in pages for e in page]
+    assert [e["id"] for e in flat] == sorted((e["id"] for e in flat), reverse=True)
+    created = [e["created_at"] for e in flat]
+    assert created == sorted(created, reverse=True)
+
+
+async def test_a_bad_cursor_is_refused(client, auth, world):
+    response = await client.get(
+        f"{RTS}/{world.roundtables['pmo']}/audit", params={"cursor": "not-a-cursor"}, headers=await auth("host")
+    )
+
+    assert_problem(response, 400, "invalid_cursor")
+
+
+async def test_filters_by_entity_type_and_action(client, auth, world):
+    facilitator = await auth("facilitator")
+    pmo = world.roundtables["pmo"]
+    goal = (await client.post(f"{RTS}/{pmo}/goals", json={"title": "מטרה"}, headers=facilitator)).json()
+    await client.patch(f"/api/v1/goals/{goal['id']}", json={"title": "מטרה מעודכנת"}, headers=facilitator)
+    await client.patch(f"{RTS}/{pmo}", json={"policy_area": "x"}, headers=facilitator)
+
+    updates = await trail(client, facilitator, pmo, action="update")
+    goal_events = await trail(client, facilitator, pmo, entity_type="goals")
+    goal_updates = await trail(client, facilitator, pmo, entity_type="goals", action="update")
+
+    assert [(e["entity_type"], e["action"]) for e in updates] == [("roundtables", "update"), ("goals", "update")]
+    assert [e["action"] for e in goal_events] == ["update", "create"]
+    assert [e["changes"] for e in goal_updates] == [{"title": {"before": "מטרה", "after": "מטרה מעודכנת"}}]
+    assert await trail(client, facilitator, pmo, entity_type="meetings") == []
+
+
+# --- the platform-wide trail ------------------------------------------------------------------------
+
+
+async def test_admin_reads_the_whole_trail_with_filters(client, auth, world):
+    admin = await auth("admin")
+    await client.patch(f"{RTS}/{world.roundtables['pmo']}", json={"policy_area": "x"}, headers=await auth("host"))
+    await client.patch(
+        f"{RTS}/{world.roundtables['education']}", json={"policy_area": "y"}, headers=await auth("facilitator2")
+    )
+    await client.post(
+        "/api/v1/sectors", json={"key": "academia", "name_he": "אקדמיה", "name_en": "Academia"}, headers=admin
+    )
+
+    all_events = await everything(client, admin)
+    by_table = await everything(client, admin, roundtable_id=str(world.roundtables["education"]))
+    by_actor = await everything(client, admin, actor_user_id=str(world.users["host"]))
+    sectors = await everything(client, admin, entity_type="sectors", action="create")
+
+    assert [e["entity_type"] for e in all_events[:3]] == ["sectors", "roundtables", "roundtables"]
+    assert [e["changes"]["policy_area"]["after"] for e in by_table] == ["y"]
+    assert [(e["entity_id"], e["changes"]["policy_area"]["after"]) for e in by_actor] == [
+        (str(world.roundtables["pmo"]), "x")
+    ]
+    assert [e["changes"]["key"]["after"] for e in sectors] == ["academia"]
+    assert await everything(client, admin, entity_type="sectors", action="delete") == []
+
+
+@pytest.mark.parametrize("who", ["facilitator", "host", "member", "outsider"])
+async def test_only_admins_read_the_whole_trail(client, auth, who):
+    assert_problem(await client.get(AUDIT, headers=await auth(who)), 403, "forbidden")
+
+
+async def test_the_public_does_not_read_the_whole_trail(client):
+    assert_problem(await client.get(AUDIT), 401, "not_authenticated")
+
+
+@pytest.mark.skipif(
+    os.environ.get("SHULCHAN_TEST_DATABASE", "sqlite") != "postgresql", reason="the trigger is PostgreSQL's"
+)
+async def test_postgresql_refuses_to_rewrite_the_trail(client, auth, world, db):
+    await client.patch(f"{RTS}/{world.roundtables['pmo']}", json={"policy_area": "x"}, headers=await auth("host"))
+
+    for statement in ("UPDATE audit_events SET action = 'forged'", "DELETE FROM audit_events"):
+        with pytest.raises(DBAPIError, match="append-only"):
+            async with db.begin_nested():
+                await db.execute(text(statement))
+
+    assert [e["action"] for e in await trail(client, await auth("host"), world.roundtables["pmo"])] == ["update"]

@@ -1,0 +1,442 @@
+"""Roundtables: creating them, the status lifecycle, optimistic concurrency, and what each caller lists."""
+
+from datetime import date, timedelta
+
+import pytest
+
+PROBLEM = "application/problem+json"
+RTS = "/api/v1/roundtables"
+
+
+def assert_problem(response, status: int, code: str) -> dict:
+    assert response.status_code == status, response.text
+    assert response.headers["content-type"].startswith(PROBLEM)
+    body = response.json()
+    assert body["status"] == status
+    assert body["code"] == code
+    return body
+
+
+def new_roundtable(world, **overrides) -> dict:
+    return {
+        "title": "השולחן העגול במשרד הרווחה",
+        "title_en": "The Ministry of Welfare Roundtable",
+        "description": "שולחן חדש",
+        "host_organisation_id": str(world.organisations["welfare"]),
+        "visibility": "internal",
+        "policy_area": "רווחה",
+        "founding_reference": "החלטת ממשלה 1234",
+        "started_on": "2026-01-01",
+    } | overrides
+
+
+async def create(client, auth, world, who="facilitator", **overrides) -> dict:
+    response = await client.post(RTS, json=new_roundtable(world, **overrides), headers=await auth(who))
+    assert response.status_code == 201, response.text
+    return response.json()
+
+
+async def list_ids(client, headers, **params) -> list[str]:
+    response = await client.get(RTS, params={"limit": 200} | params, headers=headers)
+    assert response.status_code == 200, response.text
+    assert response.json()["next_cursor"] is None
+    return [item["id"] for item in response.json()["items"]]
+
+
+async def transition(client, headers, roundtable_id, status, **extra_headers):
+    return await client.post(
+        f"{RTS}/{roundtable_id}/transition", json={"status": status}, headers=headers | extra_headers
+    )
+
+
+# --- creating ---------------------------------------------------------------------------------------
+
+
+async def test_facilitator_creates_a_forming_roundtable_and_facilitates_it(client, auth, world):
+    facilitator = await auth("facilitator")
+
+    response = await client.post(RTS, json=new_roundtable(world), headers=facilitator)
+
+    assert response.status_code == 201, response.text
+    body = response.json()
+    assert body["status"] == "forming"
+    assert body["visibility"] == "internal"
+    assert body["host_organisation_name"] == "משרד הרווחה והביטחון החברתי"
+    assert body["host_organisation_name_en"] == "Ministry of Welfare and Social Security"
+    assert body["version"] == 1
+    assert body["my_roles"] == ["facilitator"]
+    assert {"roundtable:edit", "seats:manage", "seats:assign_facilitator", "audit:view"} <= set(body["my_permissions"])
+    assert "decisions:adopt" not in body["my_permissions"]  # the host ministry adopts, not the facilitator
+    assert response.headers["location"] == f"{RTS}/{body['id']}"
+    assert response.headers["etag"] == '"1"'
+
+    # on a fresh request the creator still sees the internal roundtable, through their new seat
+    fetched = await client.get(f"{RTS}/{body['id']}", headers=facilitator)
+    assert fetched.status_code == 200, fetched.text
+    assert fetched.json()["my_roles"] == ["facilitator"]
+    seats = (await client.get(f"{RTS}/{body['id']}/seats", headers=facilitator)).json()["items"]
+    assert [(s["stakeholder_id"], s["role"], s["is_current"]) for s in seats] == [
+        (str(world.stakeholders["facilitator"]), "facilitator", True)
+    ]
+    assert seats[0]["sector_id"] == str(world.sectors["civil_society"])
+    assert seats[0]["started_on"] == "2026-01-01"
+    assert body["id"] in await list_ids(client, facilitator, mine="true")
+
+
+async def test_others_do_not_see_a_new_internal_roundtable(client, auth, world):
+    created = await create(client, auth, world)
+
+    for who in ("member", "facilitator2", "outsider", "anonymous"):
+        assert_problem(await client.get(f"{RTS}/{created['id']}", headers=await auth(who)), 404, "not_found")
+        assert created["id"] not in await list_ids(client, await auth(who))
+    assert (await client.get(f"{RTS}/{created['id']}", headers=await auth("admin"))).json()["my_roles"] == []
+
+
+async def test_the_creator_sees_a_roundtable_that_starts_in_the_future(client, auth, world):
+    facilitator = await auth("facilitator")
+    starts = (date.today() + timedelta(days=60)).isoformat()
+    created = await create(client, auth, world, started_on=starts)
+
+    response = await client.get(f"{RTS}/{created['id']}", headers=facilitator)
+
+    assert response.status_code == 200, response.text
+    assert response.json()["my_roles"] == ["facilitator"]
+
+
+async def test_an_admin_creates_without_a_seat(client, auth, world):
+    created = await create(client, auth, world, who="admin", visibility="public")
+
+    assert created["my_roles"] == []
+    assert "roundtable:edit" in created["my_permissions"]
+    seats = (await client.get(f"{RTS}/{created['id']}/seats")).json()["items"]
+    assert seats == []
+
+
+async def test_the_host_must_be_a_government_organisation(client, auth, world):
+    facilitator = await auth("facilitator")
+    before = await list_ids(client, facilitator)
+
+    for org in ("shatil", "yad_hanadiv", "huji"):
+        body = new_roundtable(world, host_organisation_id=str(world.organisations[org]))
+        assert_problem(await client.post(RTS, json=body, headers=facilitator), 422, "host_not_government")
+    body = new_roundtable(world, host_organisation_id="00000000-0000-7000-8000-000000000000")
+    assert_problem(await client.post(RTS, json=body, headers=facilitator), 422, "unknown_organisation")
+    assert await list_ids(client, facilitator) == before
+
+
+async def test_a_municipality_may_host(client, auth, world):
+    created = await create(client, auth, world, host_organisation_id=str(world.organisations["beer_sheva"]))
+
+    assert created["host_organisation_name_en"] == "Be'er Sheva Municipality"
+
+
+async def test_ended_on_before_started_on_is_refused(client, auth, world):
+    body = new_roundtable(world, started_on="2026-05-01", ended_on="2026-04-30")
+
+    problem = assert_problem(
+        await client.post(RTS, json=body, headers=await auth("facilitator")), 422, "validation_error"
+    )
+    assert problem["errors"]
+
+
+async def test_patch_refuses_dates_out_of_order(client, auth, world):
+    facilitator = await auth("facilitator")
+    url = f"{RTS}/{world.roundtables['pmo']}"
+
+    response = await client.patch(url, json={"ended_on": "2008-12-31"}, headers=facilitator)
+
+    assert_problem(response, 422, "dates_out_of_order")
+    assert (await client.get(url)).json()["ended_on"] is None
+
+
+async def test_patch_refuses_a_non_government_host(client, auth, world):
+    url = f"{RTS}/{world.roundtables['pmo']}"
+    body = {"host_organisation_id": str(world.organisations["latet"])}
+
+    assert_problem(await client.patch(url, json=body, headers=await auth("host")), 422, "host_not_government")
+    assert (await client.get(url)).json()["host_organisation_id"] == str(world.organisations["pmo"])
+
+
+async def test_members_and_outsiders_do_not_create(client, auth, world):
+    for who in ("member", "observer", "outsider"):
+        assert_problem(await client.post(RTS, json=new_roundtable(world), headers=await auth(who)), 403, "forbidden")
+    assert_problem(await client.post(RTS, json=new_roundtable(world)), 401, "not_authenticated")
+
+
+async def test_my_roles_and_permissions_follow_the_caller(client, auth, world):
+    url = f"{RTS}/{world.roundtables['pmo']}"
+
+    host = (await client.get(url, headers=await auth("host"))).json()
+    member = (await client.get(url, headers=await auth("member"))).json()
+    observer = (await client.get(url, headers=await auth("observer"))).json()
+    outsider = (await client.get(url, headers=await auth("outsider"))).json()
+    public = (await client.get(url)).json()
+
+    assert host["my_roles"] == ["host"]
+    assert "decisions:adopt" in host["my_permissions"]
+    assert member["my_roles"] == ["member"]
+    assert "roundtable:edit" not in member["my_permissions"]
+    assert "decisions:propose" in member["my_permissions"]
+    assert observer["my_roles"] == ["observer"]
+    assert set(observer["my_permissions"]) == {"roundtable:view", "rsvp:own"}
+    assert (outsider["my_roles"], outsider["my_permissions"]) == ([], [])
+    assert (public["my_roles"], public["my_permissions"]) == ([], [])
+
+
+# --- the status lifecycle ---------------------------------------------------------------------------
+
+
+async def test_forming_active_paused_active_concluded(client, auth, world):
+    facilitator = await auth("facilitator")
+    created = await create(client, auth, world)
+    assert created["ended_on"] is None
+
+    statuses = []
+    for status in ("active", "paused", "active", "concluded"):
+        response = await transition(client, facilitator, created["id"], status)
+        assert response.status_code == 200, response.text
+        statuses.append(response.json()["status"])
+
+    assert statuses == ["active", "paused", "active", "concluded"]
+    final = (await client.get(f"{RTS}/{created['id']}", headers=facilitator)).json()
+    assert final["status"] == "concluded"
+    assert final["ended_on"] == date.today().isoformat()
+    assert final["version"] == 5
+
+
+async def test_concluding_keeps_a_given_end_date(client, auth, world):
+    facilitator = await auth("facilitator")
+    created = await create(client, auth, world, started_on="2020-01-01", ended_on="2024-06-30")
+
+    response = await transition(client, facilitator, created["id"], "concluded")
+
+    assert response.status_code == 200, response.text
+    assert response.json()["ended_on"] == "2024-06-30"
+
+
+@pytest.mark.parametrize(
+    ("path", "target", "allowed"),
+    [
+        (["active", "concluded"], "active", []),
+        ([], "paused", ["active", "concluded"]),
+        (["active"], "forming", ["concluded", "paused"]),
+        (["active"], "active", ["concluded", "paused"]),
+        (["active", "paused"], "forming", ["active", "concluded"]),
+        (["active", "concluded"], "forming", []),
+    ],
+)
+async def test_illegal_transitions_are_conflicts(client, auth, world, path, target, allowed):
+    facilitator = await auth("facilitator")
+    created = await create(client, auth, world)
+    for status in path:
+        assert (await transition(client, facilitator, created["id"], status)).status_code == 200
+    current = path[-1] if path else "forming"
+    before = (await client.get(f"{RTS}/{created['id']}", headers=facilitator)).json()
+
+    response = await transition(client, facilitator, created["id"], target)
+
+    body = assert_problem(response, 409, "invalid_transition")
+    assert body["allowed"] == allowed
+    assert body["from"] == current
+    after = (await client.get(f"{RTS}/{created['id']}", headers=facilitator)).json()
+    assert (after["status"], after["version"]) == (before["status"], before["version"])
+
+
+async def test_an_unknown_status_is_a_validation_error(client, auth, world):
+    response = await transition(client, await auth("facilitator"), world.roundtables["pmo"], "archived")
+
+    assert_problem(response, 422, "validation_error")
+
+
+async def test_a_transition_with_a_stale_etag_changes_nothing(client, auth, world):
+    facilitator = await auth("facilitator")
+    created = await create(client, auth, world)
+    assert (await transition(client, facilitator, created["id"], "active")).status_code == 200
+
+    response = await transition(client, facilitator, created["id"], "concluded", **{"If-Match": '"1"'})
+
+    assert_problem(response, 412, "stale_version")
+    assert (await client.get(f"{RTS}/{created['id']}", headers=facilitator)).json()["status"] == "active"
+
+
+async def test_members_may_not_move_the_status(client, auth, world):
+    response = await transition(client, await auth("member"), world.roundtables["pmo"], "paused")
+
+    assert_problem(response, 403, "forbidden")
+    assert (await client.get(f"{RTS}/{world.roundtables['pmo']}")).json()["status"] == "active"
+
+
+# --- optimistic concurrency ------------------------------------------------------------------------
+
+
+async def test_patch_with_the_current_etag(client, auth, world):
+    host = await auth("host")
+    url = f"{RTS}/{world.roundtables['pmo']}"
+    etag = (await client.get(url, headers=host)).headers["etag"]
+
+    response = await client.patch(url, json={"policy_area": "שיתוף ציבור"}, headers=host | {"If-Match": etag})
+
+    assert response.status_code == 200, response.text
+    assert response.json()["policy_area"] == "שיתוף ציבור"
+    assert response.headers["etag"] == f'"{int(etag.strip(chr(34))) + 1}"'
+    assert response.json()["my_roles"] == ["host"]
+
+
+async def test_a_stale_if_match_is_412_and_changes_nothing(client, auth, world):
+    facilitator = await auth("facilitator")
+    url = f"{RTS}/{world.roundtables['pmo']}"
+    before = (await client.get(url, headers=facilitator)).json()
+
+    response = await client.patch(
+        url, json={"title": "כותרת חדשה", "description": "תיאור חדש"}, headers=facilitator | {"If-Match": '"999"'}
+    )
+
+    problem = assert_problem(response, 412, "stale_version")
+    assert problem["current_version"] == before["version"]
+    after = (await client.get(url, headers=facilitator)).json()
+    assert after == before
+
+
+async def test_two_edits_from_the_same_etag_never_silently_overwrite(client, auth, world):
+    facilitator, host = await auth("facilitator"), await auth("host")
+    url = f"{RTS}/{world.roundtables['pmo']}"
+    etag = (await client.get(url, headers=facilitator)).headers["etag"]
+
+    first = await client.patch(url, json={"title": "עריכה של המנחה"}, headers=facilitator | {"If-Match": etag})
+    second = await client.patch(url, json={"title": "עריכה של המארחת"}, headers=host | {"If-Match": etag})
+
+    assert first.status_code == 200, first.text
+    assert_problem(second, 412, "stale_version")
+    assert (await client.get(url)).json()["title"] == "עריכה של המנחה"
+    # the second editor re-reads, and may then apply their change knowingly
+    fresh = (await client.get(url, headers=host)).headers["etag"]
+    third = await client.patch(url, json={"title": "עריכה של המארחת"}, headers=host | {"If-Match": fresh})
+    assert third.status_code == 200, third.text
+    assert third.json()["title"] == "עריכה של המארחת"
+
+
+async def test_a_weak_or_listed_etag_matches(client, auth, world):
+    facilitator = await auth("facilitator")
+    url = f"{RTS}/{world.roundtables['pmo']}"
+    etag = (await client.get(url, headers=facilitator)).headers["etag"]
+
+    response = await client.patch(url, json={"policy_area": "x"}, headers=facilitator | {"If-Match": f'"0", W/{etag}'})
+
+    assert response.status_code == 200, response.text
+
+
+async def test_unknown_and_null_fields_are_refused(client, auth, world):
+    facilitator = await auth("facilitator")
+    url = f"{RTS}/{world.roundtables['pmo']}"
+
+    assert_problem(await client.patch(url, json={"status": "paused"}, headers=facilitator), 422, "validation_error")
+    assert_problem(await client.patch(url, json={"title": None}, headers=facilitator), 422, "validation_error")
+    assert_problem(await client.patch(url, json={"title": ""}, headers=facilitator), 422, "validation_error")
+    assert (await client.get(url)).json()["status"] == "active"
+
+
+async def test_members_may_not_edit(client, auth, world):
+    url = f"{RTS}/{world.roundtables['pmo']}"
+
+    assert_problem(await client.patch(url, json={"title": "x"}, headers=await auth("member")), 403, "forbidden")
+    url = f"{RTS}/{world.roundtables['education']}"
+    assert_problem(await client.patch(url, json={"title": "x"}, headers=await auth("member")), 404, "not_found")
+
+
+# --- lists and filters ------------------------------------------------------------------------------
+
+
+async def test_member_sees_pmo_but_not_education(client, auth, world):
+    member = await auth("member")
+
+    ids = await list_ids(client, member)
+
+    assert str(world.roundtables["pmo"]) in ids
+    assert str(world.roundtables["education"]) not in ids
+    assert str(world.roundtables["civil_service"]) not in ids
+    assert_problem(await client.get(f"{RTS}/{world.roundtables['education']}", headers=member), 404, "not_found")
+
+
+async def test_facilitator2_sees_education(client, auth, world):
+    facilitator2 = await auth("facilitator2")
+
+    ids = await list_ids(client, facilitator2)
+
+    assert str(world.roundtables["education"]) in ids
+    assert str(world.roundtables["pmo"]) in ids  # public
+    assert str(world.roundtables["civil_service"]) not in ids  # internal, facilitator's
+    education = (await client.get(f"{RTS}/{world.roundtables['education']}", headers=facilitator2)).json()
+    assert education["my_roles"] == ["facilitator"]
+
+
+async def test_the_public_sees_public_roundtables_only(client, world):
+    ids = await list_ids(client, {})
+
+    assert set(ids) == {str(world.roundtables[key]) for key in ("pmo", "economy", "holocaust")}
+
+
+async def test_admin_sees_everything(client, auth, world):
+    ids = await list_ids(client, await auth("admin"))
+
+    assert {str(rt) for rt in world.roundtables.values()} <= set(ids)
+
+
+async def test_filter_by_status(client, auth, world):
+    facilitator = await auth("facilitator")
+
+    active = await list_ids(client, facilitator, status="active")
+    paused = await list_ids(client, facilitator, status="paused")
+    concluded = await list_ids(client, facilitator, status="concluded")
+
+    assert set(active) == {str(world.roundtables[key]) for key in ("pmo", "holocaust")}
+    assert paused == [str(world.roundtables["civil_service"])]
+    assert concluded == [str(world.roundtables["economy"])]
+
+
+async def test_filter_by_visibility(client, auth, world):
+    assert await list_ids(client, await auth("facilitator"), visibility="internal") == [
+        str(world.roundtables["civil_service"])
+    ]
+    assert await list_ids(client, await auth("member"), visibility="internal") == []
+    public = await list_ids(client, await auth("member"), visibility="public")
+    assert set(public) == {str(world.roundtables[key]) for key in ("pmo", "economy", "holocaust")}
+
+
+async def test_mine_lists_only_current_seats(client, auth, world):
+    assert await list_ids(client, await auth("member"), mine="true") == [str(world.roundtables["pmo"])]
+    assert await list_ids(client, await auth("outsider"), mine="true") == []
+    # the facilitator's seat at the concluded Economy roundtable ended with it
+    facilitator = set(await list_ids(client, await auth("facilitator"), mine="true"))
+    assert facilitator == {str(world.roundtables["pmo"]), str(world.roundtables["civil_service"])}
+    facilitator2 = set(await list_ids(client, await auth("facilitator2"), mine="true"))
+    assert {str(world.roundtables["education"]), str(world.roundtables["holocaust"])} <= facilitator2
+    assert str(world.roundtables["pmo"]) not in facilitator2
+
+
+async def test_filter_by_q_in_hebrew_and_english(client, auth, world):
+    facilitator2, member = await auth("facilitator2"), await auth("member")
+
+    assert await list_ids(client, facilitator2, q="החינוך") == [str(world.roundtables["education"])]
+    assert await list_ids(client, member, q="החינוך") == []  # internal: not even a hint
+    assert await list_ids(client, member, q="PRIME MINISTER") == [str(world.roundtables["pmo"])]
+    assert await list_ids(client, member, q="prime minister", status="paused") == []
+
+
+async def test_filter_by_host_organisation(client, auth, world):
+    ids = await list_ids(client, await auth("facilitator2"), host_organisation_id=str(world.organisations["education"]))
+
+    assert ids == [str(world.roundtables["education"])]
+
+
+async def test_sort_by_title_and_pages(client, auth):
+    admin = await auth("admin")
+    response = await client.get(RTS, params={"sort": "-title", "limit": 2}, headers=admin)
+    first = response.json()
+    second = (
+        await client.get(RTS, params={"sort": "-title", "limit": 2, "cursor": first["next_cursor"]}, headers=admin)
+    ).json()
+    whole = (await client.get(RTS, params={"sort": "-title"}, headers=admin)).json()["items"]
+
+    titles = [item["title"] for item in whole]
+    assert titles == sorted(titles, reverse=True)
+    assert [item["id"] for item in first["items"] + second["items"]] == [item["id"] for item in whole[:4]]

@@ -1,0 +1,238 @@
+"""The installed `shulchan` command, run as a subprocess the way an operator runs it.
+
+Plain `def` tests: they start processes and use asyncio.run to look into the database afterwards.
+"""
+
+import asyncio
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import TEST_SECRET, FreshDatabase, make_settings
+from sqlalchemy import func, select
+
+from shulchan.core.config import REPO_ROOT
+from shulchan.core.db import create_engine, create_sessionmaker
+from shulchan.users.models import User
+
+SUBCOMMANDS = ["serve", "migrate", "seed-demo", "create-admin", "export-openapi"]
+UNREACHABLE_DATABASE = "postgresql+asyncpg://postgres@127.0.0.1:1/x"
+
+
+def shulchan_executable() -> str:
+    beside_python = Path(sys.executable).parent / "shulchan"
+    found = str(beside_python) if beside_python.is_file() else shutil.which("shulchan")
+    assert found, "the shulchan command is not installed (pip install -e backend)"
+    return found
+
+
+def run_shulchan(
+    *args: str, cwd: Path, database_url: str | None = None, **env: str
+) -> subprocess.CompletedProcess[str]:
+    """Runs the command with a test configuration only: no SHULCHAN_* from the caller, no .env file."""
+    environment = {key: value for key, value in os.environ.items() if not key.startswith("SHULCHAN_")}
+    environment |= {
+        "SHULCHAN_ENVIRONMENT": "test",
+        "SHULCHAN_SECRET_KEY": TEST_SECRET,
+        "SHULCHAN_DATABASE_URL": database_url or f"sqlite+aiosqlite:///{cwd / 'unused.db'}",
+    }
+    environment |= env
+    return subprocess.run(
+        [shulchan_executable(), *args],
+        cwd=cwd,  # an empty folder, so no stray .env is read
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def users_in(database_url: str) -> list[tuple[str, bool]]:
+    async def query() -> list[tuple[str, bool]]:
+        engine = create_engine(make_settings(database_url))
+        try:
+            async with create_sessionmaker(engine)() as session:
+                rows = await session.execute(select(User.email, User.is_platform_admin).order_by(User.email))
+                return [(email, is_admin) for email, is_admin in rows]
+        finally:
+            await engine.dispose()
+
+    return asyncio.run(query())
+
+
+def count_users(database_url: str) -> int:
+    async def query() -> int:
+        engine = create_engine(make_settings(database_url))
+        try:
+            async with create_sessionmaker(engine)() as session:
+                return int(await session.scalar(select(func.count()).select_from(User)) or 0)
+        finally:
+            await engine.dispose()
+
+    return asyncio.run(query())
+
+
+def test_help_lists_every_subcommand(tmp_path: Path) -> None:
+    result = run_shulchan("--help", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    for name in SUBCOMMANDS:
+        assert name in result.stdout
+
+
+@pytest.mark.parametrize("subcommand", SUBCOMMANDS)
+def test_subcommand_help(tmp_path: Path, subcommand: str) -> None:
+    result = run_shulchan(subcommand, "--help", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert f"shulchan {subcommand}" in result.stdout
+
+
+def test_unknown_subcommand_fails(tmp_path: Path) -> None:
+    result = run_shulchan("frobnicate", cwd=tmp_path)
+    assert result.returncode != 0
+    assert "invalid choice" in result.stderr
+
+
+def test_no_subcommand_fails(tmp_path: Path) -> None:
+    result = run_shulchan(cwd=tmp_path)
+    assert result.returncode != 0
+    assert "required" in result.stderr
+
+
+def test_bad_argument_fails(tmp_path: Path) -> None:
+    result = run_shulchan("serve", "--port", "notanumber", cwd=tmp_path)
+    assert result.returncode != 0
+    assert "notanumber" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_migrate_against_an_unreachable_database(tmp_path: Path) -> None:
+    result = run_shulchan("migrate", cwd=tmp_path, database_url=UNREACHABLE_DATABASE)
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("shulchan: error: cannot use the database at 127.0.0.1:1/x")
+    assert "postgres@" not in lines[0]  # the user part of the URL is not echoed
+
+
+@pytest.mark.parametrize("subcommand", ["migrate", "serve"])
+def test_production_refuses_the_default_secret(tmp_path: Path, subcommand: str) -> None:
+    environment = {key: value for key, value in os.environ.items() if not key.startswith("SHULCHAN_")}
+    environment |= {
+        "SHULCHAN_ENVIRONMENT": "production",
+        "SHULCHAN_DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path}/p.db",
+    }
+    result = subprocess.run(
+        [shulchan_executable(), subcommand],
+        cwd=tmp_path,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode != 0
+    assert "SHULCHAN_SECRET_KEY" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "p.db").exists(), "nothing should have touched the database"
+
+
+@pytest.mark.slow
+def test_migrate_seed_and_create_admin_on_a_fresh_database(tmp_path: Path, fresh_database: FreshDatabase) -> None:
+    url = fresh_database.new_url()
+
+    migrated = run_shulchan("migrate", cwd=tmp_path, database_url=url)
+    assert migrated.returncode == 0, migrated.stderr
+    assert "database migrated (head)" in migrated.stdout
+    assert count_users(url) == 0
+
+    seeded = run_shulchan("seed-demo", "--if-empty", cwd=tmp_path, database_url=url)
+    assert seeded.returncode == 0, seeded.stderr
+    assert "demo world created" in seeded.stdout
+    users_after_seed = count_users(url)
+    assert users_after_seed > 0
+
+    again = run_shulchan("seed-demo", "--if-empty", cwd=tmp_path, database_url=url)
+    assert again.returncode == 0, again.stderr
+    assert "not added" in again.stdout
+    assert count_users(url) == users_after_seed
+
+    too_short = run_shulchan(
+        "create-admin",
+        "--email",
+        "ops@example.org",
+        "--full-name",
+        "Ops",
+        cwd=tmp_path,
+        database_url=url,
+        SHULCHAN_ADMIN_PASSWORD="short",
+    )
+    assert too_short.returncode != 0
+    assert "12 characters" in too_short.stderr
+    assert "Traceback" not in too_short.stderr
+    assert count_users(url) == users_after_seed
+
+    created = run_shulchan(
+        "create-admin",
+        "--email",
+        "Ops@Example.org",
+        "--full-name",
+        "Ops",
+        cwd=tmp_path,
+        database_url=url,
+        SHULCHAN_ADMIN_PASSWORD="a-long-enough-password",
+    )
+    assert created.returncode == 0, created.stderr
+    assert "created" in created.stdout
+    assert ("ops@example.org", True) in users_in(url)
+    assert count_users(url) == users_after_seed + 1
+
+
+@pytest.mark.slow
+def test_create_admin_promotes_an_existing_user(tmp_path: Path, fresh_database: FreshDatabase) -> None:
+    url = fresh_database.new_url()
+    assert run_shulchan("migrate", cwd=tmp_path, database_url=url).returncode == 0
+    assert run_shulchan("seed-demo", cwd=tmp_path, database_url=url).returncode == 0
+    assert ("member@demo.shulchan.org", False) in users_in(url)
+
+    result = run_shulchan(
+        "create-admin",
+        "--email",
+        "member@demo.shulchan.org",
+        "--full-name",
+        "Member",
+        cwd=tmp_path,
+        database_url=url,
+        SHULCHAN_ADMIN_PASSWORD="a-long-enough-password",
+    )
+    assert result.returncode == 0, result.stderr
+    assert "already existed" in result.stdout
+    assert ("member@demo.shulchan.org", True) in users_in(url)
+
+
+def test_create_admin_refuses_a_bad_email(tmp_path: Path) -> None:
+    result = run_shulchan(
+        "create-admin",
+        "--email",
+        "not-an-email",
+        "--full-name",
+        "Ops",
+        cwd=tmp_path,
+        SHULCHAN_ADMIN_PASSWORD="a-long-enough-password",
+    )
+    assert result.returncode != 0
+    assert "not a valid email address" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_export_openapi_matches_the_committed_spec(tmp_path: Path) -> None:
+    output = tmp_path / "spec" / "openapi.json"
+    result = run_shulchan("export-openapi", "--output", str(output), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    committed = json.loads((REPO_ROOT / "openapi" / "openapi.json").read_text(encoding="utf-8"))
+    assert json.loads(output.read_text(encoding="utf-8")) == committed, "run `make openapi` and commit the spec"
