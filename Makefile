@@ -55,6 +55,15 @@ test-postgres: install
 		echo "!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!"; \
 	fi
 
+BENCH_PG ?= postgresql+asyncpg://postgres@127.0.0.1:5432/shulchan_bench
+BENCH_SQLITE ?= sqlite+aiosqlite:///$(CURDIR)/var/bench.db
+
+bench: install ## generate the large world (once) and measure the API served by several workers
+	command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
+	$(BIN)/python -m bench.generate --database-url $(BENCH_PG)
+	$(BIN)/python -m bench.generate --database-url $(BENCH_SQLITE)
+	$(BIN)/python -m bench.run --database-url $(BENCH_PG) --sqlite-url $(BENCH_SQLITE)
+
 lock: ## re-pin every Python package after a dependency change
 	$(BIN)/python -m pip install --quiet -e 'backend[dev]'
 	( head -2 backend/constraints.txt; $(BIN)/python -m pip freeze --exclude-editable | grep -v '^shulchan' ) > backend/constraints.txt.new

@@ -1,5 +1,6 @@
 """Resolving the caller: session, principal. Routers declare these; they never check roles."""
 
+import uuid
 from datetime import date
 from typing import Annotated
 
@@ -43,23 +44,8 @@ async def get_principal(
         claims = decode_access_token(settings, token)
     except InvalidToken as exc:
         raise Unauthorized("The access token is invalid or expired.", code="invalid_token") from exc
-    user = await session.scalar(
-        select(User)
-        .join(AuthSession, AuthSession.user_id == User.id)
-        .where(
-            User.id == claims.user_id,
-            User.is_active.is_(True),
-            AuthSession.id == claims.session_id,
-            AuthSession.revoked_at.is_(None),
-        )
-    )
-    if user is None:
-        raise Unauthorized("This session has ended; sign in again.", code="session_revoked")
-    return await load_principal(session, user, claims.session_id)
-
-
-async def load_principal(session: AsyncSession, user: User, session_id: object = None) -> Principal:
-    """The user's stakeholder record and current seats (their own, or as alternate), in one query."""
+    # One round trip: the user, their live session, their stakeholder record and current seats
+    # (their own, or as an alternate). Every authenticated request pays for this, so it stays one query.
     today = date.today()
     seat_current = and_(
         Seat.started_on <= today,
@@ -68,20 +54,29 @@ async def load_principal(session: AsyncSession, user: User, session_id: object =
     )
     rows = (
         await session.execute(
-            select(Stakeholder.id, Seat.roundtable_id, Seat.role)
+            select(User, Stakeholder.id, Seat.roundtable_id, Seat.role)
+            .join(AuthSession, AuthSession.user_id == User.id)
+            .outerjoin(Stakeholder, Stakeholder.user_id == User.id)
             .outerjoin(Seat, seat_current)
-            .where(Stakeholder.user_id == user.id)
+            .where(
+                User.id == claims.user_id,
+                User.is_active.is_(True),
+                AuthSession.id == claims.session_id,
+                AuthSession.revoked_at.is_(None),
+            )
         )
     ).all()
-    roles: dict[object, set[Role]] = {}
-    for _stakeholder_id, roundtable_id, role in rows:
+    if not rows:
+        raise Unauthorized("This session has ended; sign in again.", code="session_revoked")
+    roles: dict[uuid.UUID, set[Role]] = {}
+    for _user, _stakeholder_id, roundtable_id, role in rows:
         if roundtable_id is not None:
             roles.setdefault(roundtable_id, set()).add(role)
     return Principal(
-        user=user,
-        session_id=session_id,  # type: ignore[arg-type]
-        roles={rt: frozenset(r) for rt, r in roles.items()},  # type: ignore[misc]
-        stakeholder_ids=frozenset(row[0] for row in rows),
+        user=rows[0][0],
+        session_id=claims.session_id,
+        roles={roundtable_id: frozenset(held) for roundtable_id, held in roles.items()},
+        stakeholder_ids=frozenset(row[1] for row in rows if row[1] is not None),
     )
 
 

@@ -190,9 +190,7 @@ def visible_roundtables_clause(principal: Principal) -> ColumnElement[bool]:
     return or_(Roundtable.visibility == Visibility.public, Roundtable.id.in_(list(principal.roles)))
 
 
-def seated_roundtables_clause(
-    principal: Principal, column: SQLColumn, permission: Permission
-) -> ColumnElement[bool]:
+def seated_roundtables_clause(principal: Principal, column: SQLColumn, permission: Permission) -> ColumnElement[bool]:
     """A WHERE clause on a roundtable-id column keeping rows of roundtables where P is held."""
     if principal.is_admin:
         return true()

@@ -11,7 +11,7 @@ from typing import Annotated, Any, Generic, TypeVar
 
 from fastapi import Depends, Query
 from pydantic import BaseModel, Field
-from sqlalchemy import ColumnElement, Select, TypeDecorator, and_, or_
+from sqlalchemy import ColumnElement, Select, TypeDecorator, literal, tuple_
 from sqlalchemy.orm import InstrumentedAttribute
 
 from shulchan.core.errors import InvalidCursor
@@ -103,11 +103,16 @@ def decode_cursor(cursor: str, sort: str, width: int) -> list[Any]:
 
 
 def _after(columns: Sequence[Any], values: Sequence[Any], descending: bool) -> ColumnElement[bool]:
-    column, value = columns[0], values[0]
-    beyond = column < value if descending else column > value
+    """Rows past the cursor, as one row-value comparison: (a, id) > (:a, :id).
+
+    Unlike the equivalent OR of ANDs, a row value is an index range to both databases, so a deep
+    page starts where the index says instead of scanning every row before it.
+    """
     if len(columns) == 1:
-        return beyond
-    return or_(beyond, and_(column == value, _after(columns[1:], values[1:], descending)))
+        return columns[0] < values[0] if descending else columns[0] > values[0]
+    left = tuple_(*columns)
+    right = tuple_(*(literal(value, type_=column.type) for column, value in zip(columns, values, strict=True)))
+    return left < right if descending else left > right
 
 
 def _check_types(columns: Sequence[Any], values: Sequence[Any]) -> None:
@@ -119,7 +124,11 @@ def _check_types(columns: Sequence[Any], values: Sequence[Any]) -> None:
         except NotImplementedError:
             continue
         naive = isinstance(value, datetime) and value.tzinfo is None
-        if value is not None and (not isinstance(value, expected) or naive):
+        # Values the databases refuse outright: NUL inside text, integers beyond 64 bits.
+        unstorable = (isinstance(value, str) and "\x00" in value) or (
+            isinstance(value, int) and not -(2**63) <= value < 2**63
+        )
+        if value is not None and (not isinstance(value, expected) or naive or unstorable):
             raise InvalidCursor("The cursor is not one this API issued.")
 
 

@@ -54,10 +54,15 @@ class DecisionRead(ReadModel):
     created_at: datetime
     updated_at: datetime
     version: int = VERSION
-    consensus: bool = Field(description="Every sector holding host or member seats supports it, and nobody objects.")
+    consensus: bool = Field(
+        description="Every sector holding current host or member seats has a supporter among them, "
+        "and none of those seats objects."
+    )
     by_sector: list[SectorEndorsement]
-    endorsements: list[EndorsementRead]
-    history: list[DecisionEventRead]
+    endorsements: list[EndorsementRead] = Field(
+        description="Each seat's position; empty for readers who hold no seat at the roundtable."
+    )
+    history: list[DecisionEventRead] = Field(description="Actors and notes are shown to the roundtable only.")
 
 
 class DecisionSummary(ReadModel):

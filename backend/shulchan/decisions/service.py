@@ -30,7 +30,6 @@ from shulchan.decisions.models import (
     DecisionGoal,
     DecisionStatus,
     Endorsement,
-    EndorsementPosition,
 )
 from shulchan.decisions.schemas import (
     ActionItemCreate,
@@ -134,10 +133,10 @@ async def get_decision(session: AsyncSession, principal: Principal, decision_id:
 
 
 async def read_decision(session: AsyncSession, principal: Principal, decision_id: uuid.UUID) -> DecisionRead:
-    return await _read(session, await get_decision(session, principal, decision_id))
+    return await _read(session, principal, await get_decision(session, principal, decision_id))
 
 
-async def _read(session: AsyncSession, decision: Decision) -> DecisionRead:
+async def _read(session: AsyncSession, principal: Principal, decision: Decision) -> DecisionRead:
     goal_ids = list(
         (await session.scalars(select(DecisionGoal.goal_id).where(DecisionGoal.decision_id == decision.id))).all()
     )
@@ -147,6 +146,11 @@ async def _read(session: AsyncSession, decision: Decision) -> DecisionRead:
         )
     ).all()
     endorsements, by_sector, consensus = await _endorsements(session, decision)
+    events = [DecisionEventRead.model_validate(event) for event in history]
+    if not principal.can(Permission.roundtable_view, decision.roundtable_id):
+        # The public sees what was decided and how the sectors stood, not who said what inside the room.
+        endorsements = []
+        events = [event.model_copy(update={"actor_user_id": None, "note": None}) for event in events]
     return DecisionRead(
         **{
             name: getattr(decision, name)
@@ -170,7 +174,7 @@ async def _read(session: AsyncSession, decision: Decision) -> DecisionRead:
         consensus=consensus,
         by_sector=by_sector,
         endorsements=endorsements,
-        history=[DecisionEventRead.model_validate(event) for event in history],
+        history=events,
     )
 
 
@@ -226,11 +230,9 @@ async def _endorsements(
         )
         for sector_id, count in seat_count.items()
     ]
-    consensus = (
-        bool(by_sector)
-        and all(s.supports > 0 for s in by_sector)
-        and not any(e.position == EndorsementPosition.objects for e in endorsements)
-    )
+    # Counted over the same seats as `by_sector` (current host and member seats): an objection left by
+    # someone who has since left the table, or by a facilitator, is shown but is not the table's word.
+    consensus = bool(by_sector) and all(s.supports > 0 and s.objects == 0 for s in by_sector)
     return endorsements, by_sector, consensus
 
 
@@ -297,7 +299,7 @@ async def create_decision(
     await session.flush()
     audit.record_created(session, principal, decision, roundtable_id=roundtable_id)
     await _index(session, decision)
-    return await _read(session, decision)
+    return await _read(session, principal, decision)
 
 
 async def update_decision(
@@ -323,7 +325,7 @@ async def update_decision(
     await session.flush()
     audit.record_updated(session, principal, decision, before, roundtable_id=decision.roundtable_id)
     await _index(session, decision)
-    return await _read(session, decision)
+    return await _read(session, principal, decision)
 
 
 async def transition_decision(
@@ -369,7 +371,7 @@ async def transition_decision(
         session, principal, decision, before, roundtable_id=decision.roundtable_id, action="transition"
     )
     await _index(session, decision)
-    return await _read(session, decision)
+    return await _read(session, principal, decision)
 
 
 async def endorse(
@@ -423,7 +425,7 @@ async def endorse(
         audit.record_created(session, principal, endorsement, roundtable_id=decision.roundtable_id)
     else:
         audit.record_updated(session, principal, endorsement, before, roundtable_id=decision.roundtable_id)
-    return await _read(session, decision)
+    return await _read(session, principal, decision)
 
 
 # --- action items ----------------------------------------------------------------------------------
@@ -477,6 +479,7 @@ async def list_action_items(
         seated_roundtables_clause(principal, ActionItem.roundtable_id, Permission.roundtable_view)
     )
     if roundtable_id:
+        require_visible(principal, Permission.roundtable_view, roundtable_id, "roundtable")
         stmt = stmt.where(ActionItem.roundtable_id == roundtable_id)
     if decision_id:
         stmt = stmt.where(ActionItem.decision_id == decision_id)
@@ -486,7 +489,8 @@ async def list_action_items(
         stmt = stmt.where(ActionItem.owner_stakeholder_id.in_(principal.stakeholder_ids))
     today = date.today()
     if overdue is not None:
-        late = and_(ActionItem.due_date < today, ActionItem.status.in_(OPEN_ACTION))
+        # `due_date IS NOT NULL` keeps undated items out of NULL logic, so `overdue=false` lists them.
+        late = and_(ActionItem.due_date.is_not(None), ActionItem.due_date < today, ActionItem.status.in_(OPEN_ACTION))
         stmt = stmt.where(late if overdue else ~late)
     if sort.lstrip("-") == "due_date":
         stmt = stmt.where(ActionItem.due_date.is_not(None))

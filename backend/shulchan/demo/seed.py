@@ -10,6 +10,7 @@ from shulchan.core.config import Settings
 from shulchan.core.db import create_engine, create_sessionmaker
 from shulchan.core.security import hash_password
 from shulchan.demo import data
+from shulchan.demo.history import build_history
 from shulchan.organisations.models import Organisation, OrganisationKind
 from shulchan.roundtables.models import Goal, GoalStatus, Role, Roundtable, RoundtableStatus, Seat, Visibility
 from shulchan.sectors.models import Sector
@@ -138,10 +139,12 @@ async def build_demo_world(session: AsyncSession) -> dict[str, dict[str, Any]]:
                 )
             )
     await session.flush()
-    return {
+    world: dict[str, dict[str, Any]] = {
         "sectors": sectors,
         "organisations": organisations,
         "stakeholders": stakeholders,
         "users": users,
         "roundtables": roundtables,
     }
+    await build_history(session, world, date.today())
+    return world

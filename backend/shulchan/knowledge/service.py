@@ -1,11 +1,12 @@
 """The knowledge library: who sees what, edits with revisions, links, diffs."""
 
 import difflib
+import json
 import uuid
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, String, cast, delete, select
+from sqlalchemy import ColumnElement, Select, String, cast, delete, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from shulchan.audit import service as audit
@@ -117,9 +118,12 @@ async def list_items(
 
 def _has_tag(tag: str) -> ColumnElement[bool]:
     # JSON containment differs per database; a quoted-substring match works on both and is exact
-    # because tags are stored as a JSON array of strings.
-    quoted = '"' + tag.replace("\\", "\\\\").replace('"', '\\"') + '"'
-    return cast(KnowledgeItem.tags, String).contains(quoted, autoescape=True)
+    # because tags are stored (lower case) as a JSON array of strings. SQLite's JSON escapes
+    # non-ASCII letters as \uXXXX while PostgreSQL's JSONB text keeps them, so both spellings match.
+    tag = tag.strip().lower()
+    stored = cast(KnowledgeItem.tags, String)
+    spellings = dict.fromkeys((json.dumps(tag), json.dumps(tag, ensure_ascii=False)))
+    return or_(*(stored.contains(quoted, autoescape=True) for quoted in spellings))
 
 
 async def get_item(session: AsyncSession, principal: Principal, item_id: uuid.UUID) -> KnowledgeItem:
@@ -364,14 +368,16 @@ async def get_revision(
 
 
 def _unified(before: str, after: str, label: str, from_number: int, to_number: int) -> str:
-    return "".join(
-        difflib.unified_diff(
-            before.splitlines(keepends=True),
-            after.splitlines(keepends=True),
-            fromfile=f"{label}@{from_number}",
-            tofile=f"{label}@{to_number}",
-        )
+    # Lines are compared without their endings and every output line ends in one: stored text is
+    # stripped, so a changed last line would otherwise run into the next ("-old+new").
+    lines = difflib.unified_diff(
+        before.splitlines(),
+        after.splitlines(),
+        fromfile=f"{label}@{from_number}",
+        tofile=f"{label}@{to_number}",
+        lineterm="",
     )
+    return "".join(line + "\n" for line in lines)
 
 
 async def diff_revisions(

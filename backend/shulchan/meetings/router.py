@@ -1,13 +1,14 @@
 import uuid
-from datetime import datetime
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Response, status
+from pydantic import AwareDatetime
 
 from shulchan.auth.dependencies import PrincipalDep, SessionDep
 from shulchan.core.errors import problem_responses
 from shulchan.core.etag import IfMatch, set_etag
 from shulchan.core.pagination import PageDep
+from shulchan.core.responses import model_response
 from shulchan.meetings import service
 from shulchan.meetings.models import MeetingStatus
 from shulchan.meetings.schemas import (
@@ -41,8 +42,9 @@ agenda_router = APIRouter(tags=["agenda"])
 participation_router = APIRouter(tags=["participation"])
 notes_router = APIRouter(tags=["process-notes"])
 
-From = Annotated[datetime | None, Query(alias="from", description="Meetings starting at or after this instant.")]
-To = Annotated[datetime | None, Query(alias="to", description="Meetings starting before this instant.")]
+# Aware only: a naive instant is ambiguous (and the UTC columns refuse it), so it answers 422.
+From = Annotated[AwareDatetime | None, Query(alias="from", description="Meetings starting at or after this instant.")]
+To = Annotated[AwareDatetime | None, Query(alias="to", description="Meetings starting before this instant.")]
 MeetingSort = Literal["starts_at", "-starts_at"]
 
 
@@ -56,7 +58,7 @@ async def list_meetings(
     roundtable_id: uuid.UUID | None = None,
     status: MeetingStatus | None = None,
     sort: MeetingSort = "starts_at",
-) -> MeetingPage:
+) -> Response:
     """Every meeting you may see, across your roundtables: the call that pulls "my meetings"."""
     items, next_cursor = await service.list_meetings(
         session,
@@ -68,7 +70,7 @@ async def list_meetings(
         starts_before=starts_before,
         status=status,
     )
-    return MeetingPage.model_construct(items=items, next_cursor=next_cursor)
+    return model_response(MeetingPage.model_construct(items=items, next_cursor=next_cursor))
 
 
 @router.get(
@@ -83,7 +85,7 @@ async def list_roundtable_meetings(
     starts_before: To = None,
     status: MeetingStatus | None = None,
     sort: MeetingSort = "starts_at",
-) -> MeetingPage:
+) -> Response:
     items, next_cursor = await service.list_meetings(
         session,
         principal,
@@ -94,7 +96,7 @@ async def list_roundtable_meetings(
         starts_before=starts_before,
         status=status,
     )
-    return MeetingPage.model_construct(items=items, next_cursor=next_cursor)
+    return model_response(MeetingPage.model_construct(items=items, next_cursor=next_cursor))
 
 
 @router.post(
@@ -112,13 +114,10 @@ async def create_meeting(
     return MeetingRead.model_validate(meeting)
 
 
-@router.get("/meetings/{meeting_id}", responses=problem_responses(401, 404, 422))
-async def get_meeting(
-    meeting_id: uuid.UUID, principal: PrincipalDep, session: SessionDep, response: Response
-) -> MeetingRead:
+@router.get("/meetings/{meeting_id}", response_model=MeetingRead, responses=problem_responses(401, 404, 422))
+async def get_meeting(meeting_id: uuid.UUID, principal: PrincipalDep, session: SessionDep) -> Response:
     meeting = await service.get_meeting(session, principal, meeting_id)
-    set_etag(response, meeting.version)
-    return MeetingRead.model_validate(meeting)
+    return model_response(MeetingRead.model_validate(meeting), version=meeting.version)
 
 
 @router.patch("/meetings/{meeting_id}", responses=problem_responses(401, 403, 404, 409, 412, 422))
@@ -174,7 +173,7 @@ async def create_agenda_item(
     return item
 
 
-@agenda_router.put("/meetings/{meeting_id}/agenda/order", responses=problem_responses(401, 403, 404, 422))
+@agenda_router.put("/meetings/{meeting_id}/agenda/order", responses=problem_responses(401, 403, 404, 409, 422))
 async def reorder_agenda(
     meeting_id: uuid.UUID, body: AgendaOrder, principal: PrincipalDep, session: SessionDep
 ) -> Agenda:
@@ -191,7 +190,7 @@ async def get_agenda_item(
     return item
 
 
-@agenda_router.patch("/agenda-items/{item_id}", responses=problem_responses(401, 403, 404, 412, 422))
+@agenda_router.patch("/agenda-items/{item_id}", responses=problem_responses(401, 403, 404, 409, 412, 422))
 async def update_agenda_item(
     item_id: uuid.UUID,
     body: AgendaItemUpdate,
@@ -224,7 +223,7 @@ async def review_agenda_item(
 @agenda_router.delete(
     "/agenda-items/{item_id}",
     status_code=status.HTTP_204_NO_CONTENT,
-    responses=problem_responses(401, 403, 404, 412, 422),
+    responses=problem_responses(401, 403, 404, 409, 412, 422),
 )
 async def delete_agenda_item(
     item_id: uuid.UUID, principal: PrincipalDep, session: SessionDep, if_match: IfMatch = None

@@ -22,7 +22,8 @@ from shulchan.core.etag import check_if_match
 from shulchan.core.models import utcnow
 from shulchan.core.pagination import PageParams, SortKey, apply_keyset, split_page
 from shulchan.core.schemas import apply_changes
-from shulchan.knowledge.models import AgendaItemKnowledge
+from shulchan.knowledge.models import AgendaItemKnowledge, KnowledgeItem
+from shulchan.knowledge.service import visible_knowledge_clause, visible_knowledge_ids
 from shulchan.meetings.models import (
     AgendaItem,
     AgendaItemStatus,
@@ -208,12 +209,16 @@ async def transition_meeting(
 # --- agenda ----------------------------------------------------------------------------------------
 
 
-async def _briefing_packs(session: AsyncSession, item_ids: list[uuid.UUID]) -> dict[uuid.UUID, list[uuid.UUID]]:
+async def _briefing_packs(
+    session: AsyncSession, principal: Principal, item_ids: list[uuid.UUID]
+) -> dict[uuid.UUID, list[uuid.UUID]]:
+    """Each agenda item's briefing pack, as far as the caller may see it (no ids of hidden items)."""
     packs: dict[uuid.UUID, list[uuid.UUID]] = defaultdict(list)
     if item_ids:
         rows = await session.execute(
             select(AgendaItemKnowledge.agenda_item_id, AgendaItemKnowledge.knowledge_item_id)
-            .where(AgendaItemKnowledge.agenda_item_id.in_(item_ids))
+            .join(KnowledgeItem, KnowledgeItem.id == AgendaItemKnowledge.knowledge_item_id)
+            .where(AgendaItemKnowledge.agenda_item_id.in_(item_ids), visible_knowledge_clause(principal))
             .order_by(AgendaItemKnowledge.position)
         )
         for agenda_item_id, knowledge_item_id in rows:
@@ -227,13 +232,13 @@ def _item_read(item: AgendaItem, pack: list[uuid.UUID]) -> AgendaItemRead:
 
 async def get_agenda(session: AsyncSession, principal: Principal, meeting_id: uuid.UUID) -> Agenda:
     meeting = await get_meeting(session, principal, meeting_id)
-    return await _agenda(session, meeting)
+    return await _agenda(session, principal, meeting)
 
 
 _STATUS_ORDER = {AgendaItemStatus.accepted: 0, AgendaItemStatus.proposed: 1, AgendaItemStatus.declined: 2}
 
 
-async def _agenda(session: AsyncSession, meeting: Meeting) -> Agenda:
+async def _agenda(session: AsyncSession, principal: Principal, meeting: Meeting) -> Agenda:
     items = list(
         (
             await session.scalars(
@@ -244,7 +249,7 @@ async def _agenda(session: AsyncSession, meeting: Meeting) -> Agenda:
         ).all()
     )
     items.sort(key=lambda item: (_STATUS_ORDER[item.status], item.position))
-    packs = await _briefing_packs(session, [item.id for item in items])
+    packs = await _briefing_packs(session, principal, [item.id for item in items])
     planned = sum(item.planned_minutes or 0 for item in items if item.status == AgendaItemStatus.accepted)
     length = int((meeting.ends_at - meeting.starts_at).total_seconds() // 60)
     return Agenda(
@@ -269,8 +274,6 @@ async def _check_item_refs(
         raise UnprocessableEntity("No stakeholder with this id.", code="unknown_stakeholder")
     knowledge_ids = values.get("knowledge_item_ids") or []
     if knowledge_ids:
-        from shulchan.knowledge.service import visible_knowledge_ids
-
         visible = await visible_knowledge_ids(session, principal, knowledge_ids)
         missing = [str(k) for k in knowledge_ids if k not in visible]
         if missing:
@@ -287,6 +290,12 @@ async def _set_pack(session: AsyncSession, item_id: uuid.UUID, knowledge_ids: li
         session.add(AgendaItemKnowledge(agenda_item_id=item_id, knowledge_item_id=knowledge_id, position=position))
 
 
+def _check_agenda_open(meeting: Meeting) -> None:
+    """A held or cancelled meeting's agenda is a record: no item is added, edited, reviewed, moved or removed."""
+    if meeting.status in (MeetingStatus.held, MeetingStatus.cancelled):
+        raise Conflict(f"The meeting is {meeting.status.value}; its agenda is closed.", code="agenda_closed")
+
+
 async def create_agenda_item(
     session: AsyncSession, principal: Principal, meeting_id: uuid.UUID, body: AgendaItemCreate
 ) -> AgendaItemRead:
@@ -295,8 +304,7 @@ async def create_agenda_item(
     manages = principal.can(Permission.meetings_manage, meeting.roundtable_id)
     if not manages:
         require(principal, Permission.agenda_propose, meeting.roundtable_id)
-    if meeting.status in (MeetingStatus.held, MeetingStatus.cancelled):
-        raise Conflict(f"The meeting is {meeting.status.value}; its agenda is closed.", code="agenda_closed")
+    _check_agenda_open(meeting)
     values = body.model_dump()
     await _check_item_refs(session, principal, meeting, values)
     knowledge_ids = values.pop("knowledge_item_ids")
@@ -329,7 +337,7 @@ async def _agenda_item(session: AsyncSession, principal: Principal, item_id: uui
 
 async def get_agenda_item(session: AsyncSession, principal: Principal, item_id: uuid.UUID) -> AgendaItemRead:
     item, _ = await _agenda_item(session, principal, item_id)
-    return _item_read(item, (await _briefing_packs(session, [item.id])).get(item.id, []))
+    return _item_read(item, (await _briefing_packs(session, principal, [item.id])).get(item.id, []))
 
 
 async def update_agenda_item(
@@ -338,6 +346,7 @@ async def update_agenda_item(
     item, meeting = await _agenda_item(session, principal, item_id)
     require(principal, Permission.meetings_manage, meeting.roundtable_id)
     check_if_match(if_match, item.version)
+    _check_agenda_open(meeting)
     changes = body.changes()
     await _check_item_refs(session, principal, meeting, changes)
     before = audit.snapshot(item)
@@ -357,6 +366,7 @@ async def review_agenda_item(
     item, meeting = await _agenda_item(session, principal, item_id)
     require(principal, Permission.meetings_manage, meeting.roundtable_id)
     check_if_match(if_match, item.version)
+    _check_agenda_open(meeting)
     if item.status != AgendaItemStatus.proposed or status == AgendaItemStatus.proposed:
         raise InvalidTransition(
             f"Only a proposed item can be accepted or declined (this one is {item.status.value}).",
@@ -375,6 +385,7 @@ async def delete_agenda_item(
     item, meeting = await _agenda_item(session, principal, item_id)
     require(principal, Permission.meetings_manage, meeting.roundtable_id)
     check_if_match(if_match, item.version)
+    _check_agenda_open(meeting)
     audit.record_deleted(session, principal, item, roundtable_id=meeting.roundtable_id)
     await session.delete(item)
     await session.flush()
@@ -384,6 +395,7 @@ async def reorder_agenda(
     session: AsyncSession, principal: Principal, meeting_id: uuid.UUID, item_ids: list[uuid.UUID]
 ) -> Agenda:
     meeting = await _managed_meeting(session, principal, meeting_id)
+    _check_agenda_open(meeting)
     items = {
         item.id: item
         for item in (
@@ -412,7 +424,7 @@ async def reorder_agenda(
             "agenda_order": {"before": sorted(before, key=before.__getitem__), "after": [str(i) for i in item_ids]}
         },
     )
-    return await _agenda(session, meeting)
+    return await _agenda(session, principal, meeting)
 
 
 # --- invitations and RSVP --------------------------------------------------------------------------
@@ -505,6 +517,8 @@ async def rsvp(session: AsyncSession, principal: Principal, meeting_id: uuid.UUI
     require(principal, Permission.rsvp_own, meeting.roundtable_id)
     if body.response == RsvpResponse.pending:
         raise UnprocessableEntity("Answer yes, no or maybe.", code="invalid_response")
+    if meeting.status in (MeetingStatus.held, MeetingStatus.cancelled):
+        raise Conflict(f"The meeting is {meeting.status.value}; answers are closed.", code="meeting_closed")
     stmt = (
         select(Invitation)
         .join(Seat, Seat.id == Invitation.seat_id)

@@ -58,6 +58,9 @@ async def _minutes(session: AsyncSession, principal: Principal, minutes_id: uuid
     if minutes is None:
         raise NotFound("No minutes with this id are visible to you.")
     require_visible(principal, Permission.roundtable_view, minutes.roundtable_id, "minutes")
+    if minutes.revision == 1 and minutes.status == M.draft:
+        # Only a draft exists: for those who may not read drafts there are no minutes yet, whatever they try.
+        require_visible(principal, Permission.minutes_read_draft, minutes.roundtable_id, "minutes")
     return minutes
 
 
@@ -135,7 +138,7 @@ async def _current(session: AsyncSession, minutes: Minutes) -> MinutesRevision:
 
 
 async def update_draft(
-    session: AsyncSession, principal: Principal, minutes_id: uuid.UUID, body: str, if_match: str | None
+    session: AsyncSession, principal: Principal, minutes_id: uuid.UUID, body: str | None, if_match: str | None
 ) -> MinutesRead:
     minutes = await _minutes(session, principal, minutes_id)
     require(principal, Permission.minutes_write, minutes.roundtable_id)
@@ -145,6 +148,8 @@ async def update_draft(
             f"Minutes that are {minutes.status.value} are not edited in place; open a correction instead.",
             code="minutes_not_draft",
         )
+    if body is None:  # a PATCH without `body` changes nothing
+        return await _read(session, principal, minutes)
     revision = await _current(session, minutes)
     before = {"body": revision.body}
     revision.body = body

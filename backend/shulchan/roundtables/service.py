@@ -208,7 +208,8 @@ async def transition_roundtable(
     before = audit.snapshot(roundtable)
     roundtable.status = target
     if target == RoundtableStatus.concluded and roundtable.ended_on is None:
-        roundtable.ended_on = date.today()
+        # A table concluded before its planned start ends on that start, keeping its dates in order.
+        roundtable.ended_on = max(date.today(), roundtable.started_on or date.today())
     await session.flush()
     audit.record_updated(session, principal, roundtable, before, roundtable_id=roundtable.id, action="transition")
     return await _reread(session, principal, roundtable)

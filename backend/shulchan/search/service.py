@@ -8,13 +8,25 @@ from sqlalchemy import ColumnElement, Float, and_, column, func, literal_column,
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from shulchan.auth.permissions import Principal, visible_content_clause
-from shulchan.core.errors import UnprocessableEntity
+from shulchan.core.errors import InvalidCursor, UnprocessableEntity
 from shulchan.core.pagination import PageParams, decode_cursor, encode_cursor
 from shulchan.search.models import SearchEntry
 from shulchan.search.schemas import SearchHit
 from shulchan.search.text import highlight_stems, query_terms, snippet
 
 SORT_NAME = "relevance"
+# What a hit needs; never the search vector itself, which is the largest column by far.
+HIT_COLUMNS = (
+    SearchEntry.id,
+    SearchEntry.entity_type,
+    SearchEntry.entity_id,
+    SearchEntry.roundtable_id,
+    SearchEntry.title,
+    SearchEntry.text,
+    SearchEntry.kind,
+    SearchEntry.language,
+    SearchEntry.occurred_on,
+)
 # SQLite's FTS5 table (made by migration 0002); not a model, since SQLAlchemy cannot create it.
 SEARCH_FTS = table("search_fts", column("rowid"), column("title"), column("body"))
 
@@ -26,6 +38,10 @@ def _pg_query(groups: list[list[str]]) -> str:
 
 def _fts5_query(groups: list[list[str]]) -> str:
     return " AND ".join("(" + " OR ".join(f'"{form}"' for form in group) + ")" for group in groups)
+
+
+def _is_number(value: object, types: tuple[type, ...]) -> bool:
+    return isinstance(value, types) and not isinstance(value, bool)
 
 
 async def search(
@@ -49,11 +65,11 @@ async def search(
     if postgres:
         tsquery = func.to_tsquery("english", _pg_query(groups))
         score: ColumnElement[Any] = func.ts_rank_cd(SearchEntry.document, tsquery, 1).cast(Float)
-        stmt = select(SearchEntry, score.label("score")).where(SearchEntry.document.op("@@")(tsquery))
+        stmt = select(*HIT_COLUMNS, score.label("score")).where(SearchEntry.document.op("@@")(tsquery))
     else:
         score = (-func.bm25(literal_column("search_fts"), 10.0, 1.0)).label("score")
         stmt = (
-            select(SearchEntry, score)
+            select(*HIT_COLUMNS, score)
             .select_from(SearchEntry)
             .join(SEARCH_FTS, SEARCH_FTS.c.rowid == SearchEntry.id)
             .where(literal_column("search_fts").op("MATCH")(_fts5_query(groups)))
@@ -79,6 +95,8 @@ async def search(
     score_expression = score if postgres else -func.bm25(literal_column("search_fts"), 10.0, 1.0)
     if params.cursor:
         last_score, last_id = decode_cursor(params.cursor, SORT_NAME, 2)
+        if not (_is_number(last_score, (int, float)) and _is_number(last_id, (int,))):
+            raise InvalidCursor("The cursor is not one this API issued.")
         stmt = stmt.where(
             or_(score_expression < last_score, and_(score_expression == last_score, SearchEntry.id > last_id))
         )
@@ -86,7 +104,8 @@ async def search(
     rows = (await session.execute(stmt)).all()
     stems = highlight_stems(groups)
     hits = []
-    for entry, entry_score in rows[: params.limit]:
+    for entry in rows[: params.limit]:
+        entry_score = entry.score
         text_snippet, marks = snippet(entry.title + " — " + entry.text, stems)
         hits.append(
             SearchHit(
@@ -104,6 +123,6 @@ async def search(
         )
     next_cursor = None
     if len(rows) > params.limit:
-        last_entry, last_score_value = rows[params.limit - 1]
-        next_cursor = encode_cursor(SORT_NAME, [float(last_score_value), last_entry.id])
+        last = rows[params.limit - 1]
+        next_cursor = encode_cursor(SORT_NAME, [float(last.score), last.id])
     return hits, next_cursor

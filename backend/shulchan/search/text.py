@@ -11,13 +11,16 @@ import re
 HEBREW_PREFIX_LETTERS = "והבלמשכ"
 MAX_PREFIX = 3
 MIN_STEM = 2
-_WORD = re.compile(r"[\w\u0590-\u05FF]+", re.UNICODE)
+# Letters, digits, and geresh/gershayim inside words (צה״ל); a "word" with no letter or digit is punctuation.
+_WORD = re.compile(r"[\w\u05F3\u05F4]+", re.UNICODE)
 _HEBREW_LETTER = re.compile(r"[\u05D0-\u05EA]")
-_NIQQUD = re.compile(r"[\u0591-\u05C7]")
+# Points and cantillation marks only: maqaf (the Hebrew hyphen), paseq, sof pasuq and nun hafukha in the
+# same block are punctuation and separate words.
+_NIQQUD = re.compile(r"[\u0591-\u05BD\u05BF\u05C1\u05C2\u05C4\u05C5\u05C7]")
 
 
 def words(text: str) -> list[str]:
-    return _WORD.findall(_NIQQUD.sub("", text).lower())
+    return [word for word in _WORD.findall(_NIQQUD.sub("", text).lower()) if any(ch.isalnum() for ch in word)]
 
 
 def is_hebrew(word: str) -> bool:
@@ -67,17 +70,25 @@ def highlight_stems(groups: list[list[str]]) -> list[str]:
     return sorted(set(stems), key=len, reverse=True)
 
 
+def _lower_in_place(text: str) -> str:
+    return "".join(lower if len(lower := char.lower()) == 1 else char for char in text)
+
+
 def snippet(text: str, stems: list[str], width: int = 180) -> tuple[str, list[tuple[int, int]]]:
-    """A window of the text around the first match, and the [start, end) offsets of matches in it."""
-    plain = re.sub(r"\s+", " ", text).strip()
-    lowered = plain.lower()
+    """A window of the text around the first match, and the [start, end) offsets of matches in it.
+
+    Niqqud is left out (as in the index, so that pointed text is matched too), and lower-casing keeps
+    every character's position (a few letters, such as "İ", lower-case to two characters).
+    """
+    plain = re.sub(r"\s+", " ", _NIQQUD.sub("", text)).strip()
+    lowered = _lower_in_place(plain)
     first = min((i for i in (lowered.find(stem) for stem in stems if stem) if i >= 0), default=0)
     start = max(0, first - width // 3)
     if start:
         space = plain.find(" ", start)
         start = space + 1 if 0 <= space < first else start
     window = plain[start : start + width]
-    lowered_window = window.lower()
+    lowered_window = lowered[start : start + width]
     marks: list[tuple[int, int]] = []
     for stem in stems:
         position = lowered_window.find(stem)

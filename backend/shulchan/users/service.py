@@ -87,6 +87,8 @@ async def update_user(
         await end_sessions(session, user.id, "password_reset" if password_reset else "deactivated")
     await session.flush()
     audit.record_updated(session, principal, user, before, roundtable_id=None)
+    if password_reset:  # the hash stays out of the trail, but the reset itself is recorded
+        audit.record(session, principal, "reset_password", user, roundtable_id=None, changes={})
     return user
 
 

@@ -1,0 +1,360 @@
+"""Action items: made on a decision or a meeting of the same roundtable, owned by a stakeholder, due on a date;
+overdue while open past their date; owners who are members move only the status of their own items; lists
+filtered to the caller's tables with `mine`, `status`, `overdue` and keyset pages by due date; a meeting's
+follow-up shows the table's open items, overdue first.
+"""
+
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+
+PROBLEM = "application/problem+json"
+API = "/api/v1"
+TODAY = date.today()
+
+
+def assert_problem(response, status: int, code: str) -> dict:
+    assert response.status_code == status, response.text
+    assert response.headers["content-type"].startswith(PROBLEM)
+    body = response.json()
+    assert body["status"] == status and body["code"] == code, body
+    return body
+
+
+def ok(response, status: int = 200):
+    assert response.status_code == status, response.text
+    return response.json()
+
+
+def days(offset: int | None) -> str | None:
+    return None if offset is None else (TODAY + timedelta(days=offset)).isoformat()
+
+
+async def new_item(client, headers, world, owner="member", due=None, roundtable="pmo", status=None, **fields) -> dict:
+    """An action item owned by the demo stakeholder `owner`, due `due` days from today (None: no date)."""
+    body = {
+        "title": fields.pop("title", "לנסח מסמך המשך"),
+        "owner_stakeholder_id": str(world.stakeholders[owner]),
+        "due_date": days(due),
+    } | fields
+    item = ok(
+        await client.post(
+            f"{API}/roundtables/{world.roundtables[roundtable]}/action-items", headers=headers, json=body
+        ),
+        201,
+    )
+    if status is not None and status != "open":
+        item = ok(await client.patch(f"{API}/action-items/{item['id']}", headers=headers, json={"status": status}))
+    return item
+
+
+async def new_meeting(client, headers, roundtable_id) -> dict:
+    start = datetime.now(UTC) + timedelta(days=7)
+    body = {
+        "title": "מפגש מעקב",
+        "starts_at": start.isoformat(),
+        "ends_at": (start + timedelta(hours=2)).isoformat(),
+        "mode": "online",
+        "online_url": "https://meet.example.org/follow-up",
+    }
+    return ok(await client.post(f"{API}/roundtables/{roundtable_id}/meetings", headers=headers, json=body), 201)
+
+
+async def new_decision(client, headers, roundtable_id) -> dict:
+    body = {"kind": "agreement", "title": "תוכנית עבודה משותפת"}
+    return ok(await client.post(f"{API}/roundtables/{roundtable_id}/decisions", headers=headers, json=body), 201)
+
+
+async def listed_ids(client, headers, **params) -> list[str]:
+    page = ok(await client.get(f"{API}/action-items", headers=headers, params=params))
+    assert page["next_cursor"] is None
+    return [item["id"] for item in page["items"]]
+
+
+# --- creating -------------------------------------------------------------------------------------
+
+
+async def test_an_action_item_is_made_on_a_decision(client, auth, world):
+    facilitator = await auth("facilitator")
+    decision = await new_decision(client, facilitator, world.roundtables["pmo"])
+
+    response = await client.post(
+        f"{API}/roundtables/{world.roundtables['pmo']}/action-items",
+        headers=facilitator,
+        json={
+            "title": "לנסח מסמך יישום",
+            "description": "טיוטה ראשונה עד המפגש הבא",
+            "owner_stakeholder_id": str(world.stakeholders["member"]),
+            "due_date": days(14),
+            "decision_id": decision["id"],
+        },
+    )
+
+    item = ok(response, 201)
+    assert response.headers["Location"] == f"{API}/action-items/{item['id']}"
+    assert response.headers["ETag"] == f'"{item["version"]}"'
+    assert (item["decision_id"], item["meeting_id"], item["roundtable_id"]) == (
+        decision["id"],
+        None,
+        str(world.roundtables["pmo"]),
+    )
+    assert item["owner_stakeholder_id"] == str(world.stakeholders["member"])
+    assert item["owner_name"] and item["due_date"] == days(14)
+    assert (item["status"], item["overdue"], item["completed_at"]) == ("open", False, None)
+    assert ok(await client.get(f"{API}/action-items/{item['id']}", headers=await auth("member"))) == item
+
+
+@pytest.mark.parametrize("who", ["facilitator", "host"])
+async def test_an_action_item_is_made_on_a_meeting(client, auth, world, who):
+    headers = await auth(who)
+    meeting = await new_meeting(client, headers, world.roundtables["pmo"])
+
+    item = await new_item(client, headers, world, owner="host", meeting_id=meeting["id"])
+
+    assert (item["meeting_id"], item["decision_id"], item["due_date"]) == (meeting["id"], None, None)
+
+
+async def test_members_do_not_assign_action_items(client, auth, world):
+    response = await client.post(
+        f"{API}/roundtables/{world.roundtables['pmo']}/action-items",
+        headers=await auth("member"),
+        json={"title": "משימה", "owner_stakeholder_id": str(world.stakeholders["member"])},
+    )
+
+    assert_problem(response, 403, "forbidden")
+
+
+async def test_an_action_item_refers_to_its_own_roundtable_only(client, auth, world):
+    facilitator2 = await auth("facilitator2")
+    education = world.roundtables["education"]
+    foreign_decision = await new_decision(client, facilitator2, education)
+    foreign_meeting = await new_meeting(client, facilitator2, education)
+    facilitator = await auth("facilitator")
+    url = f"{API}/roundtables/{world.roundtables['pmo']}/action-items"
+    base = {"title": "משימה", "owner_stakeholder_id": str(world.stakeholders["member"])}
+
+    on_decision = await client.post(url, headers=facilitator, json=base | {"decision_id": foreign_decision["id"]})
+    on_meeting = await client.post(url, headers=facilitator, json=base | {"meeting_id": foreign_meeting["id"]})
+    no_owner = await client.post(
+        url, headers=facilitator, json=base | {"owner_stakeholder_id": str(foreign_meeting["id"])}
+    )
+
+    assert_problem(on_decision, 422, "unknown_decision")
+    assert_problem(on_meeting, 422, "unknown_meeting")
+    assert_problem(no_owner, 422, "unknown_stakeholder")
+    assert await listed_ids(client, facilitator) == []
+
+
+# --- overdue and status ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("due", "status", "overdue"),
+    [
+        (-1, "open", True),
+        (-30, "in_progress", True),
+        (-1, "done", False),
+        (-1, "dropped", False),
+        (0, "open", False),
+        (1, "in_progress", False),
+        (None, "open", False),
+    ],
+)
+async def test_an_item_is_overdue_while_open_past_its_date(client, auth, world, due, status, overdue):
+    item = await new_item(client, await auth("facilitator"), world, due=due, status=status)
+
+    assert (item["status"], item["overdue"]) == (status, overdue)
+    again = ok(await client.get(f"{API}/action-items/{item['id']}", headers=await auth("member")))
+    assert again["overdue"] is overdue
+
+
+async def test_the_owner_moves_the_status_and_done_records_when(client, auth, world):
+    member = await auth("member")
+    item = await new_item(client, await auth("facilitator"), world, owner="member", due=-3)
+
+    started = ok(await client.patch(f"{API}/action-items/{item['id']}", headers=member, json={"status": "in_progress"}))
+    assert (started["status"], started["completed_at"], started["overdue"]) == ("in_progress", None, True)
+
+    before = datetime.now(UTC)
+    done = ok(
+        await client.patch(
+            f"{API}/action-items/{item['id']}",
+            headers={**member, "If-Match": f'"{started["version"]}"'},
+            json={"status": "done"},
+        )
+    )
+    assert (done["status"], done["overdue"]) == ("done", False)
+    assert before - timedelta(seconds=1) <= datetime.fromisoformat(done["completed_at"]) <= datetime.now(UTC)
+
+    reopened = ok(await client.patch(f"{API}/action-items/{item['id']}", headers=member, json={"status": "open"}))
+    assert (reopened["completed_at"], reopened["overdue"]) == (None, True)
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"title": "כותרת אחרת"},
+        {"due_date": days(30)},
+        {"status": "done", "due_date": days(30)},
+        {"owner_stakeholder_id": "host"},
+    ],
+)
+async def test_an_owner_who_is_a_member_changes_the_status_only(client, auth, world, change):
+    item = await new_item(client, await auth("facilitator"), world, owner="member", due=-3)
+    if change.get("owner_stakeholder_id"):
+        change = {"owner_stakeholder_id": str(world.stakeholders[change["owner_stakeholder_id"]])}
+
+    response = await client.patch(f"{API}/action-items/{item['id']}", headers=await auth("member"), json=change)
+
+    assert_problem(response, 403, "owner_status_only")
+    assert ok(await client.get(f"{API}/action-items/{item['id']}", headers=await auth("member"))) == item
+
+
+async def test_a_member_does_not_touch_someone_elses_item(client, auth, world):
+    item = await new_item(client, await auth("facilitator"), world, owner="host")
+
+    response = await client.patch(
+        f"{API}/action-items/{item['id']}", headers=await auth("member"), json={"status": "done"}
+    )
+
+    assert_problem(response, 403, "forbidden")
+    assert ok(await client.get(f"{API}/action-items/{item['id']}", headers=await auth("host")))["status"] == "open"
+
+
+async def test_an_observer_owner_does_not_update_either(client, auth, world):
+    item = await new_item(client, await auth("facilitator"), world, owner="observer")
+
+    response = await client.patch(
+        f"{API}/action-items/{item['id']}", headers=await auth("observer"), json={"status": "done"}
+    )
+
+    assert_problem(response, 403, "forbidden")
+
+
+@pytest.mark.parametrize("who", ["facilitator", "host"])
+async def test_managers_change_anything(client, auth, world, who):
+    item = await new_item(client, await auth("facilitator"), world, owner="member", due=-3)
+
+    changed = ok(
+        await client.patch(
+            f"{API}/action-items/{item['id']}",
+            headers=await auth(who),
+            json={"title": "כותרת חדשה", "owner_stakeholder_id": str(world.stakeholders["host"]), "due_date": days(5)},
+        )
+    )
+
+    assert (changed["title"], changed["owner_stakeholder_id"], changed["due_date"]) == (
+        "כותרת חדשה",
+        str(world.stakeholders["host"]),
+        days(5),
+    )
+    assert changed["overdue"] is False and changed["version"] > item["version"]
+
+
+async def test_a_stale_if_match_changes_nothing(client, auth, world):
+    facilitator = await auth("facilitator")
+    item = await new_item(client, facilitator, world)
+    ok(await client.patch(f"{API}/action-items/{item['id']}", headers=facilitator, json={"title": "ראשון"}))
+
+    response = await client.patch(
+        f"{API}/action-items/{item['id']}",
+        headers={**facilitator, "If-Match": f'"{item["version"]}"'},
+        json={"title": "שני"},
+    )
+
+    assert_problem(response, 412, "stale_version")
+    assert ok(await client.get(f"{API}/action-items/{item['id']}", headers=facilitator))["title"] == "ראשון"
+
+
+# --- lists ----------------------------------------------------------------------------------------
+
+
+async def test_my_open_overdue_items(client, auth, world):
+    facilitator, member = await auth("facilitator"), await auth("member")
+    late_open = await new_item(client, facilitator, world, due=-2, title="א")
+    late_started = await new_item(client, facilitator, world, due=-1, status="in_progress", title="ב")
+    late_done = await new_item(client, facilitator, world, due=-5, status="done", title="ג")
+    upcoming = await new_item(client, facilitator, world, due=3, title="ד")
+    undated = await new_item(client, facilitator, world, due=None, title="ה")
+    hosts = await new_item(client, facilitator, world, owner="host", due=-2, title="ו")
+
+    to_do = await listed_ids(client, member, mine="true", status=["open", "in_progress"], overdue="true")
+    assert to_do == [late_open["id"], late_started["id"]]
+    assert await listed_ids(client, member, mine="true", status=["open", "in_progress"]) == [
+        late_open["id"],
+        late_started["id"],
+        upcoming["id"],
+        undated["id"],
+    ]
+    assert await listed_ids(client, member, mine="true", status=["done"]) == [late_done["id"]]
+    # Not overdue: done late, due later, or with no date at all.
+    assert await listed_ids(client, member, mine="true", overdue="false") == [
+        late_done["id"],
+        upcoming["id"],
+        undated["id"],
+    ]
+    assert await listed_ids(client, await auth("host"), mine="true") == [hosts["id"]]
+    # Without `mine`, everything of the caller's tables.
+    assert len(await listed_ids(client, member)) == 6
+
+
+async def test_lists_keep_to_the_callers_tables(client, auth, world):
+    pmo_item = await new_item(client, await auth("facilitator"), world)
+    education_item = await new_item(
+        client, await auth("facilitator2"), world, owner="samah_khatib", roundtable="education"
+    )
+
+    assert await listed_ids(client, await auth("member")) == [pmo_item["id"]]
+    assert await listed_ids(client, await auth("facilitator2")) == [education_item["id"]]
+    assert await listed_ids(client, await auth("outsider")) == []
+    assert_problem(await client.get(f"{API}/action-items"), 401, "not_authenticated")
+    hidden = await client.get(f"{API}/action-items/{education_item['id']}", headers=await auth("member"))
+    assert_problem(hidden, 404, "not_found")
+
+
+@pytest.mark.parametrize("sort", ["due_date", "-due_date"])
+async def test_pages_by_due_date_with_a_cursor(client, auth, world, sort):
+    facilitator = await auth("facilitator")
+    items = [await new_item(client, facilitator, world, due=offset) for offset in (5, -2, 5, 0, 9, -7, 5)]
+    await new_item(client, facilitator, world, due=None, title="ללא תאריך")  # left out when sorting by due date
+    expected = sorted(items, key=lambda i: (i["due_date"], i["id"]), reverse=sort.startswith("-"))
+
+    seen, cursor, cursors = [], None, []
+    while True:
+        params = {"sort": sort, "limit": 3} | ({"cursor": cursor} if cursor else {})
+        page = ok(await client.get(f"{API}/action-items", headers=facilitator, params=params))
+        seen += [item["id"] for item in page["items"]]
+        cursor = page["next_cursor"]
+        if cursor is None:
+            break
+        cursors.append(cursor)
+
+    assert seen == [item["id"] for item in expected]
+    assert len(cursors) == 2  # 7 dated items in pages of 3
+    other_sort = await client.get(
+        f"{API}/action-items", headers=facilitator, params={"sort": "created_at", "cursor": cursors[0]}
+    )
+    assert_problem(other_sort, 400, "invalid_cursor")
+
+
+# --- follow-up ------------------------------------------------------------------------------------
+
+
+async def test_the_follow_up_lists_the_tables_open_items_overdue_first(client, auth, world):
+    facilitator = await auth("facilitator")
+    meeting = await new_meeting(client, facilitator, world.roundtables["pmo"])
+    undated = await new_item(client, facilitator, world, due=None, title="ללא תאריך")
+    upcoming = await new_item(client, facilitator, world, due=10, status="in_progress", title="בקרוב")
+    very_late = await new_item(client, facilitator, world, due=-20, title="באיחור רב")
+    late = await new_item(client, facilitator, world, owner="host", due=-1, title="באיחור")
+    await new_item(client, facilitator, world, due=-5, status="done", title="בוצע")
+    await new_item(client, facilitator, world, due=-5, status="dropped", title="בוטל")
+    await new_item(client, await auth("facilitator2"), world, owner="samah_khatib", due=-30, roundtable="education")
+
+    for who in ("host", "member", "observer"):
+        follow_up = ok(await client.get(f"{API}/meetings/{meeting['id']}/follow-up", headers=await auth(who)))
+        assert [i["id"] for i in follow_up] == [very_late["id"], late["id"], upcoming["id"], undated["id"]], who
+        assert [i["overdue"] for i in follow_up] == [True, True, False, False]
+
+    outsider = await client.get(f"{API}/meetings/{meeting['id']}/follow-up", headers=await auth("outsider"))
+    assert_problem(outsider, 404, "not_found")

@@ -1,0 +1,430 @@
+"""Search through GET /api/v1/search: Hebrew prefixes and English word forms, ranking, snippets, filters,
+permission scoping and keyset paging — on whichever database the suite runs against."""
+
+import base64
+import json
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+PROBLEM = "application/problem+json"
+ITEMS = "/api/v1/knowledge-items"
+SEARCH = "/api/v1/search"
+FILLER = "טקסט רקע כללי על עבודת השולחן העגול ועל שיתוף הפעולה בין המגזרים."
+
+
+def assert_problem(response, status: int, code: str) -> dict:
+    assert response.status_code == status, response.text
+    assert response.headers["content-type"].startswith(PROBLEM)
+    body = response.json()
+    assert body["status"] == status
+    assert body["code"] == code
+    return body
+
+
+def ok(response, status: int = 200) -> dict:
+    assert response.status_code == status, response.text
+    return response.json()
+
+
+async def add_item(client, headers, world, roundtable: str | None = "pmo", **overrides) -> dict:
+    body = {"kind": "background_paper", "title": "מסמך", "body": FILLER, "language": "he"}
+    if roundtable is not None:
+        body["roundtable_id"] = str(world.roundtables[roundtable])
+    return ok(await client.post(ITEMS, json=body | overrides, headers=headers), 201)
+
+
+async def search(client, headers, q: str, **params) -> dict:
+    return ok(await client.get(SEARCH, params={"q": q, **params}, headers=headers))
+
+
+async def found(client, headers, q: str, **params) -> list[str]:
+    """Entity ids of every hit, in ranked order, across all pages."""
+    ids, cursor = [], None
+    while True:
+        page = await search(client, headers, q, limit=200, **params, **({"cursor": cursor} if cursor else {}))
+        ids += [hit["entity_id"] for hit in page["items"]]
+        cursor = page["next_cursor"]
+        if cursor is None:
+            return ids
+
+
+# --- Hebrew and English words ----------------------------------------------------------------------
+
+
+async def test_a_hebrew_word_is_found_behind_its_prefix_letters(client, auth, world):
+    facilitator = await auth("facilitator")
+    glued = {
+        prefix: await add_item(client, facilitator, world, title=f"מסמך {prefix}", body=f"השקעה {prefix} המקצועי.")
+        for prefix in ("ובחינוך", "לחינוך", "בחינוך", "חינוך")
+    }
+    unrelated = await add_item(client, facilitator, world, title="תעסוקה", body="השקעה בתעסוקה בפריפריה.")
+    every = {item["id"] for item in glued.values()}
+
+    assert set(await found(client, facilitator, "חינוך")) == every
+    # And the other way round: a query with prefixes finds the bare word and the other prefixed forms.
+    assert set(await found(client, facilitator, "ובחינוך")) == every
+    assert set(await found(client, facilitator, "לחינוך")) == every
+    assert unrelated["id"] in await found(client, facilitator, "תעסוקה")
+    assert unrelated["id"] in await found(client, facilitator, "ובתעסוקה")
+
+
+async def test_english_word_forms_find_each_other(client, auth, world):
+    facilitator = await auth("facilitator")
+    plural = await add_item(client, facilitator, world, title="Paper", body="Our employment policies.", language="en")
+    singular = await add_item(client, facilitator, world, title="Note", body="A housing policy.", language="en")
+    other = await add_item(client, facilitator, world, title="Other", body="Police and politics.", language="en")
+
+    assert set(await found(client, facilitator, "policy")) == {plural["id"], singular["id"]}
+    assert set(await found(client, facilitator, "policies")) == {plural["id"], singular["id"]}
+    assert set(await found(client, facilitator, "POLICY")) == {plural["id"], singular["id"]}
+    assert other["id"] not in await found(client, facilitator, "policy")
+
+
+async def test_every_word_of_the_query_must_be_found(client, auth, world):
+    facilitator = await auth("facilitator")
+    both = await add_item(client, facilitator, world, body="מדיניות תעסוקה ובחינוך בפריפריה")
+    only_work = await add_item(client, facilitator, world, body="מדיניות תעסוקה בפריפריה")
+    only_school = await add_item(client, facilitator, world, body="מדיניות חינוך בפריפריה")
+    english = await add_item(client, facilitator, world, body="Employment policies for the periphery", language="en")
+
+    assert set(await found(client, facilitator, "תעסוקה חינוך")) == {both["id"]}
+    assert set(await found(client, facilitator, "חינוך, בתעסוקה!")) == {both["id"]}
+    assert set(await found(client, facilitator, "תעסוקה")) == {both["id"], only_work["id"]}
+    assert set(await found(client, facilitator, "חינוך")) == {both["id"], only_school["id"]}
+    assert set(await found(client, facilitator, "policy periphery")) == {english["id"]}
+    assert await found(client, facilitator, "policy חינוך") == []
+
+
+async def test_niqqud_and_maqaf_do_not_hide_words(client, auth, world):
+    facilitator = await auth("facilitator")
+    pointed = await add_item(client, facilitator, world, body="מִדִּינִיּוּת הַחִינּוּךְ בישראל")
+    hyphened = await add_item(client, facilitator, world, body="שיתוף פעולה עם בית־ספר יסודי")
+
+    assert await found(client, facilitator, "חינוך") == [pointed["id"]]
+    assert await found(client, facilitator, "מִדִּינִיּוּת") == [pointed["id"]]
+    assert await found(client, facilitator, "ספר") == [hyphened["id"]]
+    assert await found(client, facilitator, "בית־ספר") == [hyphened["id"]]
+    hit = (await search(client, facilitator, "חינוך"))["items"][0]
+    assert [hit["snippet"][start:end] for start, end in hit["highlights"]] == ["חינוך"]
+
+
+async def test_an_edit_is_searchable_at_once(client, auth, world):
+    member = await auth("member")
+    item = await add_item(client, member, world, title="אופניים", body="שבילי אופניים")
+    await client.patch(f"{ITEMS}/{item['id']}", json={"title": "רכבות", "body": "קווי רכבת קלה"}, headers=member)
+
+    assert await found(client, member, "אופניים") == []
+    assert await found(client, member, "רכבת") == [item["id"]]
+
+
+# --- ranking and snippets --------------------------------------------------------------------------
+
+
+async def test_a_title_match_ranks_above_a_body_only_match(client, auth, world):
+    facilitator = await auth("facilitator")
+    in_body = await add_item(
+        client, facilitator, world, title="סיכום פגישה", body=f"{FILLER} דיברנו על דיור ציבורי. {FILLER}"
+    )
+    in_title = await add_item(client, facilitator, world, title="דיור ציבורי", body=f"{FILLER} {FILLER}")
+
+    page = await search(client, facilitator, "דיור")
+    assert [hit["entity_id"] for hit in page["items"]] == [in_title["id"], in_body["id"]]
+    assert page["items"][0]["score"] > page["items"][1]["score"]
+
+
+async def test_a_hit_carries_its_item_and_a_snippet_around_the_match(client, auth, world):
+    facilitator = await auth("facilitator")
+    body = ("הקדמה ארוכה. " * 40) + "כאן מדובר על החינוך המקצועי בפריפריה. " + ("סיום ארוך. " * 40)
+    item = await add_item(
+        client, facilitator, world, title="מסמך רקע", body=body, kind="research", tags=["schools"], language="he"
+    )
+
+    hit = (await search(client, facilitator, "בחינוך"))["items"][0]
+
+    assert hit["entity_type"] == "knowledge_item" and hit["entity_id"] == item["id"]
+    assert hit["roundtable_id"] == str(world.roundtables["pmo"])
+    assert (hit["title"], hit["kind"], hit["language"]) == ("מסמך רקע", "research", "he")
+    assert hit["occurred_on"] == item["created_at"][:10]
+    assert "החינוך המקצועי" in hit["snippet"]
+    assert hit["snippet"].startswith("…") and hit["snippet"].endswith("…")
+    assert len(hit["snippet"]) < len(body) / 3
+    assert hit["highlights"]
+    for start, end in hit["highlights"]:
+        assert hit["snippet"][start:end] == "חינוך"
+
+
+async def test_english_highlights_point_at_the_word_forms(client, auth, world):
+    facilitator = await auth("facilitator")
+    await add_item(client, facilitator, world, title="Housing", body="Housing policies and one more Policy.")
+    hit = (await search(client, facilitator, "policy"))["items"][0]
+    marked = [hit["snippet"][start:end] for start, end in hit["highlights"]]
+    assert marked == ["polic", "Polic"]
+    assert "policies" in hit["snippet"]
+
+
+# --- filters ---------------------------------------------------------------------------------------
+
+
+async def past_meeting(client, headers, world, day: datetime, roundtable: str = "pmo") -> dict:
+    return ok(
+        await client.post(
+            f"/api/v1/roundtables/{world.roundtables[roundtable]}/meetings",
+            headers=headers,
+            json={
+                "title": "מפגש על תחבורה",
+                "starts_at": day.isoformat(),
+                "ends_at": (day + timedelta(hours=2)).isoformat(),
+                "mode": "online",
+                "online_url": "https://meet.example.org/x",
+            },
+        ),
+        201,
+    )
+
+
+async def approved_minutes(client, signed_in, meeting: dict, text: str) -> dict:
+    """Minutes written and circulated by the facilitator, approved by the host."""
+    facilitator = signed_in["facilitator"]
+    minutes = ok(
+        await client.post(f"/api/v1/meetings/{meeting['id']}/minutes", headers=facilitator, json={"body": text}), 201
+    )
+    url = f"/api/v1/minutes/{minutes['id']}/transition"
+    ok(await client.post(url, headers=facilitator, json={"status": "circulated"}))
+    return ok(await client.post(url, headers=signed_in["host"], json={"status": "approved"}))
+
+
+@pytest.fixture
+async def signed_in(auth) -> dict[str, dict]:
+    """Headers of every demo user by key."""
+    keys = ("facilitator", "facilitator2", "host", "member", "observer", "outsider", "admin", "anonymous")
+    return {key: await auth(key) for key in keys}
+
+
+async def agreed_decision(client, signed_in, world, title: str, text: str, roundtable: str = "pmo") -> dict:
+    facilitator = signed_in["facilitator"] if roundtable == "pmo" else signed_in["facilitator2"]
+    decision = ok(
+        await client.post(
+            f"/api/v1/roundtables/{world.roundtables[roundtable]}/decisions",
+            headers=facilitator,
+            json={"kind": "policy_decision", "title": title, "text": text},
+        ),
+        201,
+    )
+    url = f"/api/v1/decisions/{decision['id']}/transition"
+    for status in ("in_discussion", "agreed"):
+        ok(await client.post(url, headers=facilitator, json={"status": status}))
+    return decision
+
+
+async def test_filters_narrow_the_hits(client, signed_in, world):
+    facilitator = signed_in["facilitator"]
+    research = await add_item(client, facilitator, world, kind="research", tags=["Transport"], body="תחבורה ציבורית")
+    protocol = await add_item(
+        client, facilitator, world, kind="protocol", tags=["roads"], body="Transport תחבורה", language="en"
+    )
+    shared = await add_item(client, facilitator, world, None, kind="research", body="תחבורה בספרייה המשותפת")
+    decision = await agreed_decision(client, signed_in, world, "החלטה על תחבורה", "לקדם תחבורה ציבורית")
+    meeting = await past_meeting(client, facilitator, world, datetime(2024, 5, 14, 9, tzinfo=UTC))
+    minutes = await approved_minutes(client, signed_in, meeting, "סוכם לקדם תחבורה ציבורית בפריפריה.")
+    pmo, today = str(world.roundtables["pmo"]), datetime.now(UTC).date()
+
+    everything = {research["id"], protocol["id"], shared["id"], decision["id"], minutes["id"]}
+    assert set(await found(client, facilitator, "תחבורה")) == everything
+    assert set(await found(client, facilitator, "תחבורה", roundtable_id=pmo)) == everything - {shared["id"]}
+    assert set(await found(client, facilitator, "תחבורה", entity_type="knowledge_item")) == {
+        research["id"],
+        protocol["id"],
+        shared["id"],
+    }
+    assert await found(client, facilitator, "תחבורה", entity_type="decision") == [decision["id"]]
+    assert await found(client, facilitator, "תחבורה", entity_type="minutes") == [minutes["id"]]
+    assert set(await found(client, facilitator, "תחבורה", kind="research")) == {research["id"], shared["id"]}
+    assert await found(client, facilitator, "תחבורה", kind="policy_decision") == [decision["id"]]
+    assert await found(client, facilitator, "תחבורה", tag="transport") == [research["id"]]
+    assert await found(client, facilitator, "תחבורה", tag="TRANSPORT") == [research["id"]]
+    assert await found(client, facilitator, "תחבורה", tag="trans") == []
+    assert await found(client, facilitator, "תחבורה", language="en") == [protocol["id"]]
+    assert set(await found(client, facilitator, "תחבורה", language="he")) == {research["id"], shared["id"]}
+    assert await found(client, facilitator, "תחבורה", **{"from": "2024-05-01", "to": "2024-05-31"}) == [minutes["id"]]
+    assert await found(client, facilitator, "תחבורה", **{"from": "2024-05-14", "to": "2024-05-14"}) == [minutes["id"]]
+    assert await found(client, facilitator, "תחבורה", to="2024-05-13") == []
+    assert set(await found(client, facilitator, "תחבורה", **{"from": today.isoformat()})) == everything - {
+        minutes["id"]
+    }
+    minutes_hit = (await search(client, facilitator, "תחבורה", entity_type="minutes"))["items"][0]
+    assert (minutes_hit["occurred_on"], minutes_hit["kind"], minutes_hit["title"]) == (
+        "2024-05-14",
+        "minutes",
+        "מפגש על תחבורה",
+    )
+
+    for params in ({"entity_type": "meeting"}, {"language": "fr"}, {"from": "yesterday"}):
+        assert_problem(
+            await client.get(SEARCH, params={"q": "תחבורה", **params}, headers=facilitator), 422, "validation_error"
+        )
+
+
+# --- who finds what --------------------------------------------------------------------------------
+
+
+async def test_facilitator_only_items_are_found_by_facilitators_only(client, signed_in, world):
+    item = await add_item(client, signed_in["facilitator"], world, visibility="facilitators", body="תהליך גישור רגיש")
+    shared = await add_item(client, signed_in["admin"], world, None, visibility="facilitators", body="גישור בספרייה")
+
+    assert set(await found(client, signed_in["facilitator"], "גישור")) == {item["id"], shared["id"]}
+    assert set(await found(client, signed_in["admin"], "גישור")) == {item["id"], shared["id"]}
+    assert await found(client, signed_in["facilitator2"], "גישור") == [shared["id"]]  # facilitates elsewhere
+    for who in ("host", "member", "observer", "outsider", "anonymous"):
+        assert await found(client, signed_in[who], "גישור") == [], who
+
+
+async def test_education_items_stay_inside_education(client, signed_in, world):
+    adder = signed_in["facilitator2"]
+    ids = {
+        (await add_item(client, adder, world, "education", visibility=visibility, body="תוכנית מצוינות במדעים"))["id"]
+        for visibility in ("public", "roundtable")
+    }
+    assert set(await found(client, adder, "מצוינות")) == ids
+    for who in ("member", "facilitator", "outsider", "anonymous"):
+        assert await found(client, signed_in[who], "מצוינות") == [], who
+        assert await found(client, signed_in[who], "מצוינות", roundtable_id=str(world.roundtables["education"])) == []
+
+
+async def test_the_public_finds_public_items_only(client, signed_in, world):
+    public = await add_item(client, signed_in["member"], world, visibility="public", body="מחקר על שכר מינימום")
+    seated = await add_item(client, signed_in["member"], world, visibility="roundtable", body="טיוטה על שכר מינימום")
+    shared = await add_item(client, signed_in["admin"], world, None, visibility="public", body="שכר מינימום בעולם")
+    shared_signed_in = await add_item(client, signed_in["admin"], world, None, visibility="roundtable", body="שכר")
+
+    assert set(await found(client, signed_in["anonymous"], "שכר")) == {public["id"], shared["id"]}
+    assert set(await found(client, signed_in["outsider"], "שכר")) == {
+        public["id"],
+        shared["id"],
+        shared_signed_in["id"],
+    }
+    assert set(await found(client, signed_in["observer"], "שכר")) == {
+        public["id"],
+        seated["id"],
+        shared["id"],
+        shared_signed_in["id"],
+    }
+
+
+async def test_adopted_decisions_of_a_public_roundtable_are_public(client, signed_in, world):
+    agreed = await agreed_decision(client, signed_in, world, "הסכמה על מיסוי", "מיסוי ירוק")
+    adopted = await agreed_decision(client, signed_in, world, "החלטה על מיסוי", "מיסוי ירוק מאומץ")
+    ok(
+        await client.post(
+            f"/api/v1/decisions/{adopted['id']}/transition",
+            headers=signed_in["host"],
+            json={"status": "adopted", "adoption_reference": "החלטת ממשלה 1"},
+        )
+    )
+    education = await agreed_decision(client, signed_in, world, "מיסוי בחינוך", "מיסוי", roundtable="education")
+
+    assert await found(client, signed_in["anonymous"], "מיסוי") == [adopted["id"]]
+    assert await found(client, signed_in["outsider"], "מיסוי") == [adopted["id"]]
+    assert set(await found(client, signed_in["member"], "מיסוי")) == {agreed["id"], adopted["id"]}
+    assert set(await found(client, signed_in["facilitator2"], "מיסוי")) == {adopted["id"], education["id"]}
+
+
+async def test_approved_minutes_are_found_by_seated_users_only(client, signed_in, world):
+    facilitator = signed_in["facilitator"]
+    meeting = await past_meeting(client, facilitator, world, datetime(2025, 1, 20, 9, tzinfo=UTC))
+    draft_meeting = await past_meeting(client, facilitator, world, datetime(2025, 2, 20, 9, tzinfo=UTC))
+    ok(
+        await client.post(
+            f"/api/v1/meetings/{draft_meeting['id']}/minutes", headers=facilitator, json={"body": "אנרגיה"}
+        ),
+        201,
+    )
+    minutes = await approved_minutes(client, signed_in, meeting, "סוכם על אנרגיה מתחדשת.")
+
+    for who in ("facilitator", "host", "member", "observer", "admin"):
+        assert await found(client, signed_in[who], "אנרגיה") == [minutes["id"]], who
+    for who in ("outsider", "anonymous", "facilitator2"):
+        assert await found(client, signed_in[who], "אנרגיה") == [], who
+
+
+# --- the query itself ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("q", ["?!", " — … ,", "״ ׳", "___", "־"])
+async def test_a_query_of_punctuation_alone_is_refused(client, auth, q):
+    body = assert_problem(await client.get(SEARCH, params={"q": q}, headers=await auth("member")), 422, "empty_query")
+    assert body["detail"]
+
+
+@pytest.mark.parametrize("params", [{}, {"q": ""}, {"q": "x" * 301}])
+async def test_a_missing_or_oversized_query_is_refused(client, params):
+    assert_problem(await client.get(SEARCH, params=params), 422, "validation_error")
+
+
+async def test_stop_words_and_unknown_words_find_nothing_without_failing(client, auth, world):
+    facilitator = await auth("facilitator")
+    await add_item(client, facilitator, world, body="The policy of the table", language="en")
+    assert await found(client, facilitator, "zzyzx") == []
+    assert await found(client, facilitator, "policy zzyzx") == []
+    # PostgreSQL drops English stop words from the query; SQLite keeps them. Neither may fail.
+    for q in ("the", "of the"):
+        assert isinstance((await search(client, facilitator, q))["items"], list)
+
+
+# --- paging and cost -------------------------------------------------------------------------------
+
+
+async def test_pages_of_hits_follow_each_other_without_repeats(client, auth, world):
+    facilitator = await auth("facilitator")
+    ids = set()
+    for n in range(7):
+        body = "ועדת היגוי " + " ".join(["פרטים"] * n)  # different lengths: different scores
+        ids.add((await add_item(client, facilitator, world, title=f"מסמך {n}", body=body))["id"])
+    for _ in range(3):  # and a few identical ones: equal scores, ordered by their id
+        ids.add((await add_item(client, facilitator, world, title="תאום", body="ועדת היגוי"))["id"])
+
+    seen, scores, cursor, pages = [], [], None, 0
+    while True:
+        page = await search(client, facilitator, "היגוי", limit=3, **({"cursor": cursor} if cursor else {}))
+        pages += 1
+        assert len(page["items"]) <= 3
+        seen += [hit["entity_id"] for hit in page["items"]]
+        scores += [hit["score"] for hit in page["items"]]
+        cursor = page["next_cursor"]
+        if cursor is None:
+            break
+
+    assert len(seen) == len(set(seen)) == 10 and set(seen) == ids
+    assert pages == 4
+    assert scores == sorted(scores, reverse=True)
+    assert seen == await found(client, facilitator, "היגוי")
+
+
+async def test_a_foreign_or_forged_cursor_is_refused(client, auth, world):
+    member = await auth("member")
+    for n in range(3):
+        await add_item(client, member, world, body=f"גינה קהילתית {n}")
+    listing = ok(await client.get(ITEMS, params={"limit": 1}, headers=member))
+
+    def forged(values) -> str:
+        return base64.urlsafe_b64encode(json.dumps(["relevance", values]).encode()).decode().rstrip("=")
+
+    for cursor in (listing["next_cursor"], "garbage", forged(["high", "x"]), forged([1.0]), forged([1.0, "x"])):
+        response = await client.get(SEARCH, params={"q": "גינה", "limit": 1, "cursor": cursor}, headers=member)
+        assert response.status_code == 400, (cursor, response.text)
+        assert_problem(response, 400, "invalid_cursor")
+
+
+async def test_the_number_of_queries_does_not_grow_with_the_page(client, auth, world, count_queries):
+    member = await auth("member")
+    for n in range(22):
+        await add_item(client, member, world, title=f"פריט {n}", body=f"מחזור פסולת {n}")
+
+    small = count_queries()
+    two = await search(client, member, "פסולת", limit=2)
+    small_count = small.count
+    large = count_queries()
+    twenty = await search(client, member, "פסולת", limit=20)
+
+    assert len(two["items"]) == 2 and len(twenty["items"]) == 20
+    assert large.count == small_count
