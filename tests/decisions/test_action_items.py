@@ -7,6 +7,9 @@ follow-up shows the table's open items, overdue first.
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
+from sqlalchemy import select
+
+from shulchan.decisions.models import ActionItem, ActionItemStatus
 
 PROBLEM = "application/problem+json"
 API = "/api/v1"
@@ -65,10 +68,20 @@ async def new_decision(client, headers, roundtable_id) -> dict:
     return ok(await client.post(f"{API}/roundtables/{roundtable_id}/decisions", headers=headers, json=body), 201)
 
 
+async def listed(client, headers, **params) -> list[dict]:
+    """Every item of the list, page after page (the demo world has a history of its own)."""
+    items, cursor = [], None
+    while True:
+        page_params = params | {"limit": 200} | ({"cursor": cursor} if cursor else {})
+        page = ok(await client.get(f"{API}/action-items", headers=headers, params=page_params))
+        items += page["items"]
+        cursor = page["next_cursor"]
+        if cursor is None:
+            return items
+
+
 async def listed_ids(client, headers, **params) -> list[str]:
-    page = ok(await client.get(f"{API}/action-items", headers=headers, params=params))
-    assert page["next_cursor"] is None
-    return [item["id"] for item in page["items"]]
+    return [item["id"] for item in await listed(client, headers, **params)]
 
 
 # --- creating -------------------------------------------------------------------------------------
@@ -130,6 +143,7 @@ async def test_an_action_item_refers_to_its_own_roundtable_only(client, auth, wo
     foreign_decision = await new_decision(client, facilitator2, education)
     foreign_meeting = await new_meeting(client, facilitator2, education)
     facilitator = await auth("facilitator")
+    before = await listed_ids(client, facilitator)
     url = f"{API}/roundtables/{world.roundtables['pmo']}/action-items"
     base = {"title": "משימה", "owner_stakeholder_id": str(world.stakeholders["member"])}
 
@@ -142,7 +156,7 @@ async def test_an_action_item_refers_to_its_own_roundtable_only(client, auth, wo
     assert_problem(on_decision, 422, "unknown_decision")
     assert_problem(on_meeting, 422, "unknown_meeting")
     assert_problem(no_owner, 422, "unknown_stakeholder")
-    assert await listed_ids(client, facilitator) == []
+    assert await listed_ids(client, facilitator) == before  # nothing was made
 
 
 # --- overdue and status ---------------------------------------------------------------------------
@@ -269,8 +283,29 @@ async def test_a_stale_if_match_changes_nothing(client, auth, world):
 # --- lists ----------------------------------------------------------------------------------------
 
 
+MY_LISTS = {
+    "to_do": {"mine": "true", "status": ["open", "in_progress"], "overdue": "true"},
+    "open": {"mine": "true", "status": ["open", "in_progress"]},
+    "done": {"mine": "true", "status": ["done"]},
+    "not_overdue": {"mine": "true", "overdue": "false"},
+    "everything": {},
+}
+
+
+def matches(item: dict, params: dict, owner: str) -> bool:
+    """What a list with these filters must hold, judged item by item."""
+    return (
+        (not params.get("mine") or item["owner_stakeholder_id"] == owner)
+        and item["status"] in params.get("status", [item["status"]])
+        and ("overdue" not in params or item["overdue"] is (params["overdue"] == "true"))
+    )
+
+
 async def test_my_open_overdue_items(client, auth, world):
-    facilitator, member = await auth("facilitator"), await auth("member")
+    facilitator, member, host = await auth("facilitator"), await auth("member"), await auth("host")
+    # The demo world's history has items of its own; the new ones are the newest, so they come last.
+    before = {name: await listed_ids(client, member, **params) for name, params in MY_LISTS.items()}
+    hosts_before = await listed_ids(client, host, mine="true")
     late_open = await new_item(client, facilitator, world, due=-2, title="א")
     late_started = await new_item(client, facilitator, world, due=-1, status="in_progress", title="ב")
     late_done = await new_item(client, facilitator, world, due=-5, status="done", title="ג")
@@ -278,50 +313,70 @@ async def test_my_open_overdue_items(client, auth, world):
     undated = await new_item(client, facilitator, world, due=None, title="ה")
     hosts = await new_item(client, facilitator, world, owner="host", due=-2, title="ו")
 
-    to_do = await listed_ids(client, member, mine="true", status=["open", "in_progress"], overdue="true")
-    assert to_do == [late_open["id"], late_started["id"]]
-    assert await listed_ids(client, member, mine="true", status=["open", "in_progress"]) == [
+    to_do = await listed_ids(client, member, **MY_LISTS["to_do"])
+    assert to_do == before["to_do"] + [late_open["id"], late_started["id"]]
+    assert await listed_ids(client, member, **MY_LISTS["open"]) == before["open"] + [
         late_open["id"],
         late_started["id"],
         upcoming["id"],
         undated["id"],
     ]
-    assert await listed_ids(client, member, mine="true", status=["done"]) == [late_done["id"]]
+    assert await listed_ids(client, member, **MY_LISTS["done"]) == before["done"] + [late_done["id"]]
     # Not overdue: done late, due later, or with no date at all.
-    assert await listed_ids(client, member, mine="true", overdue="false") == [
+    assert await listed_ids(client, member, **MY_LISTS["not_overdue"]) == before["not_overdue"] + [
         late_done["id"],
         upcoming["id"],
         undated["id"],
     ]
-    assert await listed_ids(client, await auth("host"), mine="true") == [hosts["id"]]
+    assert await listed_ids(client, host, mine="true") == [*hosts_before, hosts["id"]]
     # Without `mine`, everything of the caller's tables.
-    assert len(await listed_ids(client, member)) == 6
+    everything = await listed(client, member)
+    assert [item["id"] for item in everything] == before["everything"] + [
+        item["id"] for item in (late_open, late_started, late_done, upcoming, undated, hosts)
+    ]
+    # Each filtered list holds exactly the items of that list that pass its filters, the history's included.
+    owner = str(world.stakeholders["member"])
+    for name, params in MY_LISTS.items():
+        expected = [item["id"] for item in everything if matches(item, params, owner)]
+        assert await listed_ids(client, member, **params) == expected, name
 
 
 async def test_lists_keep_to_the_callers_tables(client, auth, world):
+    member, facilitator2, outsider = await auth("member"), await auth("facilitator2"), await auth("outsider")
+    before = {
+        who: await listed(client, headers) for who, headers in [("member", member), ("facilitator2", facilitator2)]
+    }
     pmo_item = await new_item(client, await auth("facilitator"), world)
-    education_item = await new_item(
-        client, await auth("facilitator2"), world, owner="samah_khatib", roundtable="education"
-    )
+    education_item = await new_item(client, facilitator2, world, owner="samah_khatib", roundtable="education")
 
-    assert await listed_ids(client, await auth("member")) == [pmo_item["id"]]
-    assert await listed_ids(client, await auth("facilitator2")) == [education_item["id"]]
-    assert await listed_ids(client, await auth("outsider")) == []
+    members_items = await listed(client, member)
+    assert [item["id"] for item in members_items] == [item["id"] for item in before["member"]] + [pmo_item["id"]]
+    assert {item["roundtable_id"] for item in members_items} == {str(world.roundtables["pmo"])}
+    facilitator2s_items = await listed(client, facilitator2)
+    assert [item["id"] for item in facilitator2s_items] == [item["id"] for item in before["facilitator2"]] + [
+        education_item["id"]
+    ]
+    facilitator2s_tables = {str(world.roundtables["education"]), str(world.roundtables["holocaust"])}
+    assert {item["roundtable_id"] for item in facilitator2s_items} <= facilitator2s_tables
+    assert await listed_ids(client, outsider) == []
     assert_problem(await client.get(f"{API}/action-items"), 401, "not_authenticated")
-    hidden = await client.get(f"{API}/action-items/{education_item['id']}", headers=await auth("member"))
+    hidden = await client.get(f"{API}/action-items/{education_item['id']}", headers=member)
     assert_problem(hidden, 404, "not_found")
 
 
 @pytest.mark.parametrize("sort", ["due_date", "-due_date"])
 async def test_pages_by_due_date_with_a_cursor(client, auth, world, sort):
     facilitator = await auth("facilitator")
-    items = [await new_item(client, facilitator, world, due=offset) for offset in (5, -2, 5, 0, 9, -7, 5)]
-    await new_item(client, facilitator, world, due=None, title="ללא תאריך")  # left out when sorting by due date
+    # The items hang on a new decision, so that the list of that decision holds them and nothing of the history.
+    decision = await new_decision(client, facilitator, world.roundtables["pmo"])
+    on_it = {"decision_id": decision["id"]}
+    items = [await new_item(client, facilitator, world, due=offset, **on_it) for offset in (5, -2, 5, 0, 9, -7, 5)]
+    await new_item(client, facilitator, world, due=None, title="ללא תאריך", **on_it)  # left out when sorting by date
     expected = sorted(items, key=lambda i: (i["due_date"], i["id"]), reverse=sort.startswith("-"))
 
     seen, cursor, cursors = [], None, []
     while True:
-        params = {"sort": sort, "limit": 3} | ({"cursor": cursor} if cursor else {})
+        params = {"sort": sort, "limit": 3, "decision_id": decision["id"]} | ({"cursor": cursor} if cursor else {})
         page = ok(await client.get(f"{API}/action-items", headers=facilitator, params=params))
         seen += [item["id"] for item in page["items"]]
         cursor = page["next_cursor"]
@@ -340,21 +395,40 @@ async def test_pages_by_due_date_with_a_cursor(client, auth, world, sort):
 # --- follow-up ------------------------------------------------------------------------------------
 
 
-async def test_the_follow_up_lists_the_tables_open_items_overdue_first(client, auth, world):
+async def test_the_follow_up_lists_the_tables_open_items_overdue_first(client, auth, world, db):
     facilitator = await auth("facilitator")
     meeting = await new_meeting(client, facilitator, world.roundtables["pmo"])
     undated = await new_item(client, facilitator, world, due=None, title="ללא תאריך")
     upcoming = await new_item(client, facilitator, world, due=10, status="in_progress", title="בקרוב")
     very_late = await new_item(client, facilitator, world, due=-20, title="באיחור רב")
     late = await new_item(client, facilitator, world, owner="host", due=-1, title="באיחור")
-    await new_item(client, facilitator, world, due=-5, status="done", title="בוצע")
-    await new_item(client, facilitator, world, due=-5, status="dropped", title="בוטל")
-    await new_item(client, await auth("facilitator2"), world, owner="samah_khatib", due=-30, roundtable="education")
+    done = await new_item(client, facilitator, world, due=-5, status="done", title="בוצע")
+    dropped = await new_item(client, facilitator, world, due=-5, status="dropped", title="בוטל")
+    elsewhere = await new_item(
+        client, await auth("facilitator2"), world, owner="samah_khatib", due=-30, roundtable="education"
+    )
+    # The table's history has open items too: all of them, dated ones by date and undated last.
+    open_items = (
+        await db.execute(
+            select(ActionItem.id, ActionItem.due_date).where(
+                ActionItem.roundtable_id == world.roundtables["pmo"],
+                ActionItem.status.in_([ActionItemStatus.open, ActionItemStatus.in_progress]),
+            )
+        )
+    ).all()
+    in_order = sorted(open_items, key=lambda row: (row.due_date is None, row.due_date or TODAY, row.id))
+    expected = [str(row.id) for row in in_order]
+    ours = [very_late["id"], late["id"], upcoming["id"], undated["id"]]
 
     for who in ("host", "member", "observer"):
         follow_up = ok(await client.get(f"{API}/meetings/{meeting['id']}/follow-up", headers=await auth(who)))
-        assert [i["id"] for i in follow_up] == [very_late["id"], late["id"], upcoming["id"], undated["id"]], who
-        assert [i["overdue"] for i in follow_up] == [True, True, False, False]
+        ids = [i["id"] for i in follow_up]
+        assert ids == expected, who
+        assert [i for i in ids if i in ours] == ours, who
+        assert not {done["id"], dropped["id"], elsewhere["id"]} & set(ids), who
+        overdue = [i["overdue"] for i in follow_up]
+        assert overdue == [row.due_date is not None and row.due_date < TODAY for row in in_order], who
+        assert overdue == sorted(overdue, reverse=True) and overdue.count(True) >= 2, who  # overdue first
 
     outsider = await client.get(f"{API}/meetings/{meeting['id']}/follow-up", headers=await auth("outsider"))
     assert_problem(outsider, 404, "not_found")

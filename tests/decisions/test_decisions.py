@@ -6,6 +6,10 @@ the roundtable only; goal progress; and what the public sees (adopted decisions 
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from sqlalchemy import select
+
+from shulchan.decisions.models import Decision, DecisionKind, DecisionStatus
+from shulchan.roundtables.models import Roundtable, Visibility
 
 PROBLEM = "application/problem+json"
 API = "/api/v1"
@@ -65,6 +69,35 @@ async def pmo_goal_ids(client, world) -> list[str]:
 
 def parse_time(value: str) -> datetime:
     return datetime.fromisoformat(value)
+
+
+async def listed_decisions(client, headers=None, **params) -> list[dict]:
+    """Every decision of the list, page after page (the demo world has years of decisions)."""
+    items, cursor = [], None
+    while True:
+        page_params = params | {"limit": 200} | ({"cursor": cursor} if cursor else {})
+        page = ok(await client.get(f"{API}/decisions", headers=headers or {}, params=page_params))
+        items += page["items"]
+        cursor = page["next_cursor"]
+        if cursor is None:
+            return items
+
+
+async def public_decision_ids(db, roundtable_id=None, status=None, kind=None) -> set[str]:
+    """From the database: the adopted and implemented decisions of public roundtables (what anyone may see)."""
+    stmt = (
+        select(Decision.id)
+        .join(Roundtable, Roundtable.id == Decision.roundtable_id)
+        .where(
+            Roundtable.visibility == Visibility.public,
+            Decision.status.in_(status or [DecisionStatus.adopted, DecisionStatus.implemented]),
+        )
+    )
+    if roundtable_id is not None:
+        stmt = stmt.where(Decision.roundtable_id == roundtable_id)
+    if kind is not None:
+        stmt = stmt.where(Decision.kind == kind)
+    return {str(decision_id) for decision_id in await db.scalars(stmt)}
 
 
 # --- proposing ------------------------------------------------------------------------------------
@@ -393,7 +426,16 @@ async def test_decisions_link_goals_of_their_own_roundtable_only(client, auth, w
 async def test_goal_progress_shows_linked_agenda_items_and_decisions_with_their_states(client, auth, world):
     pmo = world.roundtables["pmo"]
     facilitator = await auth("facilitator")
-    goal, other_goal = (await pmo_goal_ids(client, world))[2:4]
+    # New goals: the table's own goals already carry years of agenda items and decisions.
+    goal, other_goal = [
+        ok(
+            await client.post(
+                f"{API}/roundtables/{pmo}/goals", headers=facilitator, json={"title": title, "status": "in_progress"}
+            ),
+            201,
+        )["id"]
+        for title in ("מעקב אחר יישום ההחלטה", "מטרה אחרת")
+    ]
     start = datetime.now(UTC) + timedelta(days=5)
     meeting = ok(
         await client.post(
@@ -465,7 +507,7 @@ async def test_goal_progress_of_an_internal_roundtable_is_not_found_for_outsider
 # --- what the public sees -------------------------------------------------------------------------
 
 
-async def test_the_public_sees_adopted_decisions_of_public_roundtables_only(client, auth, world):
+async def test_the_public_sees_adopted_decisions_of_public_roundtables_only(client, auth, world, db):
     pmo, education = world.roundtables["pmo"], world.roundtables["education"]
     adopted = await decision_at(client, auth, pmo, "adopted", title="אומצה")
     implemented = await decision_at(client, auth, pmo, "implemented", title="יושמה")
@@ -474,35 +516,46 @@ async def test_the_public_sees_adopted_decisions_of_public_roundtables_only(clie
     internal = await decision_at(client, auth, education, "adopted", steer="facilitator2", adopt="admin")
     assert internal["status"] == "adopted"
 
+    public = await public_decision_ids(db)
+    assert {adopted["id"], implemented["id"]} <= public
+    assert not {proposed["id"], agreed["id"], internal["id"]} & public
     for who in ("anonymous", "outsider"):
         headers = await auth(who)
-        listed = ok(await client.get(f"{API}/decisions", headers=headers))
-        assert sorted(d["id"] for d in listed["items"]) == sorted([adopted["id"], implemented["id"]]), who
+        listed = await listed_decisions(client, headers)
+        assert sorted(d["id"] for d in listed) == sorted(public), who
+        assert {d["status"] for d in listed} <= {"adopted", "implemented"}, who
         assert ok(await client.get(f"{API}/decisions/{adopted['id']}", headers=headers))["title"] == "אומצה"
         for hidden in (proposed, agreed, internal):
             assert_problem(await client.get(f"{API}/decisions/{hidden['id']}", headers=headers), 404, "not_found")
 
     # Seated at the table, members see every decision of it; Education's stays Education's.
-    seated = ok(await client.get(f"{API}/decisions", headers=await auth("member"), params={"roundtable_id": pmo}))
-    assert {d["id"] for d in seated["items"]} == {adopted["id"], implemented["id"], proposed["id"], agreed["id"]}
+    seated = await listed_decisions(client, await auth("member"), roundtable_id=str(pmo))
+    pmo_decisions = {str(i) for i in await db.scalars(select(Decision.id).where(Decision.roundtable_id == pmo))}
+    assert {d["id"] for d in seated} == pmo_decisions
+    assert {adopted["id"], implemented["id"], proposed["id"], agreed["id"]} <= pmo_decisions
     assert_problem(
         await client.get(f"{API}/decisions/{internal['id']}", headers=await auth("member")), 404, "not_found"
     )
-    at_education = ok(await client.get(f"{API}/decisions", headers=await auth("facilitator2")))
-    assert internal["id"] in {d["id"] for d in at_education["items"]}
+    at_education = await listed_decisions(client, await auth("facilitator2"))
+    assert internal["id"] in {d["id"] for d in at_education}
 
 
-async def test_the_public_list_filters_by_status_and_kind(client, auth, world):
+async def test_the_public_list_filters_by_status_and_kind(client, auth, world, db):
     pmo = world.roundtables["pmo"]
     adopted = await decision_at(client, auth, pmo, "adopted", kind="recommendation")
     implemented = await decision_at(client, auth, pmo, "implemented", kind="policy_decision")
 
-    by_status = ok(await client.get(f"{API}/decisions", params={"status": ["implemented"]}))
-    by_kind = ok(await client.get(f"{API}/decisions", params={"kind": "recommendation", "roundtable_id": str(pmo)}))
+    by_status = await listed_decisions(client, status=["implemented"])
+    by_kind = await listed_decisions(client, kind="recommendation", roundtable_id=str(pmo))
     proposed_only = ok(await client.get(f"{API}/decisions", params={"status": ["proposed"]}))
 
-    assert [d["id"] for d in by_status["items"]] == [implemented["id"]]
-    assert [d["id"] for d in by_kind["items"]] == [adopted["id"]]
+    # Newest first, so the decisions just made lead; the rest are the history's, by the same filters.
+    implemented_ones = await public_decision_ids(db, status=[DecisionStatus.implemented])
+    assert [d["id"] for d in by_status] == sorted(implemented_ones, reverse=True)
+    assert by_status[0]["id"] == implemented["id"] and adopted["id"] not in implemented_ones
+    pmo_recommendations = await public_decision_ids(db, roundtable_id=pmo, kind=DecisionKind.recommendation)
+    assert [d["id"] for d in by_kind] == sorted(pmo_recommendations, reverse=True)
+    assert by_kind[0]["id"] == adopted["id"] and implemented["id"] not in pmo_recommendations
     assert proposed_only["items"] == []
     hidden_table = await client.get(f"{API}/decisions", params={"roundtable_id": str(world.roundtables["education"])})
     assert_problem(hidden_table, 404, "not_found")

@@ -5,11 +5,15 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from shulchan.roundtables.models import Roundtable
+
 PROBLEM = "application/problem+json"
 API = "/api/v1"
 JERUSALEM = ZoneInfo("Asia/Jerusalem")
 # Far enough ahead that nothing else in the database starts nearby.
 BASE = datetime(2031, 3, 10, 10, 0, tzinfo=JERUSALEM)
+# The calendar from the day before BASE: the meetings a test schedules, after all of the demo world's history.
+AHEAD = {"from": (BASE - timedelta(days=1)).isoformat()}
 
 
 def assert_problem(response, status: int, code: str) -> dict:
@@ -203,17 +207,20 @@ async def test_naive_datetimes_are_refused(client, auth, world, field):
     assert ["body", field] in [error["loc"] for error in problem["errors"]]
 
 
-async def test_a_concluded_roundtable_holds_no_more_meetings(client, auth, world):
+async def test_a_concluded_roundtable_holds_no_more_meetings(client, auth, world, db):
     # Only an admin still acts at the long-concluded economy table: every seat there has ended.
     response = await client.post(
         f"{API}/roundtables/{world.roundtables['economy']}/meetings", headers=await auth("admin"), json=meeting_body()
     )
 
     assert_problem(response, 409, "roundtable_concluded")
-    listed = await client.get(
-        f"{API}/meetings", headers=await auth("admin"), params={"roundtable_id": str(world.roundtables["economy"])}
-    )
-    assert listed.json()["items"] == []
+    # The table's past meetings are all there is: nothing new, and nothing after the day it concluded.
+    listed = await calendar(client, await auth("admin"), roundtable_id=str(world.roundtables["economy"]))
+    economy = await db.get(Roundtable, world.roundtables["economy"])
+    assert economy.ended_on is not None
+    assert {meeting["roundtable_id"] for meeting in listed} <= {str(world.roundtables["economy"])}
+    assert all(instant(meeting["starts_at"]).date() <= economy.ended_on for meeting in listed)
+    assert await calendar(client, await auth("admin"), roundtable_id=str(world.roundtables["economy"]), **AHEAD) == []
 
 
 async def test_once_the_host_concludes_the_roundtable_its_facilitator_schedules_nothing(client, auth, world):
@@ -374,6 +381,25 @@ async def _schedule(client, auth, world) -> dict[str, list[dict]]:
     return made
 
 
+async def calendar(client, headers, **params) -> list[dict]:
+    """Every meeting of the calendar, page after page (the demo world has years of meetings)."""
+    items, cursor = [], None
+    while True:
+        page = await client.get(
+            f"{API}/meetings", headers=headers, params=params | {"limit": 200} | ({"cursor": cursor} if cursor else {})
+        )
+        assert page.status_code == 200, page.text
+        items += page.json()["items"]
+        cursor = page.json()["next_cursor"]
+        if cursor is None:
+            return items
+
+
+def in_time_order(meetings: list[dict]) -> bool:
+    starts = [(instant(m["starts_at"]), m["id"]) for m in meetings]
+    return starts == sorted(starts)
+
+
 def ids(page_or_items) -> list[str]:
     items = page_or_items["items"] if isinstance(page_or_items, dict) else page_or_items
     return [item["id"] for item in items]
@@ -385,17 +411,24 @@ def by_start(meetings: list[dict], reverse: bool = False) -> list[str]:
 
 async def test_the_calendar_shows_each_caller_only_their_roundtables_meetings_in_time_order(client, auth, world):
     made = await _schedule(client, auth, world)
+    pmo, education, holocaust = (str(world.roundtables[key]) for key in ("pmo", "education", "holocaust"))
 
-    member = await client.get(f"{API}/meetings", headers=await auth("member"))
+    member = await client.get(f"{API}/meetings", headers=await auth("member"), params=AHEAD)
     assert member.status_code == 200, member.text
     assert ids(member.json()) == by_start(made["pmo"])
-    assert {item["roundtable_id"] for item in member.json()["items"]} == {str(world.roundtables["pmo"])}
+    members_calendar = await calendar(client, await auth("member"))
+    assert {item["roundtable_id"] for item in members_calendar} == {pmo}
+    assert in_time_order(members_calendar) and set(by_start(made["pmo"])) <= set(ids(members_calendar))
 
-    facilitator2 = await client.get(f"{API}/meetings", headers=await auth("facilitator2"))
+    facilitator2 = await client.get(f"{API}/meetings", headers=await auth("facilitator2"), params=AHEAD)
     assert ids(facilitator2.json()) == by_start(made["education"])
+    facilitator2s_calendar = await calendar(client, await auth("facilitator2"))
+    assert {item["roundtable_id"] for item in facilitator2s_calendar} <= {education, holocaust}
+    assert in_time_order(facilitator2s_calendar)
 
-    admin = await client.get(f"{API}/meetings", headers=await auth("admin"))
+    admin = await client.get(f"{API}/meetings", headers=await auth("admin"), params=AHEAD)
     assert ids(admin.json()) == by_start(made["pmo"] + made["education"])
+    assert in_time_order(await calendar(client, await auth("admin")))
 
     outsider = await client.get(f"{API}/meetings", headers=await auth("outsider"))
     assert outsider.status_code == 200 and outsider.json() == {"items": [], "next_cursor": None}
@@ -419,7 +452,7 @@ async def test_a_meeting_of_a_roundtable_you_do_not_sit_at_does_not_exist_for_yo
     own = await client.get(
         f"{API}/meetings",
         headers=await auth("facilitator2"),
-        params={"roundtable_id": str(world.roundtables["education"])},
+        params={"roundtable_id": str(world.roundtables["education"])} | AHEAD,
     )
     assert ids(own.json()) == by_start(made["education"])
 
@@ -430,10 +463,15 @@ async def test_the_calendar_filters_by_status(client, auth, world):
     confirmed = made["pmo"][1]["id"]
     assert (await transition(client, facilitator, confirmed, "confirmed")).status_code == 200
 
-    response = await client.get(f"{API}/meetings", headers=facilitator, params={"status": "confirmed"})
+    response = await client.get(f"{API}/meetings", headers=facilitator, params={"status": "confirmed"} | AHEAD)
     assert ids(response.json()) == [confirmed]
-    planned = await client.get(f"{API}/meetings", headers=facilitator, params={"status": "planned"})
+    planned = await client.get(f"{API}/meetings", headers=facilitator, params={"status": "planned"} | AHEAD)
     assert ids(planned.json()) == [m for m in by_start(made["pmo"]) if m != confirmed]
+    # Over the whole calendar too, the history's meetings included: each status lists only its own.
+    for status in ("confirmed", "planned", "held", "cancelled"):
+        of_status = await calendar(client, facilitator, status=status)
+        assert {item["status"] for item in of_status} <= {status}, status
+        assert (confirmed in ids(of_status)) is (status == "confirmed"), status
     assert_problem(
         await client.get(f"{API}/meetings", headers=facilitator, params={"status": "postponed"}),
         422,
@@ -459,11 +497,13 @@ async def test_from_is_inclusive_and_to_is_exclusive(client, auth, world):
         f"{API}/meetings", headers=admin, params={"from": (BASE + timedelta(days=2, seconds=1)).isoformat()}
     )
     assert [item["title"] for item in just_after.json()["items"]] == ["pmo 3", "pmo 4", "education 5"]
-    until = await client.get(f"{API}/meetings", headers=admin, params={"to": (BASE + timedelta(days=1)).isoformat()})
-    assert until.json()["items"] == []
-    from_first = await client.get(
-        f"{API}/meetings", headers=admin, params={"from": (BASE + timedelta(days=1)).isoformat()}
-    )
+    # Up to day 1 exactly: the history's meetings, none of these (the first starts at that very moment).
+    day_one = BASE + timedelta(days=1)
+    until = await calendar(client, admin, to=day_one.isoformat())
+    assert all(instant(item["starts_at"]) < day_one for item in until)
+    assert not set(ids(until)) & set(by_start(made["pmo"] + made["education"]))
+    assert await calendar(client, admin, to=day_one.isoformat(), **AHEAD) == []
+    from_first = await client.get(f"{API}/meetings", headers=admin, params={"from": day_one.isoformat()})
     assert ids(from_first.json()) == by_start(made["pmo"] + made["education"])
 
 
@@ -493,7 +533,7 @@ async def test_the_calendar_pages_by_cursor_in_either_direction(client, auth, wo
 
     seen, cursor, pages = [], None, 0
     while True:
-        params = {"limit": 2, "sort": sort} | ({"cursor": cursor} if cursor else {})
+        params = {"limit": 2, "sort": sort} | AHEAD | ({"cursor": cursor} if cursor else {})
         page = await client.get(f"{API}/meetings", headers=facilitator, params=params)
         assert page.status_code == 200, page.text
         pages += 1
@@ -526,11 +566,17 @@ async def test_the_roundtable_calendar_lists_only_that_roundtable(client, auth, 
     made = await _schedule(client, auth, world)
 
     response = await client.get(
-        f"{API}/roundtables/{world.roundtables['pmo']}/meetings", headers=await auth("admin"), params={"limit": 2}
+        f"{API}/roundtables/{world.roundtables['pmo']}/meetings",
+        headers=await auth("admin"),
+        params={"limit": 2} | AHEAD,
     )
 
     assert ids(response.json()) == by_start(made["pmo"])[:2]
     assert response.json()["next_cursor"]
+    whole = await client.get(
+        f"{API}/roundtables/{world.roundtables['pmo']}/meetings", headers=await auth("admin"), params={"limit": 200}
+    )
+    assert {item["roundtable_id"] for item in whole.json()["items"]} == {str(world.roundtables["pmo"])}
     hidden = await client.get(
         f"{API}/roundtables/{world.roundtables['education']}/meetings", headers=await auth("member")
     )

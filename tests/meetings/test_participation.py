@@ -356,6 +356,14 @@ async def test_hosts_read_attendance_and_members_do_not(client, auth, db, world,
     assert_problem(writing, 403, "forbidden")
 
 
+def plus(before: dict[str, tuple[int, int, int, float]], added: dict[str, tuple[int, int, int]]) -> dict:
+    """The rates per sector once `added` (present, absent, excused) is counted on top of `before`."""
+    counts = {sector: (present, absent, excused) for sector, (present, absent, excused, _) in before.items()}
+    for sector, more in added.items():
+        counts[sector] = tuple(a + b for a, b in zip(counts.get(sector, (0, 0, 0)), more, strict=True))
+    return {sector: (*c, round(c[0] / sum(c), 4) if sum(c) else 0.0) for sector, c in counts.items()}
+
+
 async def test_the_roundtables_attendance_counts_only_held_meetings_of_the_period(client, auth, db, world, facilitator):
     pmo = world.roundtables["pmo"]
     member_seat, host_seat = await seat(db, world, "member"), await seat(db, world, "host")
@@ -366,30 +374,32 @@ async def test_the_roundtables_attendance_counts_only_held_meetings_of_the_perio
         (3, "confirmed", "absent", "absent"),  # recorded, but never marked held
         (40, "held", "absent", None),  # before the period
     ]
-    starts = {}
+    starts = {days: now - timedelta(days=days) for days, *_ in plan}
+    url = f"{API}/roundtables/{pmo}/attendance"
+    host = await auth("host")
+    civil, government = str(world.sectors["civil_society"]), str(world.sectors["government"])
+    period_params = {"from": (now - timedelta(days=20)).isoformat()}
+    until_params = period_params | {"to": starts[5].isoformat()}
+    # The table's years of held meetings are counted as well: what the new ones add comes on top of them.
+    before = {
+        name: rates_by_sector(await ok(await client.get(url, headers=host, params=params)))
+        for name, params in (("period", period_params), ("always", {}), ("until", until_params))
+    }
     for days, status, member_status, host_status in plan:
-        starts[days] = now - timedelta(days=days)
         meeting = await create_meeting(client, facilitator, pmo, starts[days], status=status)
         entries = [{"seat_id": member_seat, "status": member_status}]
         entries += [{"seat_id": host_seat, "status": host_status}] if host_status else []
         await ok(await record(client, facilitator, meeting, entries))
-    url = f"{API}/roundtables/{pmo}/attendance"
-    host = await auth("host")
-    civil, government = str(world.sectors["civil_society"]), str(world.sectors["government"])
 
-    period = await ok(await client.get(url, headers=host, params={"from": (now - timedelta(days=20)).isoformat()}))
-    assert rates_by_sector(period) == {civil: (2, 0, 0, 1.0), government: (1, 1, 0, 0.5)}
+    period = await ok(await client.get(url, headers=host, params=period_params))
+    assert rates_by_sector(period) == plus(before["period"], {civil: (2, 0, 0), government: (1, 1, 0)})
 
     always = await ok(await client.get(url, headers=host))
-    assert rates_by_sector(always) == {civil: (2, 1, 0, 0.6667), government: (1, 1, 0, 0.5)}
+    assert rates_by_sector(always) == plus(before["always"], {civil: (2, 1, 0), government: (1, 1, 0)})
 
     # `to` is exclusive: the meeting starting exactly then is left out.
-    until = await ok(
-        await client.get(
-            url, headers=host, params={"from": (now - timedelta(days=20)).isoformat(), "to": starts[5].isoformat()}
-        )
-    )
-    assert rates_by_sector(until) == {civil: (1, 0, 0, 1.0), government: (0, 1, 0, 0.0)}
+    until = await ok(await client.get(url, headers=host, params=until_params))
+    assert rates_by_sector(until) == plus(before["until"], {civil: (1, 0, 0), government: (0, 1, 0)})
 
     assert_problem(await client.get(url, headers=await auth("member")), 403, "forbidden")
     assert_problem(await client.get(url, headers=await auth("facilitator2")), 404, "not_found")

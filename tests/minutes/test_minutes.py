@@ -8,6 +8,9 @@ for public roundtables only; approved minutes are found by search.
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from sqlalchemy import select
+
+from shulchan.minutes.models import Minutes
 
 PROBLEM = "application/problem+json"
 API = "/api/v1"
@@ -502,6 +505,32 @@ async def public_summaries(client, roundtable_id, headers=None):
     return await client.get(f"{API}/roundtables/{roundtable_id}/public-summaries", headers=headers or {})
 
 
+async def all_public_summaries(client, roundtable_id, headers=None, limit: int = 200) -> list[dict]:
+    """Every published summary, page after page: the demo world has published summaries of its own."""
+    items, cursor = [], None
+    while True:
+        params = {"limit": limit} | ({"cursor": cursor} if cursor else {})
+        page = ok(
+            await client.get(
+                f"{API}/roundtables/{roundtable_id}/public-summaries", headers=headers or {}, params=params
+            )
+        )
+        items += page["items"]
+        cursor = page["next_cursor"]
+        if cursor is None:
+            return items
+
+
+async def published_summary_ids(db, roundtable_id) -> list[str]:
+    """From the database: the roundtable's published summaries, newest first."""
+    rows = await db.execute(
+        select(Minutes.id)
+        .where(Minutes.roundtable_id == roundtable_id, Minutes.public_summary_published_at.is_not(None))
+        .order_by(Minutes.public_summary_published_at.desc(), Minutes.id.desc())
+    )
+    return [str(minutes_id) for minutes_id in rows.scalars()]
+
+
 async def publish(client, headers, minutes_id, text="סיכום פומבי של המפגש", published=True):
     return await client.put(
         f"{API}/minutes/{minutes_id}/public-summary",
@@ -515,6 +544,7 @@ async def test_a_public_summary_is_published_after_approval_and_seen_by_anyone(c
     pmo = world.roundtables["pmo"]
     minutes = await pmo_minutes(client, auth, world, until="approved", title="מפגש פתוח לציבור")
     headers = await auth(who)
+    earlier = await all_public_summaries(client, pmo)  # the table's published history
     before = datetime.now(UTC)
 
     published = ok(await publish(client, headers, minutes["id"], "השולחן דן בתעסוקה בפריפריה."))
@@ -522,55 +552,59 @@ async def test_a_public_summary_is_published_after_approval_and_seen_by_anyone(c
     assert published["public_summary"] == "השולחן דן בתעסוקה בפריפריה."
     assert before - timedelta(seconds=1) <= parse_time(published["public_summary_published_at"]) <= datetime.now(UTC)
     for viewer in ({}, await auth("outsider")):
-        listed = ok(await public_summaries(client, pmo, viewer))
-        assert [
-            (s["minutes_id"], s["meeting_id"], s["meeting_title"], s["public_summary"]) for s in listed["items"]
-        ] == [(minutes["id"], minutes["meeting_id"], "מפגש פתוח לציבור", "השולחן דן בתעסוקה בפריפריה.")]
+        listed = await all_public_summaries(client, pmo, viewer)
+        # Newest first: the new summary leads, the history's follow unchanged.
+        assert (
+            listed[0]["minutes_id"],
+            listed[0]["meeting_id"],
+            listed[0]["meeting_title"],
+            listed[0]["public_summary"],
+        ) == (minutes["id"], minutes["meeting_id"], "מפגש פתוח לציבור", "השולחן דן בתעסוקה בפריפריה.")
+        assert listed[1:] == earlier
 
 
-async def test_only_published_summaries_are_listed_and_withdrawing_removes_one(client, auth, world):
+async def test_only_published_summaries_are_listed_and_withdrawing_removes_one(client, auth, world, db):
     pmo, host = world.roundtables["pmo"], await auth("host")
+    earlier = [s["minutes_id"] for s in await all_public_summaries(client, pmo)]
     shown = await pmo_minutes(client, auth, world, until="approved", title="מפגש א")
     kept_back = await pmo_minutes(client, auth, world, until="approved", title="מפגש ב")
     ok(await publish(client, host, shown["id"], "סיכום א"))
     ok(await publish(client, host, kept_back["id"], "טיוטת סיכום ב", published=False))
 
-    listed = ok(await public_summaries(client, pmo))
-    assert [s["minutes_id"] for s in listed["items"]] == [shown["id"]]
+    listed = [s["minutes_id"] for s in await all_public_summaries(client, pmo)]
+    assert listed == [shown["id"], *earlier]
+    assert listed == await published_summary_ids(db, pmo)  # every published one, the history's included
+    assert kept_back["id"] not in listed
 
     withdrawn = ok(await publish(client, host, shown["id"], "סיכום א", published=False))
 
     assert withdrawn["public_summary_published_at"] is None
-    assert ok(await public_summaries(client, pmo))["items"] == []
+    assert [s["minutes_id"] for s in await all_public_summaries(client, pmo)] == earlier
 
 
 async def test_public_summaries_page_newest_first(client, auth, world):
     pmo, host = world.roundtables["pmo"], await auth("host")
+    earlier = [s["minutes_id"] for s in await all_public_summaries(client, pmo)]
     published = []
     for title in ("מפגש ראשון", "מפגש שני", "מפגש שלישי"):
         minutes = await pmo_minutes(client, auth, world, until="approved", title=title)
         ok(await publish(client, host, minutes["id"], f"סיכום {title}"))
         published.append(minutes["id"])
 
-    seen, cursor = [], None
-    while True:
-        params = {"limit": 1} | ({"cursor": cursor} if cursor else {})
-        page = ok(await client.get(f"{API}/roundtables/{pmo}/public-summaries", params=params))
-        seen += [s["minutes_id"] for s in page["items"]]
-        cursor = page["next_cursor"]
-        if cursor is None:
-            break
+    seen = [s["minutes_id"] for s in await all_public_summaries(client, pmo, limit=1)]
 
-    assert seen == list(reversed(published))
+    assert seen == [*reversed(published), *earlier]
 
 
 async def test_a_summary_waits_for_approval(client, auth, world):
     host = await auth("host")
     minutes = await pmo_minutes(client, auth, world, until="circulated")
+    earlier = await all_public_summaries(client, world.roundtables["pmo"])
 
     assert_problem(await publish(client, host, minutes["id"]), 409, "minutes_not_approved")
 
-    assert ok(await public_summaries(client, world.roundtables["pmo"]))["items"] == []
+    listed = await all_public_summaries(client, world.roundtables["pmo"])
+    assert listed == earlier and minutes["id"] not in {s["minutes_id"] for s in listed}
 
 
 async def test_a_published_summary_needs_text(client, auth, world):

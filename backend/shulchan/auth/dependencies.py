@@ -6,11 +6,11 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 from fastapi.security import OAuth2PasswordBearer
-from sqlalchemy import and_, or_, select
+from sqlalchemy import Date, and_, bindparam, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from shulchan.auth.models import AuthSession
-from shulchan.auth.permissions import ANONYMOUS, Principal
+from shulchan.auth.permissions import ANONYMOUS, CurrentUser, Principal
 from shulchan.core.config import Settings
 from shulchan.core.db import get_session
 from shulchan.core.errors import Unauthorized
@@ -21,10 +21,42 @@ from shulchan.users.models import User
 
 SessionDep = Annotated[AsyncSession, Depends(get_session, scope="function")]
 
+USER_COLUMNS = (
+    User.id.label("user_id"),
+    User.email,
+    User.full_name,
+    User.preferred_language,
+    User.is_active,
+    User.is_platform_admin,
+    User.created_at,
+    User.version,
+)
+# One round trip: the user, their live session, their stakeholder record and current seats (their
+# own, or as an alternate). Every authenticated request runs it, so it is built once, not per request.
+_today = bindparam("today", type_=Date)
+PRINCIPAL_QUERY = (
+    select(*USER_COLUMNS, Stakeholder.id, Seat.roundtable_id, Seat.role)
+    .join(AuthSession, AuthSession.user_id == User.id)
+    .outerjoin(Stakeholder, Stakeholder.user_id == User.id)
+    .outerjoin(
+        Seat,
+        and_(
+            Seat.started_on <= _today,
+            or_(Seat.ended_on.is_(None), Seat.ended_on >= _today),
+            or_(Seat.stakeholder_id == Stakeholder.id, Seat.alternate_stakeholder_id == Stakeholder.id),
+        ),
+    )
+    .where(
+        User.id == bindparam("user_id"),
+        User.is_active.is_(True),
+        AuthSession.id == bindparam("session_id"),
+        AuthSession.revoked_at.is_(None),
+    )
+)
 oauth2_scheme = OAuth2PasswordBearer(tokenUrl="/api/v1/auth/token", auto_error=False)
 
 
-def get_settings_from_app(request: Request) -> Settings:
+async def get_settings_from_app(request: Request) -> Settings:  # async: no threadpool hop
     settings: Settings = request.app.state.settings
     return settings
 
@@ -44,39 +76,29 @@ async def get_principal(
         claims = decode_access_token(settings, token)
     except InvalidToken as exc:
         raise Unauthorized("The access token is invalid or expired.", code="invalid_token") from exc
-    # One round trip: the user, their live session, their stakeholder record and current seats
-    # (their own, or as an alternate). Every authenticated request pays for this, so it stays one query.
-    today = date.today()
-    seat_current = and_(
-        Seat.started_on <= today,
-        or_(Seat.ended_on.is_(None), Seat.ended_on >= today),
-        or_(Seat.stakeholder_id == Stakeholder.id, Seat.alternate_stakeholder_id == Stakeholder.id),
-    )
-    rows = (
-        await session.execute(
-            select(User, Stakeholder.id, Seat.roundtable_id, Seat.role)
-            .join(AuthSession, AuthSession.user_id == User.id)
-            .outerjoin(Stakeholder, Stakeholder.user_id == User.id)
-            .outerjoin(Seat, seat_current)
-            .where(
-                User.id == claims.user_id,
-                User.is_active.is_(True),
-                AuthSession.id == claims.session_id,
-                AuthSession.revoked_at.is_(None),
-            )
-        )
-    ).all()
+    parameters = {"user_id": claims.user_id, "session_id": claims.session_id, "today": date.today()}
+    rows = (await session.execute(PRINCIPAL_QUERY, parameters)).all()
     if not rows:
         raise Unauthorized("This session has ended; sign in again.", code="session_revoked")
     roles: dict[uuid.UUID, set[Role]] = {}
-    for _user, _stakeholder_id, roundtable_id, role in rows:
-        if roundtable_id is not None:
-            roles.setdefault(roundtable_id, set()).add(role)
+    for row in rows:
+        if row.roundtable_id is not None:
+            roles.setdefault(row.roundtable_id, set()).add(row.role)
+    first = rows[0]
     return Principal(
-        user=rows[0][0],
+        user=CurrentUser(
+            id=first.user_id,
+            email=first.email,
+            full_name=first.full_name,
+            preferred_language=first.preferred_language,
+            is_active=first.is_active,
+            is_platform_admin=first.is_platform_admin,
+            created_at=first.created_at,
+            version=first.version,
+        ),
         session_id=claims.session_id,
         roles={roundtable_id: frozenset(held) for roundtable_id, held in roles.items()},
-        stakeholder_ids=frozenset(row[1] for row in rows if row[1] is not None),
+        stakeholder_ids=frozenset(row.id for row in rows if row.id is not None),
     )
 
 

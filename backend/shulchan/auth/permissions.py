@@ -11,6 +11,7 @@ lists), fetch-or-404 (objects the caller may not see do not exist for them), and
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
@@ -19,7 +20,7 @@ from sqlalchemy.orm import QueryableAttribute
 
 from shulchan.core.errors import Forbidden, NotFound, Unauthorized
 from shulchan.roundtables.models import Role, Roundtable, Visibility
-from shulchan.users.models import User
+from shulchan.users.models import Language
 
 # A mapped attribute (Model.column) or a column expression.
 SQLColumn = QueryableAttribute[Any] | ColumnElement[Any]
@@ -127,10 +128,24 @@ STAFF_PLATFORM_PERMISSIONS: dict[Role, frozenset[PlatformPermission]] = {
 
 
 @dataclass(frozen=True)
+class CurrentUser:
+    """The signed-in user as read for this request: plain values, not an ORM object to change."""
+
+    id: uuid.UUID
+    email: str
+    full_name: str
+    preferred_language: Language
+    is_active: bool
+    is_platform_admin: bool
+    created_at: datetime
+    version: int
+
+
+@dataclass(frozen=True)
 class Principal:
     """Who is calling: a signed-in user with their seats, or the anonymous public."""
 
-    user: User | None = None
+    user: CurrentUser | None = None
     session_id: uuid.UUID | None = None
     roles: dict[uuid.UUID, frozenset[Role]] = field(default_factory=dict)
     stakeholder_ids: frozenset[uuid.UUID] = frozenset()

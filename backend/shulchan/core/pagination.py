@@ -34,7 +34,7 @@ class PageParams:
     cursor: str | None
 
 
-def page_params(
+async def page_params(  # async: a plain def would cost a threadpool hop per request
     limit: Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE, description="Page size, at most 200.")] = DEFAULT_PAGE_SIZE,
     cursor: Annotated[str | None, Query(description="`next_cursor` of the previous page.", max_length=1024)] = None,
 ) -> PageParams:

@@ -1,5 +1,6 @@
 """Password hashing and JWTs. The only module that imports python-jose."""
 
+import functools
 import hashlib
 import secrets
 import uuid
@@ -76,14 +77,29 @@ class InvalidToken(Exception):
     pass
 
 
+
 def decode_access_token(settings: Settings, token: str) -> AccessClaims:
+    """Verified claims of an access token; 401-worthy InvalidToken for anything else.
+
+    A token that verified once verifies again until it expires (signature, audience and issuer
+    are facts of the token and the settings), so verified tokens are remembered and only their
+    expiry is checked again: every request of a session presents the same token.
+    """
+    claims = _verified_claims(token, settings.secret_key, settings.jwt_issuer, settings.jwt_audience)
+    if claims.expires_at <= utcnow():
+        raise InvalidToken("expired")
+    return claims
+
+
+@functools.lru_cache(maxsize=4096)
+def _verified_claims(token: str, secret_key: str, issuer: str, audience: str) -> AccessClaims:
     try:
         claims = jwt.decode(
             token,
-            settings.secret_key,
+            secret_key,
             algorithms=[JWT_ALGORITHM],
-            audience=settings.jwt_audience,
-            issuer=settings.jwt_issuer,
+            audience=audience,
+            issuer=issuer,
             options={
                 "require_exp": True,
                 "require_iat": True,

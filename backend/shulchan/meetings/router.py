@@ -8,7 +8,7 @@ from shulchan.auth.dependencies import PrincipalDep, SessionDep
 from shulchan.core.errors import problem_responses
 from shulchan.core.etag import IfMatch, set_etag
 from shulchan.core.pagination import PageDep
-from shulchan.core.responses import model_response
+from shulchan.core.responses import json_response, model_response
 from shulchan.meetings import service
 from shulchan.meetings.models import MeetingStatus
 from shulchan.meetings.schemas import (
@@ -70,7 +70,7 @@ async def list_meetings(
         starts_before=starts_before,
         status=status,
     )
-    return model_response(MeetingPage.model_construct(items=items, next_cursor=next_cursor))
+    return json_response({"items": items, "next_cursor": next_cursor})
 
 
 @router.get(
@@ -96,7 +96,7 @@ async def list_roundtable_meetings(
         starts_before=starts_before,
         status=status,
     )
-    return model_response(MeetingPage.model_construct(items=items, next_cursor=next_cursor))
+    return json_response({"items": items, "next_cursor": next_cursor})
 
 
 @router.post(
@@ -116,8 +116,8 @@ async def create_meeting(
 
 @router.get("/meetings/{meeting_id}", response_model=MeetingRead, responses=problem_responses(401, 404, 422))
 async def get_meeting(meeting_id: uuid.UUID, principal: PrincipalDep, session: SessionDep) -> Response:
-    meeting = await service.get_meeting(session, principal, meeting_id)
-    return model_response(MeetingRead.model_validate(meeting), version=meeting.version)
+    meeting = await service.read_meeting(session, principal, meeting_id)
+    return model_response(meeting, version=meeting.version)
 
 
 @router.patch("/meetings/{meeting_id}", responses=problem_responses(401, 403, 404, 409, 412, 422))

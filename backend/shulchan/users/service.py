@@ -93,7 +93,7 @@ async def update_user(
 
 
 async def update_me(session: AsyncSession, principal: Principal, body: MeUpdate, if_match: str | None) -> User:
-    user = _me(principal)
+    user = await _me(session, principal)
     check_if_match(if_match, user.version)
     before = audit.snapshot(user)
     apply_changes(user, body.changes())
@@ -103,7 +103,7 @@ async def update_me(session: AsyncSession, principal: Principal, body: MeUpdate,
 
 
 async def change_password(session: AsyncSession, principal: Principal, body: PasswordChange) -> None:
-    user = _me(principal)
+    user = await _me(session, principal)
     if not verify_password(user.password_hash, body.current_password):
         raise Unauthorized("The current password is not correct.", code="invalid_credentials")
     user.password_hash = hash_password(body.new_password)
@@ -113,14 +113,18 @@ async def change_password(session: AsyncSession, principal: Principal, body: Pas
     audit.record(session, principal, "change_password", user, roundtable_id=None, changes={})
 
 
-def _me(principal: Principal) -> User:
-    if principal.user is None:
+async def _me(session: AsyncSession, principal: Principal) -> User:
+    """The caller's own row, to change; the principal only carries what was read for the request."""
+    user = await session.get(User, principal.user_id) if principal.user_id else None
+    if user is None:
         raise Unauthorized("Sign in to do this.")
-    return principal.user
+    return user
 
 
 async def describe_me(session: AsyncSession, principal: Principal) -> Me:
-    user = _me(principal)
+    user = principal.user
+    if user is None:
+        raise Unauthorized("Sign in to do this.")
     stakeholder_id = next(iter(principal.stakeholder_ids), None)
     seats_by_roundtable: dict[uuid.UUID, list[MySeat]] = {}
     titles: dict[uuid.UUID, tuple[str, str | None]] = {}
