@@ -77,7 +77,6 @@ class InvalidToken(Exception):
     pass
 
 
-
 def decode_access_token(settings: Settings, token: str) -> AccessClaims:
     """Verified claims of an access token; 401-worthy InvalidToken for anything else.
 
