@@ -33,7 +33,6 @@ USER_COLUMNS = (
 )
 # One round trip: the user, their live session, their stakeholder record and current seats (their
 # own, or as an alternate). Every authenticated request runs it, so it is built once, not per request.
-_today = bindparam("today", type_=Date)
 PRINCIPAL_QUERY = (
     select(*USER_COLUMNS, Stakeholder.id, Seat.roundtable_id, Seat.role)
     .join(AuthSession, AuthSession.user_id == User.id)
@@ -41,8 +40,7 @@ PRINCIPAL_QUERY = (
     .outerjoin(
         Seat,
         and_(
-            Seat.started_on <= _today,
-            or_(Seat.ended_on.is_(None), Seat.ended_on >= _today),
+            Seat.held_on(bindparam("today", type_=Date)),
             or_(Seat.stakeholder_id == Stakeholder.id, Seat.alternate_stakeholder_id == Stakeholder.id),
         ),
     )

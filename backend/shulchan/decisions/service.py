@@ -187,8 +187,7 @@ async def _endorsements(
             select(Seat.id, Seat.sector_id).where(
                 Seat.roundtable_id == decision.roundtable_id,
                 Seat.role.in_(ENDORSING_ROLES),
-                Seat.started_on <= today,
-                or_(Seat.ended_on.is_(None), Seat.ended_on >= today),
+                Seat.held_on(today),
             )
         )
     ).all()
@@ -389,8 +388,7 @@ async def endorse(
     stmt = select(Seat.id).where(
         Seat.roundtable_id == decision.roundtable_id,
         Seat.role != Role.observer,
-        Seat.started_on <= today,
-        or_(Seat.ended_on.is_(None), Seat.ended_on >= today),
+        Seat.held_on(today),
         or_(
             Seat.stakeholder_id.in_(principal.stakeholder_ids),
             Seat.alternate_stakeholder_id.in_(principal.stakeholder_ids),

@@ -450,8 +450,7 @@ async def reorder_agenda(
 def _current_seats(roundtable_id: uuid.UUID, today: date) -> Any:
     return and_(
         Seat.roundtable_id == roundtable_id,
-        Seat.started_on <= today,
-        or_(Seat.ended_on.is_(None), Seat.ended_on >= today),
+        Seat.held_on(today),
     )
 
 

@@ -2,7 +2,7 @@ import uuid
 from datetime import date
 from enum import StrEnum
 
-from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text
+from sqlalchemy import BindParameter, CheckConstraint, ColumnElement, ForeignKey, Index, String, Text, and_, or_
 from sqlalchemy.orm import Mapped, mapped_column
 
 from shulchan.core.models import Base, IdMixin, TimestampMixin, VersionedMixin, str_enum
@@ -89,3 +89,8 @@ class Seat(IdMixin, TimestampMixin, VersionedMixin, Base):
         ForeignKey("stakeholders.id", ondelete="SET NULL"), index=True
     )
     note: Mapped[str | None] = mapped_column(String(500))
+
+    @classmethod
+    def held_on(cls, day: date | BindParameter[date]) -> ColumnElement[bool]:
+        """Seats held on that day: started by then and not ended before it."""
+        return and_(cls.started_on <= day, or_(cls.ended_on.is_(None), cls.ended_on >= day))

@@ -4,7 +4,7 @@ import uuid
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Select, and_, func, or_, select
+from sqlalchemy import Select, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
@@ -285,10 +285,6 @@ def _is_current(seat: Seat, today: date) -> bool:
     return seat.started_on <= today and (seat.ended_on is None or seat.ended_on >= today)
 
 
-def _current_clause(today: date) -> Any:
-    return and_(Seat.started_on <= today, or_(Seat.ended_on.is_(None), Seat.ended_on >= today))
-
-
 def _seat_read(seat: Seat, name: str, name_en: str | None, organisation: str | None, alternate: str | None) -> SeatRead:
     return SeatRead(
         id=seat.id,
@@ -326,7 +322,7 @@ async def list_seats(
     if sector_id:
         stmt = stmt.where(Seat.sector_id == sector_id)
     if current is not None:
-        clause = _current_clause(date.today())
+        clause = Seat.held_on(date.today())
         stmt = stmt.where(clause if current else ~clause)
     rows = (await session.execute(apply_keyset(stmt, SEAT_SORT, "created_at", params))).all()
     page, next_cursor = split_page(rows, SEAT_SORT.for_rows(), "created_at", params)
@@ -491,7 +487,7 @@ async def composition(session: AsyncSession, principal: Principal, roundtable_id
     rows = (
         await session.execute(
             _seat_select()
-            .where(Seat.roundtable_id == roundtable_id, _current_clause(today))
+            .where(Seat.roundtable_id == roundtable_id, Seat.held_on(today))
             .order_by(Seat.role, Stakeholder.full_name, Seat.id)
         )
     ).all()

@@ -136,8 +136,7 @@ async def describe_me(session: AsyncSession, principal: Principal) -> Me:
                 .join(Roundtable, Roundtable.id == Seat.roundtable_id)
                 .where(
                     or_(Seat.stakeholder_id == stakeholder_id, Seat.alternate_stakeholder_id == stakeholder_id),
-                    Seat.started_on <= today,
-                    or_(Seat.ended_on.is_(None), Seat.ended_on >= today),
+                    Seat.held_on(today),
                 )
                 .order_by(Roundtable.title, Seat.id)
             )
