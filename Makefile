@@ -10,10 +10,18 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export SHULCHAN_TEST_POSTGRES_URL ?= postgresql+asyncpg://postgres@127.0.0.1:5432
 
-.PHONY: help install run serve migrate seed openapi openapi-check test test-sqlite test-postgres lint lock bench clean
+FRONTEND := frontend
+NPM_STAMP := $(FRONTEND)/node_modules/.installed-stamp
+# The SPA is rebuilt only when something it is built from changed.
+FRONTEND_DIST := $(FRONTEND)/dist/index.html
+FRONTEND_SOURCES := $(shell find $(FRONTEND)/src $(FRONTEND)/public -type f 2>/dev/null) \
+	$(wildcard $(FRONTEND)/index.html $(FRONTEND)/vite.config.ts $(FRONTEND)/tsconfig*.json $(FRONTEND)/postcss.config.cjs)
+
+.PHONY: help install run serve migrate seed openapi openapi-check test test-sqlite test-postgres lint lock bench clean \
+	frontend-install frontend-build frontend-lint frontend-test frontend-e2e
 
 help: ## list the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
+	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-17s %s\n", $$1, $$2}'
 
 $(STAMP): backend/pyproject.toml backend/constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -23,7 +31,13 @@ $(STAMP): backend/pyproject.toml backend/constraints.txt
 
 install: $(STAMP) ## create .venv and install the backend with pinned versions
 
-run: install ## install, migrate, seed the demo world, serve on http://127.0.0.1:8000
+run: install ## install, build the web app, migrate, seed the demo world, serve on http://127.0.0.1:8000
+	@if command -v npm >/dev/null 2>&1; then \
+		$(MAKE) --no-print-directory frontend-build; \
+	else \
+		echo ""; echo "!! npm is not installed: serving the API only (http://$(HOST):$(PORT)/api/docs)."; \
+		echo "!! Install Node.js 20 with npm to get the web app, then run 'make run' again."; echo ""; \
+	fi
 	$(BIN)/shulchan migrate
 	SHULCHAN_DEMO_MODE=true $(BIN)/shulchan seed-demo --if-empty
 	SHULCHAN_DEMO_MODE=true $(BIN)/shulchan serve --host $(HOST) --port $(PORT)
@@ -38,7 +52,7 @@ lint: install ## ruff and mypy
 	$(BIN)/ruff check backend tests migrations bench
 	$(BIN)/mypy
 
-test: install lint test-sqlite test-postgres ## lint, then the whole suite on SQLite and on PostgreSQL
+test: install lint test-sqlite test-postgres frontend-lint frontend-test frontend-e2e ## lint, the suite on SQLite and PostgreSQL, then the web app's lint, unit and browser tests
 
 test-sqlite: install
 	SHULCHAN_TEST_DATABASE=sqlite $(BIN)/pytest -q
@@ -55,6 +69,31 @@ test-postgres: install
 		echo "!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!"; \
 	fi
 
+# ---- the web app (frontend/): pinned npm packages, Vite build, ESLint + tsc, Vitest, Playwright ----
+
+$(NPM_STAMP): $(FRONTEND)/package-lock.json $(FRONTEND)/package.json
+	@command -v npm >/dev/null 2>&1 || { echo "ERROR: npm is not installed (the web app needs Node.js 20 and npm)." >&2; exit 1; }
+	cd $(FRONTEND) && npm ci --no-audit --no-fund
+	touch $(NPM_STAMP)
+
+frontend-install: $(NPM_STAMP) ## install the web app's pinned packages (npm ci)
+
+$(FRONTEND_DIST): $(NPM_STAMP) $(FRONTEND_SOURCES)
+	cd $(FRONTEND) && npm run build
+
+frontend-build: $(FRONTEND_DIST) ## build the web app into frontend/dist (served by the backend)
+
+frontend-lint: frontend-install ## ESLint and the TypeScript type check
+	cd $(FRONTEND) && npm run lint && npm run typecheck
+
+frontend-test: frontend-install ## Vitest unit tests (incl. translation parity, API types fresh vs openapi.json)
+	cd $(FRONTEND) && npm test
+
+frontend-e2e: install frontend-install ## Playwright against the real backend (fresh SQLite, demo data) in Debian's Chromium
+	@test -x "$${SHULCHAN_CHROMIUM:-/usr/bin/chromium}" || { \
+		echo "ERROR: Chromium is missing: apt-get update && apt-get install -y chromium" >&2; exit 1; }
+	cd $(FRONTEND) && npm run e2e
+
 BENCH_PG ?= postgresql+asyncpg://postgres@127.0.0.1:5432/shulchan_bench
 BENCH_SQLITE ?= sqlite+aiosqlite:///$(CURDIR)/var/bench.db
 
@@ -69,5 +108,5 @@ lock: ## re-pin every Python package after a dependency change
 	( head -2 backend/constraints.txt; $(BIN)/python -m pip freeze --exclude-editable | grep -v '^shulchan' ) > backend/constraints.txt.new
 	mv backend/constraints.txt.new backend/constraints.txt
 
-clean: ## remove the virtual environment and local databases
-	rm -rf $(VENV) var
+clean: ## remove the virtual environment, local databases and the web app's build and packages
+	rm -rf $(VENV) var $(FRONTEND)/node_modules $(FRONTEND)/dist $(FRONTEND)/test-results $(FRONTEND)/playwright-report

@@ -1,0 +1,88 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type APIRequestContext, type Page } from "@playwright/test";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+
+export const PASSWORD = "shulchan-demo";
+export const PMO_HE = "השולחן העגול במשרד ראש הממשלה (השולחן הממשקי)";
+export const PMO_EN = "The Prime Minister's Office Roundtable (the interface roundtable)";
+export const EDUCATION_HE = "השולחן העגול במשרד החינוך";
+export const EDUCATION_EN = "The Ministry of Education Roundtable";
+
+export const ROLES = ["admin", "facilitator", "host", "member", "observer"] as const;
+export type Role = (typeof ROLES)[number];
+export const email = (role: Role | "facilitator2") => `${role}@demo.shulchan.org`;
+
+const RESULTS = join(import.meta.dirname, "..", "test-results");
+
+export async function signIn(page: Page, who: Role | "facilitator2") {
+  await page.goto("/sign-in");
+  await page.locator('input[name="username"]').fill(email(who));
+  await page.locator('input[name="password"]').fill(PASSWORD);
+  await page.locator('button[type="submit"]').click();
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+}
+
+/** Wait until no loader is showing (every section has its data or its error). */
+export async function settled(page: Page) {
+  await expect(page.getByRole("status").filter({ hasText: /טוען|Loading/ })).toHaveCount(0);
+}
+
+export async function screenshot(page: Page, name: string) {
+  const dir = join(RESULTS, "screenshots");
+  mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
+}
+
+/** axe-core against WCAG 2.1 A/AA: no serious or critical violations. Writes the full result. */
+export async function expectAccessible(page: Page, name: string) {
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .analyze();
+  const dir = join(RESULTS, "axe");
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, `${name}.json`), JSON.stringify(results.violations, null, 2));
+  const serious = results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map(
+      (v) =>
+        `${v.impact} ${v.id}: ${v.help} — ${v.nodes
+          .map((n) => n.target.join(" "))
+          .slice(0, 5)
+          .join(" | ")}`,
+    );
+  expect(serious, `axe on ${name}`).toEqual([]);
+  return results;
+}
+
+/** Put a demo user's profile language back to Hebrew (tests that switch language call this after). */
+export async function resetLanguage(request: APIRequestContext, who: Role | "facilitator2") {
+  const token = await request.post("/api/v1/auth/token", {
+    form: { username: email(who), password: PASSWORD, grant_type: "password" },
+  });
+  expect(token.ok()).toBeTruthy();
+  const { access_token } = (await token.json()) as { access_token: string };
+  const patched = await request.patch("/api/v1/me", {
+    headers: { Authorization: `Bearer ${access_token}` },
+    data: { preferred_language: "he" },
+  });
+  expect(patched.ok()).toBeTruthy();
+}
+
+/**
+ * Collect what would show in the browser console as a real problem: uncaught exceptions and CSP
+ * refusals (the backend's policy allows only our own scripts, styles, fonts and connections).
+ * Failed requests (e.g. a 404 for minutes not written yet) are the API's answers, not problems.
+ */
+export function watchConsole(page: Page): string[] {
+  const problems: string[] = [];
+  page.on("pageerror", (error) => problems.push(`pageerror: ${error.message}`));
+  page.on("console", (message) => {
+    const text = message.text();
+    if (/Content Security Policy|Refused to/i.test(text)) problems.push(`csp: ${text}`);
+    else if (message.type() === "error" && !/Failed to load resource/.test(text))
+      problems.push(`console: ${text}`);
+  });
+  return problems;
+}
