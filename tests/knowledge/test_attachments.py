@@ -308,6 +308,34 @@ async def test_an_attachment_is_removed_by_who_may_edit_the_item(files_client, a
     assert ok(await files_client.get(f"{ITEMS}/{item['id']}", headers=member))["attachments"] == []
 
 
+async def test_a_removed_attachment_takes_its_file_along(files_client, auth, world, tmp_path):
+    member = await auth("member")
+    item = await add_item(files_client, member, world)
+    attachment = ok(await upload(files_client, member, item["id"], "a.pdf", PDF_BYTES), 201)
+    assert len(stored_files(tmp_path / STORE)) == 1
+
+    assert (await files_client.delete(f"/api/v1/attachments/{attachment['id']}", headers=member)).status_code == 204
+
+    assert stored_files(tmp_path / STORE) == []
+
+
+async def test_a_refused_delete_keeps_the_file(files_client, auth, world, tmp_path):
+    member = await auth("member")
+    item = await add_item(files_client, member, world)
+    attachment = ok(await upload(files_client, member, item["id"], "a.pdf", PDF_BYTES), 201)
+
+    assert_problem(
+        await files_client.delete(f"/api/v1/attachments/{attachment['id']}", headers=await auth("host")),
+        403,
+        "forbidden",
+    )
+
+    assert len(stored_files(tmp_path / STORE)) == 1
+    assert (await files_client.get(f"/api/v1/attachments/{attachment['id']}/download", headers=member)).content == (
+        PDF_BYTES
+    )
+
+
 async def test_unknown_attachments_and_items_are_not_found(files_client, auth, world):
     member = await auth("member")
     missing = "01a2264a-0000-7000-8000-000000000000"

@@ -4,9 +4,10 @@ import difflib
 import json
 import uuid
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, String, cast, delete, or_, select
+from sqlalchemy import ColumnElement, Select, String, cast, delete, event, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from shulchan.audit import service as audit
@@ -408,6 +409,8 @@ async def add_attachment(
         raise UnprocessableEntity("The file is empty.", code="empty_file")
     content_type = files.sniff_content_type(data, filename)
     storage_name, sha256 = files.store(settings.attachments_dir, data)
+    # The file is written before the row is committed; if the request fails, take the file back.
+    _on_outcome(session, "after_rollback", files.stored_path(settings.attachments_dir, storage_name))
     attachment = Attachment(
         knowledge_item_id=item.id,
         filename=files.safe_filename(filename),
@@ -443,3 +446,10 @@ async def delete_attachment(
     audit.record_deleted(session, principal, attachment, roundtable_id=item.roundtable_id)
     await session.delete(attachment)
     await session.flush()
+    # The file goes only once the row's removal is committed, so a failed request loses nothing.
+    _on_outcome(session, "after_commit", files.stored_path(settings.attachments_dir, attachment.storage_name))
+
+
+def _on_outcome(session: AsyncSession, outcome: str, path: Path) -> None:
+    """Remove `path` when the session's transaction reaches `outcome` (after_commit / after_rollback)."""
+    event.listen(session.sync_session, outcome, lambda _session: path.unlink(missing_ok=True), once=True)
