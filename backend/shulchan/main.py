@@ -1,14 +1,17 @@
 """The application factory: settings, database, routers, middleware, error handlers, spec."""
 
+import copy
 import gc
+import typing
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
 
 from fastapi import APIRouter, FastAPI
 from fastapi.middleware.cors import CORSMiddleware
-from fastapi.openapi.utils import get_openapi
+from fastapi.openapi.utils import get_fields_from_routes, get_openapi
 from fastapi.routing import APIRoute
+from pydantic import BaseModel
 from sqlalchemy.ext.asyncio import AsyncEngine
 from starlette.types import ASGIApp
 
@@ -80,6 +83,31 @@ def _api_router() -> APIRouter:
     return api
 
 
+def _collect_models(annotation: Any, found: dict[str, type[BaseModel]]) -> None:
+    """The pydantic models in a type, and in their fields' types, by name (a component's name)."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        if annotation.__name__ in found:
+            return
+        found[annotation.__name__] = annotation
+        for field in annotation.model_fields.values():
+            _collect_models(field.annotation, found)
+    for argument in typing.get_args(annotation):
+        _collect_models(argument, found)
+
+
+def _restore_example_nulls(app: FastAPI, schema: dict[str, Any]) -> None:
+    """FastAPI writes the spec with exclude_none, which also drops every null inside an example
+    (fastapi/fastapi#5559): a nullable field would vanish from the example, and the example would
+    no longer be a valid instance. Put back each model's own examples, nulls and field order kept."""
+    models: dict[str, type[BaseModel]] = {}
+    for field in get_fields_from_routes(app.routes):
+        _collect_models(field.field_info.annotation, models)
+    for name, component in schema.get("components", {}).get("schemas", {}).items():
+        extra = models[name].model_config.get("json_schema_extra") if name in models else None
+        if "examples" in component and isinstance(extra, dict) and "examples" in extra:
+            component["examples"] = copy.deepcopy(extra["examples"])
+
+
 def _problem_only_openapi(app: FastAPI) -> dict[str, Any]:
     """The spec, with every error documented as a Problem (and every operation able to answer 500)."""
     if app.openapi_schema:
@@ -124,6 +152,7 @@ def _problem_only_openapi(app: FastAPI) -> dict[str, Any]:
                     response["content"] = {PROBLEM_MEDIA_TYPE: {"schema": problem_ref}}
     for unused in ("HTTPValidationError", "ValidationError"):
         schema.get("components", {}).get("schemas", {}).pop(unused, None)
+    _restore_example_nulls(app, schema)
     app.openapi_schema = schema
     return schema
 

@@ -5,10 +5,24 @@ from typing import Any
 from pydantic import Field
 
 from shulchan.core.pagination import Page
-from shulchan.core.schemas import ReadModel
+from shulchan.core.schemas import ExampleId, ReadModel, examples, page_examples
+
+_EVENT = {
+    "id": ExampleId.audit_event,
+    "created_at": "2026-10-13T09:55:00Z",
+    "actor_user_id": ExampleId.user_facilitator,
+    "action": "transition",
+    "entity_type": "decisions",
+    "entity_id": ExampleId.decision,
+    "roundtable_id": ExampleId.roundtable,
+    "changes": {"status": {"before": "in_discussion", "after": "agreed"}},
+    "request_id": "5f0c2d9e8a7b4c61b3e2f1a0d9c8b7a6",
+}
 
 
 class AuditEventRead(ReadModel):
+    model_config = examples(_EVENT)
+
     id: uuid.UUID
     created_at: datetime
     actor_user_id: uuid.UUID | None
@@ -21,4 +35,4 @@ class AuditEventRead(ReadModel):
 
 
 class AuditEventPage(Page[AuditEventRead]):
-    pass
+    model_config = page_examples(_EVENT)

@@ -11,7 +11,23 @@ from shulchan.core.errors import problem_responses
 router = APIRouter(prefix="/auth", tags=["auth"])
 
 
-@router.post("/token", responses=problem_responses(401, 422, 429))
+SIGN_IN_EXAMPLE = {"grant_type": "password", "username": "facilitator@demo.shulchan.org", "password": "shulchan-demo"}
+
+
+@router.post(
+    "/token",
+    responses=problem_responses(401, 422, 429),
+    # The form's fields come from OAuth2PasswordRequestForm; the example (a demo sign-in) goes on the media type.
+    openapi_extra={
+        "requestBody": {
+            "content": {
+                "application/x-www-form-urlencoded": {
+                    "examples": {"demo": {"summary": "A demo sign-in", "value": SIGN_IN_EXAMPLE}}
+                }
+            }
+        }
+    },
+)
 async def sign_in(
     form: Annotated[OAuth2PasswordRequestForm, Depends()], request: Request, session: SessionDep, settings: SettingsDep
 ) -> TokenPair:

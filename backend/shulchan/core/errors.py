@@ -6,7 +6,7 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -18,6 +18,14 @@ PROBLEM_TYPE_BASE = "https://shulchan.org/problems/"
 
 
 class FieldError(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {"loc": ["body", "title"], "msg": "String should have at least 1 character", "type": "string_too_short"}
+            ]
+        }
+    )
+
     loc: list[str | int] = Field(description="Where the bad value is: body/query/path/header, then the field path")
     msg: str
     type: str
@@ -30,9 +38,9 @@ class Problem(BaseModel):
     title: str = Field(examples=["Not found"])
     status: int = Field(examples=[404])
     detail: str | None = Field(default=None, examples=["No roundtable with this id is visible to you."])
-    instance: str | None = Field(default=None, examples=["/api/v1/roundtables/0190a1b2-..."])
+    instance: str | None = Field(default=None, examples=["/api/v1/roundtables/01a22672-de5b-754b-ba85-afab40ad9875"])
     code: str = Field(examples=["not_found"])
-    request_id: str | None = None
+    request_id: str | None = Field(default=None, examples=["5f0c2d9e8a7b4c61b3e2f1a0d9c8b7a6"])
     errors: list[FieldError] | None = None
 
 

@@ -1,4 +1,4 @@
-"""Base classes for request and response bodies."""
+"""Base classes for request and response bodies, and the helpers that give them examples in the spec."""
 
 from typing import Any
 
@@ -29,3 +29,67 @@ def apply_changes(target: object, changes: dict[str, Any]) -> None:
         if not hasattr(target, name):
             raise UnprocessableEntity(f"Unknown field '{name}'.")
         setattr(target, name, value)
+
+
+# --- examples in the spec -------------------------------------------------------------------------
+# Every request body and every response shows a whole example in Swagger UI. The examples are drawn
+# from one imagined afternoon of the demo world's PMO roundtable, so that ids agree across them: the
+# meeting an agenda item belongs to is the meeting shown by the meeting examples, and so on.
+# tests/test_openapi_examples.py validates every example against its own model.
+
+
+def examples(*values: dict[str, Any]) -> ConfigDict:
+    """Model-level examples, as JSON (ids, dates and enums as strings).
+
+    pydantic merges a subclass's config with its base's, so a RequestBody keeps extra="forbid" and a
+    ReadModel keeps from_attributes. Subclasses inherit the examples: give them their own.
+    """
+    return ConfigDict(json_schema_extra={"examples": list(values)})
+
+
+def page_examples(*items: dict[str, Any]) -> ConfigDict:
+    """Examples for a Page of these items, with a cursor to a next page."""
+    return examples({"items": list(items), "next_cursor": EXAMPLE_CURSOR})
+
+
+EXAMPLE_CURSOR = "WyJjcmVhdGVkX2F0IixbeyJ1IjoiMDFhMjI2NzItZGU1ZS03M2Q5LThlNWItYzM3MDVhY2E0OGI3In1dXQ"
+
+
+class ExampleId:
+    """Ids the examples share."""
+
+    sector_government = "01a22672-ddf5-77de-bc21-7f55d45999c4"
+    sector_business = "01a22672-ddf5-77de-bc21-7f55d45999c5"
+    sector_civil_society = "01a22672-ddf5-77de-bc21-7f55d45999c6"
+    organisation_pmo = "01a22672-ddf7-71c5-9200-59c79d09cd64"
+    organisation_education = "01a22672-ddf7-71c5-9200-59c79d09cd65"
+    organisation_shatil = "01a22672-ddf7-71c5-9200-59c79d09cd79"
+    user_facilitator = "01a22672-de55-77d3-b71a-2b9fd3adcbbf"
+    user_host = "01a22672-de53-714a-8c98-59e7ad197031"
+    user_member = "01a22672-de56-7651-8dea-aec23ef2e12b"
+    stakeholder_facilitator = "01a22672-de58-743a-ba13-43d46affbf0a"
+    stakeholder_host = "01a22672-de58-743a-ba13-43d46affbedd"
+    stakeholder_host_alternate = "01a22672-de58-743a-ba13-43d46affbede"
+    stakeholder_member = "01a22672-de58-743a-ba13-43d46affbf0d"
+    stakeholder_business = "01a22672-de58-743a-ba13-43d46affbefb"
+    roundtable = "01a22672-de5b-754b-ba85-afab40ad9875"
+    goal = "01a22672-de5d-76be-97e8-3b079a769e28"
+    seat_facilitator = "01a22672-de5e-73d9-8e5b-c3705aca48b5"
+    seat_host = "01a22672-de5e-73d9-8e5b-c3705aca48b7"
+    seat_member = "01a22672-de5e-73d9-8e5b-c3705aca48c0"
+    seat_business = "01a22672-de5e-73d9-8e5b-c3705aca48bb"
+    meeting = "01a22672-de70-7280-8a03-c9e8e9208297"
+    agenda_item = "01a22672-de9d-70f9-9035-bfe107a86c81"
+    agenda_item_next = "01a22672-de9d-70f9-9035-bfe107a86c82"
+    invitation = "01a22672-de9d-70f9-9035-bfe107a86c5f"
+    attendance = "01a22672-de9d-70f9-9035-bfe107a86c60"
+    speaking_turn = "01a22672-de9d-70f9-9035-bfe107a86c8a"
+    process_note = "01a22672-de9d-70f9-9035-bfe107a86c8e"
+    minutes = "01a22672-de9d-70f9-9035-bfe107a86c90"
+    minutes_comment = "01a22672-de9d-70f9-9035-bfe107a86c94"
+    decision = "01a22672-de71-728e-b091-029bf8c2dbb7"
+    action_item = "01a22672-de9e-75d3-b977-7a373e1cba5b"
+    knowledge_item = "01a22672-de6c-76af-9f7d-d65dc3890f54"
+    knowledge_revision = "01a22672-de6c-76af-9f7d-d65dc3890f55"
+    attachment = "01a22672-df10-7a2b-9c3d-4e5f60718293"
+    audit_event = "01a22672-df12-7c4d-8e5f-6a7b8c9d0e1f"

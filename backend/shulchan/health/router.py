@@ -4,15 +4,20 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from shulchan.core.errors import ServiceUnavailable, problem_responses
 from shulchan.core.migrations import current_revision, head_revision
+from shulchan.core.schemas import examples
 
 router = APIRouter(tags=["health"])
 
 
 class Health(BaseModel):
+    model_config = examples({"status": "ok"})
+
     status: str
 
 
 class Readiness(BaseModel):
+    model_config = examples({"status": "ready", "database": "ok", "migration": "0002", "expected_migration": "0002"})
+
     status: str
     database: str
     migration: str | None

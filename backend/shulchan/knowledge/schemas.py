@@ -4,20 +4,87 @@ from datetime import datetime
 from pydantic import Field
 
 from shulchan.core.pagination import Page
-from shulchan.core.schemas import PatchBody, ReadModel, RequestBody
+from shulchan.core.schemas import ExampleId, PatchBody, ReadModel, RequestBody, examples, page_examples
 from shulchan.knowledge.models import KnowledgeKind, KnowledgeVisibility
 from shulchan.users.models import Language
 
 VERSION = Field(description="Send back as If-Match when changing this object.")
 TAGS = Field(default_factory=list, max_length=30, description="Free tags, e.g. employment, periphery.")
 
+_TITLE = "נייר עמדה: עקרונות לתמיכה שקופה בארגוני החברה האזרחית"
+_DRAFT_TITLE = f"{_TITLE} – טיוטה"
+_BACKGROUND = "## רקע\n\nמבחני התמיכה משתנים ממשרד למשרד.\n\n## המלצות\n\n"
+_RECOMMENDATION = "מבחני תמיכה אחידים, פרסום מראש של לוחות הזמנים והסבר מנומק לכל החלטת הקצאה."
+_DRAFT_BODY = _BACKGROUND + "מבחני תמיכה אחידים."
+_BODY = _BACKGROUND + _RECOMMENDATION
+_SUMMARY = "הצעת ארגוני החברה האזרחית לכללים אחידים ושקופים בהקצאת תמיכות."
+_LINK = {"target_type": "agenda_item", "target_id": ExampleId.agenda_item}
+_ATTACHMENT = {
+    "id": ExampleId.attachment,
+    "knowledge_item_id": ExampleId.knowledge_item,
+    "filename": "נייר-עמדה-תמיכות.pdf",
+    "content_type": "application/pdf",
+    "size_bytes": 284_611,
+    "sha256": "9f2c4a1e0b7d83c5e6f1a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f7",
+    "created_at": "2026-10-02T08:14:00Z",
+    "download_url": f"/api/v1/attachments/{ExampleId.attachment}/download",
+}
+_ITEM = {
+    "id": ExampleId.knowledge_item,
+    "roundtable_id": ExampleId.roundtable,
+    "kind": "position_paper",
+    "title": _TITLE,
+    "body": _BODY,
+    "summary": _SUMMARY,
+    "tags": ["תמיכות", "שקיפות"],
+    "language": "he",
+    "authors": ["תמר אלקיים", "שתיל"],
+    "url": None,
+    "visibility": "roundtable",
+    "created_by_user_id": ExampleId.user_member,
+    "revision": 2,
+    "archived_at": None,
+    "created_at": "2026-09-20T10:00:00Z",
+    "updated_at": "2026-10-02T08:10:00Z",
+    "version": 3,
+    "links": [_LINK],
+    "attachments": [_ATTACHMENT],
+}
+_ITEM_SUMMARY = {
+    key: _ITEM[key]
+    for key in (
+        "id",
+        "roundtable_id",
+        "kind",
+        "title",
+        "summary",
+        "tags",
+        "language",
+        "visibility",
+        "revision",
+        "archived_at",
+        "updated_at",
+        "version",
+    )
+}
+_REVISION_SUMMARY = {
+    "number": 2,
+    "title": _TITLE,
+    "created_by_user_id": ExampleId.user_member,
+    "created_at": "2026-10-02T08:10:00Z",
+}
+
 
 class KnowledgeLinkRef(ReadModel):
+    model_config = examples(_LINK)
+
     target_type: str = Field(pattern=r"^(meeting|agenda_item|decision)$")
     target_id: uuid.UUID
 
 
 class AttachmentRead(ReadModel):
+    model_config = examples(_ATTACHMENT)
+
     id: uuid.UUID
     knowledge_item_id: uuid.UUID
     filename: str
@@ -29,6 +96,8 @@ class AttachmentRead(ReadModel):
 
 
 class KnowledgeItemRead(ReadModel):
+    model_config = examples(_ITEM)
+
     id: uuid.UUID
     roundtable_id: uuid.UUID | None = Field(description="None: the shared library.")
     kind: KnowledgeKind
@@ -51,6 +120,8 @@ class KnowledgeItemRead(ReadModel):
 
 
 class KnowledgeItemSummary(ReadModel):
+    model_config = examples(_ITEM_SUMMARY)
+
     id: uuid.UUID
     roundtable_id: uuid.UUID | None
     kind: KnowledgeKind
@@ -66,10 +137,39 @@ class KnowledgeItemSummary(ReadModel):
 
 
 class KnowledgeItemPage(Page[KnowledgeItemSummary]):
-    pass
+    model_config = page_examples(_ITEM_SUMMARY)
 
 
 class KnowledgeItemCreate(RequestBody):
+    model_config = examples(
+        {
+            "roundtable_id": ExampleId.roundtable,
+            "kind": "position_paper",
+            "title": _DRAFT_TITLE,
+            "body": _DRAFT_BODY,
+            "summary": _SUMMARY,
+            "tags": ["תמיכות", "שקיפות"],
+            "language": "he",
+            "authors": ["תמר אלקיים", "שתיל"],
+            "url": None,
+            "visibility": "roundtable",
+            "links": [_LINK],
+        },
+        {
+            "roundtable_id": None,
+            "kind": "link",
+            "title": "Co-designing public services with civil society: a practical guide",
+            "body": "",
+            "summary": "A practical guide to involving civil society organisations in designing public services.",
+            "tags": ["co-design", "public-services"],
+            "language": "en",
+            "authors": ["Shitufim facilitation team"],
+            "url": "https://oecd-opsi.org",
+            "visibility": "public",
+            "links": [],
+        },
+    )
+
     roundtable_id: uuid.UUID | None = Field(default=None, description="Omit for the shared library.")
     kind: KnowledgeKind
     title: str = Field(min_length=1, max_length=300)
@@ -84,6 +184,22 @@ class KnowledgeItemCreate(RequestBody):
 
 
 class KnowledgeItemUpdate(PatchBody):
+    model_config = examples(
+        {
+            "kind": "position_paper",
+            "title": _TITLE,
+            "body": _BODY,
+            "summary": _SUMMARY,
+            "tags": ["תמיכות", "שקיפות"],
+            "language": "he",
+            "authors": ["תמר אלקיים", "שתיל"],
+            "url": None,
+            "visibility": "roundtable",
+            "links": [_LINK],
+        },
+        {"title": _TITLE, "body": _BODY},
+    )
+
     kind: KnowledgeKind = Field(default=None)
     title: str = Field(default=None, min_length=1, max_length=300)
     body: str = Field(default=None, max_length=500_000)
@@ -97,6 +213,19 @@ class KnowledgeItemUpdate(PatchBody):
 
 
 class KnowledgeRevisionRead(ReadModel):
+    model_config = examples(
+        {
+            "id": ExampleId.knowledge_revision,
+            "knowledge_item_id": ExampleId.knowledge_item,
+            "number": 2,
+            "title": _TITLE,
+            "body": _BODY,
+            "summary": _SUMMARY,
+            "created_by_user_id": ExampleId.user_member,
+            "created_at": "2026-10-02T08:10:00Z",
+        }
+    )
+
     id: uuid.UUID
     knowledge_item_id: uuid.UUID
     number: int
@@ -108,6 +237,8 @@ class KnowledgeRevisionRead(ReadModel):
 
 
 class KnowledgeRevisionSummary(ReadModel):
+    model_config = examples(_REVISION_SUMMARY)
+
     number: int
     title: str
     created_by_user_id: uuid.UUID | None
@@ -115,10 +246,34 @@ class KnowledgeRevisionSummary(ReadModel):
 
 
 class KnowledgeRevisionPage(Page[KnowledgeRevisionSummary]):
-    pass
+    model_config = examples(
+        {
+            "items": [
+                _REVISION_SUMMARY,
+                {
+                    "number": 1,
+                    "title": _DRAFT_TITLE,
+                    "created_by_user_id": ExampleId.user_member,
+                    "created_at": "2026-09-20T10:00:00Z",
+                },
+            ],
+            "next_cursor": None,
+        }
+    )
 
 
 class RevisionDiff(ReadModel):
+    model_config = examples(
+        {
+            "from_number": 1,
+            "to_number": 2,
+            "title": f"--- title@1\n+++ title@2\n@@ -1 +1 @@\n-{_DRAFT_TITLE}\n+{_TITLE}\n",
+            "body": "--- body@1\n+++ body@2\n@@ -4,4 +4,4 @@\n \n ## המלצות\n \n"
+            f"-מבחני תמיכה אחידים.\n+{_RECOMMENDATION}\n",
+            "summary": "",
+        }
+    )
+
     from_number: int
     to_number: int
     title: str = Field(description="Unified diff of the title.")

@@ -4,10 +4,40 @@ from datetime import date
 from pydantic import Field
 
 from shulchan.core.pagination import Page
-from shulchan.core.schemas import ReadModel
+from shulchan.core.schemas import ExampleId, ReadModel, examples, page_examples
+
+# Hits for `q=תמיכה שקופה`: the highlights also mark a prefixed form ("התמיכה").
+_DECISION_HIT = {
+    "entity_type": "decision",
+    "entity_id": ExampleId.decision,
+    "roundtable_id": ExampleId.roundtable,
+    "title": "עקרונות לתמיכה שקופה בארגוני החברה האזרחית",
+    "kind": "recommendation",
+    "language": None,
+    "occurred_on": "2026-10-13",
+    "score": 3.7721,
+    "snippet": "עקרונות לתמיכה שקופה בארגוני החברה האזרחית — השולחן ממליץ למשרדי הממשלה: 1. לפרסם מבחני תמיכה "
+    "אחידים ולוחות זמנים להגשה לפחות 60 יום מראש. 2. לנמק בכתב כל החלטת הקצאה ולפרסם את תוצ…",
+    "highlights": [[9, 14], [15, 20], [88, 93]],
+}
+_KNOWLEDGE_HIT = {
+    "entity_type": "knowledge_item",
+    "entity_id": ExampleId.knowledge_item,
+    "roundtable_id": ExampleId.roundtable,
+    "title": "נייר עמדה: עקרונות לתמיכה שקופה בארגוני החברה האזרחית",
+    "kind": "position_paper",
+    "language": "he",
+    "occurred_on": "2026-09-20",
+    "score": 3.7297,
+    "snippet": "נייר עמדה: עקרונות לתמיכה שקופה בארגוני החברה האזרחית — ## רקע מבחני התמיכה משתנים ממשרד למשרד. "
+    "## המלצות מבחני תמיכה אחידים, פרסום מראש של לוחות הזמנים והסבר מנומק לכל החלטת הקצאה…",
+    "highlights": [[20, 25], [26, 31], [70, 75], [112, 117]],
+}
 
 
 class SearchHit(ReadModel):
+    model_config = examples(_DECISION_HIT)
+
     entity_type: str = Field(examples=["knowledge_item", "decision", "minutes"])
     entity_id: uuid.UUID
     roundtable_id: uuid.UUID | None
@@ -21,4 +51,4 @@ class SearchHit(ReadModel):
 
 
 class SearchPage(Page[SearchHit]):
-    pass
+    model_config = page_examples(_DECISION_HIT, _KNOWLEDGE_HIT)

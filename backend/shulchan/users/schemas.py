@@ -3,16 +3,46 @@ from datetime import date, datetime
 
 from pydantic import EmailStr, Field
 
-from shulchan.auth.permissions import Permission, PlatformPermission
+from shulchan.auth.permissions import ROLE_PERMISSIONS, Permission, PlatformPermission
 from shulchan.core.pagination import Page
-from shulchan.core.schemas import PatchBody, ReadModel, RequestBody
+from shulchan.core.schemas import ExampleId, PatchBody, ReadModel, RequestBody, examples, page_examples
 from shulchan.roundtables.models import Role
 from shulchan.users.models import Language
 
 PASSWORD = Field(min_length=12, max_length=200, description="At least 12 characters.")
 
+_USER = {
+    "id": ExampleId.user_member,
+    "email": "member@demo.shulchan.org",
+    "full_name": "תמר אלקיים",
+    "preferred_language": "he",
+    "is_active": True,
+    "is_platform_admin": False,
+    "created_at": "2026-01-05T09:12:44Z",
+    "version": 2,
+}
+_MEMBER_PERMISSIONS = sorted(permission.value for permission in ROLE_PERMISSIONS[Role.member])
+_MY_SEAT = {
+    "seat_id": ExampleId.seat_member,
+    "role": "member",
+    "sector_id": ExampleId.sector_civil_society,
+    "started_on": "2018-02-01",
+    "ended_on": None,
+    "as_alternate": False,
+}
+_MY_ROUNDTABLE = {
+    "roundtable_id": ExampleId.roundtable,
+    "title": "השולחן העגול במשרד ראש הממשלה (השולחן הממשקי)",
+    "title_en": "The Prime Minister's Office Roundtable (the interface roundtable)",
+    "roles": ["member"],
+    "permissions": _MEMBER_PERMISSIONS,
+    "seats": [_MY_SEAT],
+}
+
 
 class UserRead(ReadModel):
+    model_config = examples(_USER)
+
     id: uuid.UUID
     email: str
     full_name: str
@@ -24,10 +54,20 @@ class UserRead(ReadModel):
 
 
 class UserPage(Page[UserRead]):
-    pass
+    model_config = page_examples(_USER)
 
 
 class UserCreate(RequestBody):
+    model_config = examples(
+        {
+            "email": "dana.levi@example.org",
+            "full_name": "דנה לוי",
+            "preferred_language": "he",
+            "password": "Shulchan-Agol-2026!",
+            "is_platform_admin": False,
+        }
+    )
+
     email: EmailStr
     full_name: str = Field(min_length=1, max_length=200)
     preferred_language: Language = Language.he
@@ -36,6 +76,17 @@ class UserCreate(RequestBody):
 
 
 class UserUpdate(PatchBody):
+    model_config = examples(
+        {
+            "full_name": "דנה לוי-כהן",
+            "preferred_language": "en",
+            "is_active": True,
+            "is_platform_admin": False,
+            "password": "New-Shulchan-Passphrase-2026",
+        },
+        {"is_active": False},
+    )
+
     full_name: str = Field(default=None, min_length=1, max_length=200)
     preferred_language: Language = Field(default=None)
     is_active: bool = Field(default=None)
@@ -44,16 +95,22 @@ class UserUpdate(PatchBody):
 
 
 class MeUpdate(PatchBody):
+    model_config = examples({"full_name": "תמר אלקיים", "preferred_language": "en"}, {"preferred_language": "he"})
+
     full_name: str = Field(default=None, min_length=1, max_length=200)
     preferred_language: Language = Field(default=None)
 
 
 class PasswordChange(RequestBody):
+    model_config = examples({"current_password": "shulchan-demo", "new_password": "Tamar-Shulchan-Passphrase-2026"})
+
     current_password: str = Field(max_length=200)
     new_password: str = PASSWORD
 
 
 class MySeat(ReadModel):
+    model_config = examples(_MY_SEAT)
+
     seat_id: uuid.UUID
     role: Role
     sector_id: uuid.UUID
@@ -63,6 +120,8 @@ class MySeat(ReadModel):
 
 
 class MyRoundtable(ReadModel):
+    model_config = examples(_MY_ROUNDTABLE)
+
     roundtable_id: uuid.UUID
     title: str
     title_en: str | None
@@ -72,6 +131,15 @@ class MyRoundtable(ReadModel):
 
 
 class Me(UserRead):
+    model_config = examples(
+        {
+            **_USER,
+            "stakeholder_id": ExampleId.stakeholder_member,
+            "platform_permissions": [],
+            "roundtables": [_MY_ROUNDTABLE],
+        }
+    )
+
     stakeholder_id: uuid.UUID | None
     platform_permissions: list[PlatformPermission]
     roundtables: list[MyRoundtable]

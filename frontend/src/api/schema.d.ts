@@ -1460,7 +1460,17 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        /** ActionItemCreate */
+        /**
+         * ActionItemCreate
+         * @example {
+         *       "title": "איסוף התייחסויות הארגונים ליישום מבחני התמיכה",
+         *       "description": "ריכוז התייחסויות של ארגוני החברה האזרחית ליישום ההמלצה במשרדים, לקראת דיון מעקב בשולחן.",
+         *       "owner_stakeholder_id": "01a22672-de58-743a-ba13-43d46affbf0d",
+         *       "due_date": "2026-11-30",
+         *       "decision_id": "01a22672-de71-728e-b091-029bf8c2dbb7",
+         *       "meeting_id": "01a22672-de70-7280-8a03-c9e8e9208297"
+         *     }
+         */
         ActionItemCreate: {
             /** Title */
             title: string;
@@ -1481,7 +1491,30 @@ export interface components {
             /** Meeting Id */
             meeting_id?: string | null;
         };
-        /** ActionItemPage */
+        /**
+         * ActionItemPage
+         * @example {
+         *       "items": [
+         *         {
+         *           "id": "01a22672-de9e-75d3-b977-7a373e1cba5b",
+         *           "roundtable_id": "01a22672-de5b-754b-ba85-afab40ad9875",
+         *           "decision_id": "01a22672-de71-728e-b091-029bf8c2dbb7",
+         *           "meeting_id": "01a22672-de70-7280-8a03-c9e8e9208297",
+         *           "title": "איסוף התייחסויות הארגונים ליישום מבחני התמיכה",
+         *           "description": "ריכוז התייחסויות של ארגוני החברה האזרחית ליישום ההמלצה במשרדים, לקראת דיון מעקב בשולחן.",
+         *           "owner_stakeholder_id": "01a22672-de58-743a-ba13-43d46affbf0d",
+         *           "owner_name": "תמר אלקיים",
+         *           "due_date": "2026-11-30",
+         *           "status": "in_progress",
+         *           "overdue": false,
+         *           "completed_at": null,
+         *           "created_at": "2026-10-13T10:10:00Z",
+         *           "version": 2
+         *         }
+         *       ],
+         *       "next_cursor": "WyJjcmVhdGVkX2F0IixbeyJ1IjoiMDFhMjI2NzItZGU1ZS03M2Q5LThlNWItYzM3MDVhY2E0OGI3In1dXQ"
+         *     }
+         */
         ActionItemPage: {
             /** Items */
             items: components["schemas"]["ActionItemRead"][];
@@ -1491,7 +1524,25 @@ export interface components {
              */
             next_cursor: string | null;
         };
-        /** ActionItemRead */
+        /**
+         * ActionItemRead
+         * @example {
+         *       "id": "01a22672-de9e-75d3-b977-7a373e1cba5b",
+         *       "roundtable_id": "01a22672-de5b-754b-ba85-afab40ad9875",
+         *       "decision_id": "01a22672-de71-728e-b091-029bf8c2dbb7",
+         *       "meeting_id": "01a22672-de70-7280-8a03-c9e8e9208297",
+         *       "title": "איסוף התייחסויות הארגונים ליישום מבחני התמיכה",
+         *       "description": "ריכוז התייחסויות של ארגוני החברה האזרחית ליישום ההמלצה במשרדים, לקראת דיון מעקב בשולחן.",
+         *       "owner_stakeholder_id": "01a22672-de58-743a-ba13-43d46affbf0d",
+         *       "owner_name": "תמר אלקיים",
+         *       "due_date": "2026-11-30",
+         *       "status": "in_progress",
+         *       "overdue": false,
+         *       "completed_at": null,
+         *       "created_at": "2026-10-13T10:10:00Z",
+         *       "version": 2
+         *     }
+         */
         ActionItemRead: {
             /**
              * Id
@@ -1541,7 +1592,19 @@ export interface components {
          * @enum {string}
          */
         ActionItemStatus: "open" | "in_progress" | "done" | "dropped";
-        /** ActionItemUpdate */
+        /**
+         * ActionItemUpdate
+         * @example {
+         *       "title": "איסוף התייחסויות הארגונים ליישום מבחני התמיכה",
+         *       "description": "ההתייחסויות רוכזו והועברו לצוות הכתיבה.",
+         *       "owner_stakeholder_id": "01a22672-de58-743a-ba13-43d46affbf0d",
+         *       "due_date": "2026-12-15",
+         *       "status": "done"
+         *     }
+         * @example {
+         *       "status": "in_progress"
+         *     }
+         */
         ActionItemUpdate: {
             /** Title */
             title?: string;
@@ -1557,7 +1620,61 @@ export interface components {
             /** @description The only field an owner who is a member may change. */
             status?: components["schemas"]["ActionItemStatus"];
         };
-        /** Agenda */
+        /**
+         * Agenda
+         * @example {
+         *       "meeting_id": "01a22672-de70-7280-8a03-c9e8e9208297",
+         *       "items": [
+         *         {
+         *           "id": "01a22672-de9d-70f9-9035-bfe107a86c7f",
+         *           "meeting_id": "01a22672-de70-7280-8a03-c9e8e9208297",
+         *           "position": 1,
+         *           "title": "פתיחה, עדכונים ואישור פרוטוקול המפגש הקודם",
+         *           "description": "",
+         *           "presenter_stakeholder_id": "01a22672-de58-743a-ba13-43d46affbf0a",
+         *           "planned_minutes": 15,
+         *           "goal_id": null,
+         *           "status": "accepted",
+         *           "proposed_by_user_id": "01a22672-de55-77d3-b71a-2b9fd3adcbbf",
+         *           "knowledge_item_ids": [],
+         *           "version": 1
+         *         },
+         *         {
+         *           "id": "01a22672-de9d-70f9-9035-bfe107a86c81",
+         *           "meeting_id": "01a22672-de70-7280-8a03-c9e8e9208297",
+         *           "position": 2,
+         *           "title": "עקרונות לתמיכה שקופה בארגוני החברה האזרחית",
+         *           "description": "נייר העמדה של ארגוני החברה האזרחית מציע מבחני תמיכה אחידים, פרסום מראש של לוחות הזמנים והסבר מנומק לכל החלטת הקצאה.",
+         *           "presenter_stakeholder_id": "01a22672-de58-743a-ba13-43d46affbf0d",
+         *           "planned_minutes": 35,
+         *           "goal_id": "01a22672-de5d-76be-97e8-3b079a769e28",
+         *           "status": "accepted",
+         *           "proposed_by_user_id": "01a22672-de56-7651-8dea-aec23ef2e12b",
+         *           "knowledge_item_ids": [
+         *             "01a22672-de6c-76af-9f7d-d65dc3890f54"
+         *           ],
+         *           "version": 2
+         *         },
+         *         {
+         *           "id": "01a22672-de9d-70f9-9035-bfe107a86c82",
+         *           "meeting_id": "01a22672-de70-7280-8a03-c9e8e9208297",
+         *           "position": 3,
+         *           "title": "נגישות ארגוני החברה הערבית למשאבים ולמידע",
+         *           "description": "חסמי שפה, מידע ונגישות דיגיטלית בהשתתפות ארגונים מהחברה הערבית בקולות קוראים ממשלתיים.",
+         *           "presenter_stakeholder_id": null,
+         *           "planned_minutes": 30,
+         *           "goal_id": null,
+         *           "status": "declined",
+         *           "proposed_by_user_id": "01a22672-de56-7651-8dea-aec23ef2e12b",
+         *           "knowledge_item_ids": [],
+         *           "version": 1
+         *         }
+         *       ],
+         *       "planned_minutes": 50,
+         *       "meeting_minutes": 180,
+         *       "over_by_minutes": 0
+         *     }
+         */
         Agenda: {
             /**
              * Meeting Id
@@ -1585,7 +1702,19 @@ export interface components {
              */
             over_by_minutes: number;
         };
-        /** AgendaItemCreate */
+        /**
+         * AgendaItemCreate
+         * @example {
+         *       "title": "נגישות ארגוני החברה הערבית למשאבים ולמידע",
+         *       "description": "חסמי שפה, מידע ונגישות דיגיטלית בהשתתפות ארגונים מהחברה הערבית בקולות קוראים ממשלתיים.",
+         *       "presenter_stakeholder_id": "01a22672-de58-743a-ba13-43d46affbf0d",
+         *       "planned_minutes": 30,
+         *       "goal_id": "01a22672-de5d-76be-97e8-3b079a769e28",
+         *       "knowledge_item_ids": [
+         *         "01a22672-de6c-76af-9f7d-d65dc3890f54"
+         *       ]
+         *     }
+         */
         AgendaItemCreate: {
             /** Title */
             title: string;
@@ -1603,7 +1732,25 @@ export interface components {
             /** Knowledge Item Ids */
             knowledge_item_ids?: string[];
         };
-        /** AgendaItemRead */
+        /**
+         * AgendaItemRead
+         * @example {
+         *       "id": "01a22672-de9d-70f9-9035-bfe107a86c81",
+         *       "meeting_id": "01a22672-de70-7280-8a03-c9e8e9208297",
+         *       "position": 2,
+         *       "title": "עקרונות לתמיכה שקופה בארגוני החברה האזרחית",
+         *       "description": "נייר העמדה של ארגוני החברה האזרחית מציע מבחני תמיכה אחידים, פרסום מראש של לוחות הזמנים והסבר מנומק לכל החלטת הקצאה.",
+         *       "presenter_stakeholder_id": "01a22672-de58-743a-ba13-43d46affbf0d",
+         *       "planned_minutes": 35,
+         *       "goal_id": "01a22672-de5d-76be-97e8-3b079a769e28",
+         *       "status": "accepted",
+         *       "proposed_by_user_id": "01a22672-de56-7651-8dea-aec23ef2e12b",
+         *       "knowledge_item_ids": [
+         *         "01a22672-de6c-76af-9f7d-d65dc3890f54"
+         *       ],
+         *       "version": 2
+         *     }
+         */
         AgendaItemRead: {
             /**
              * Id
@@ -1641,7 +1788,15 @@ export interface components {
              */
             version: number;
         };
-        /** AgendaItemReview */
+        /**
+         * AgendaItemReview
+         * @example {
+         *       "status": "accepted"
+         *     }
+         * @example {
+         *       "status": "declined"
+         *     }
+         */
         AgendaItemReview: {
             /** @description accepted or declined. */
             status: components["schemas"]["AgendaItemStatus"];
@@ -1651,7 +1806,22 @@ export interface components {
          * @enum {string}
          */
         AgendaItemStatus: "proposed" | "accepted" | "declined";
-        /** AgendaItemUpdate */
+        /**
+         * AgendaItemUpdate
+         * @example {
+         *       "title": "עקרונות לתמיכה שקופה בארגוני החברה האזרחית – נוסח מעודכן",
+         *       "description": "הצגת הנוסח המעודכן לאחר הערות חברי השולחן.",
+         *       "presenter_stakeholder_id": "01a22672-de58-743a-ba13-43d46affbf0d",
+         *       "planned_minutes": 40,
+         *       "goal_id": "01a22672-de5d-76be-97e8-3b079a769e28",
+         *       "knowledge_item_ids": [
+         *         "01a22672-de6c-76af-9f7d-d65dc3890f54"
+         *       ]
+         *     }
+         * @example {
+         *       "planned_minutes": 40
+         *     }
+         */
         AgendaItemUpdate: {
             /** Title */
             title?: string;
@@ -1666,7 +1836,15 @@ export interface components {
             /** Knowledge Item Ids */
             knowledge_item_ids?: string[];
         };
-        /** AgendaOrder */
+        /**
+         * AgendaOrder
+         * @example {
+         *       "item_ids": [
+         *         "01a22672-de9d-70f9-9035-bfe107a86c81",
+         *         "01a22672-de9d-70f9-9035-bfe107a86c7f"
+         *       ]
+         *     }
+         */
         AgendaOrder: {
             /**
              * Item Ids
@@ -1674,7 +1852,19 @@ export interface components {
              */
             item_ids: string[];
         };
-        /** AttachmentRead */
+        /**
+         * AttachmentRead
+         * @example {
+         *       "id": "01a22672-df10-7a2b-9c3d-4e5f60718293",
+         *       "knowledge_item_id": "01a22672-de6c-76af-9f7d-d65dc3890f54",
+         *       "filename": "נייר-עמדה-תמיכות.pdf",
+         *       "content_type": "application/pdf",
+         *       "size_bytes": 284611,
+         *       "sha256": "9f2c4a1e0b7d83c5e6f1a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f7",
+         *       "created_at": "2026-10-02T08:14:00Z",
+         *       "download_url": "/api/v1/attachments/01a22672-df10-7a2b-9c3d-4e5f60718293/download"
+         *     }
+         */
         AttachmentRead: {
             /**
              * Id
@@ -1702,7 +1892,21 @@ export interface components {
             /** Download Url */
             download_url: string;
         };
-        /** AttendanceEntry */
+        /**
+         * AttendanceEntry
+         * @example {
+         *       "seat_id": "01a22672-de5e-73d9-8e5b-c3705aca48c0",
+         *       "guest_name": null,
+         *       "guest_organisation": null,
+         *       "status": "present"
+         *     }
+         * @example {
+         *       "seat_id": null,
+         *       "guest_name": "ד״ר יעל כהן",
+         *       "guest_organisation": "המכון הישראלי לדמוקרטיה",
+         *       "status": "present"
+         *     }
+         */
         AttendanceEntry: {
             /** Seat Id */
             seat_id?: string | null;
@@ -1712,7 +1916,18 @@ export interface components {
             guest_organisation?: string | null;
             status: components["schemas"]["AttendanceStatus"];
         };
-        /** AttendanceRead */
+        /**
+         * AttendanceRead
+         * @example {
+         *       "id": "01a22672-de9d-70f9-9035-bfe107a86c60",
+         *       "seat_id": "01a22672-de5e-73d9-8e5b-c3705aca48b7",
+         *       "stakeholder_name": "אורית שגיא",
+         *       "sector_id": "01a22672-ddf5-77de-bc21-7f55d45999c4",
+         *       "guest_name": null,
+         *       "guest_organisation": null,
+         *       "status": "present"
+         *     }
+         */
         AttendanceRead: {
             /**
              * Id
@@ -1731,12 +1946,102 @@ export interface components {
             guest_organisation: string | null;
             status: components["schemas"]["AttendanceStatus"];
         };
-        /** AttendanceRecord */
+        /**
+         * AttendanceRecord
+         * @example {
+         *       "entries": [
+         *         {
+         *           "seat_id": "01a22672-de5e-73d9-8e5b-c3705aca48b7",
+         *           "status": "present"
+         *         },
+         *         {
+         *           "seat_id": "01a22672-de5e-73d9-8e5b-c3705aca48bb",
+         *           "status": "excused"
+         *         },
+         *         {
+         *           "seat_id": "01a22672-de5e-73d9-8e5b-c3705aca48c0",
+         *           "status": "present"
+         *         },
+         *         {
+         *           "guest_name": "ד״ר יעל כהן",
+         *           "guest_organisation": "המכון הישראלי לדמוקרטיה",
+         *           "status": "present"
+         *         }
+         *       ]
+         *     }
+         */
         AttendanceRecord: {
             /** Entries */
             entries: components["schemas"]["AttendanceEntry"][];
         };
-        /** AttendanceReport */
+        /**
+         * AttendanceReport
+         * @example {
+         *       "meeting_id": "01a22672-de70-7280-8a03-c9e8e9208297",
+         *       "items": [
+         *         {
+         *           "id": "01a22672-de9d-70f9-9035-bfe107a86c60",
+         *           "seat_id": "01a22672-de5e-73d9-8e5b-c3705aca48b7",
+         *           "stakeholder_name": "אורית שגיא",
+         *           "sector_id": "01a22672-ddf5-77de-bc21-7f55d45999c4",
+         *           "guest_name": null,
+         *           "guest_organisation": null,
+         *           "status": "present"
+         *         },
+         *         {
+         *           "id": "01a22672-de9d-70f9-9035-bfe107a86c68",
+         *           "seat_id": "01a22672-de5e-73d9-8e5b-c3705aca48bb",
+         *           "stakeholder_name": "יואב קרמר",
+         *           "sector_id": "01a22672-ddf5-77de-bc21-7f55d45999c5",
+         *           "guest_name": null,
+         *           "guest_organisation": null,
+         *           "status": "excused"
+         *         },
+         *         {
+         *           "id": "01a22672-de9d-70f9-9035-bfe107a86c72",
+         *           "seat_id": "01a22672-de5e-73d9-8e5b-c3705aca48c0",
+         *           "stakeholder_name": "תמר אלקיים",
+         *           "sector_id": "01a22672-ddf5-77de-bc21-7f55d45999c6",
+         *           "guest_name": null,
+         *           "guest_organisation": null,
+         *           "status": "present"
+         *         },
+         *         {
+         *           "id": "01a22672-de9d-70f9-9035-bfe107a86c79",
+         *           "seat_id": null,
+         *           "stakeholder_name": null,
+         *           "sector_id": null,
+         *           "guest_name": "ד״ר יעל כהן",
+         *           "guest_organisation": "המכון הישראלי לדמוקרטיה",
+         *           "status": "present"
+         *         }
+         *       ],
+         *       "by_sector": [
+         *         {
+         *           "sector_id": "01a22672-ddf5-77de-bc21-7f55d45999c4",
+         *           "present": 1,
+         *           "absent": 0,
+         *           "excused": 0,
+         *           "rate": 1
+         *         },
+         *         {
+         *           "sector_id": "01a22672-ddf5-77de-bc21-7f55d45999c5",
+         *           "present": 0,
+         *           "absent": 0,
+         *           "excused": 1,
+         *           "rate": 0
+         *         },
+         *         {
+         *           "sector_id": "01a22672-ddf5-77de-bc21-7f55d45999c6",
+         *           "present": 1,
+         *           "absent": 0,
+         *           "excused": 0,
+         *           "rate": 1
+         *         }
+         *       ],
+         *       "guests": 1
+         *     }
+         */
         AttendanceReport: {
             /**
              * Meeting Id
@@ -1755,7 +2060,30 @@ export interface components {
          * @enum {string}
          */
         AttendanceStatus: "present" | "absent" | "excused";
-        /** AuditEventPage */
+        /**
+         * AuditEventPage
+         * @example {
+         *       "items": [
+         *         {
+         *           "id": "01a22672-df12-7c4d-8e5f-6a7b8c9d0e1f",
+         *           "created_at": "2026-10-13T09:55:00Z",
+         *           "actor_user_id": "01a22672-de55-77d3-b71a-2b9fd3adcbbf",
+         *           "action": "transition",
+         *           "entity_type": "decisions",
+         *           "entity_id": "01a22672-de71-728e-b091-029bf8c2dbb7",
+         *           "roundtable_id": "01a22672-de5b-754b-ba85-afab40ad9875",
+         *           "changes": {
+         *             "status": {
+         *               "before": "in_discussion",
+         *               "after": "agreed"
+         *             }
+         *           },
+         *           "request_id": "5f0c2d9e8a7b4c61b3e2f1a0d9c8b7a6"
+         *         }
+         *       ],
+         *       "next_cursor": "WyJjcmVhdGVkX2F0IixbeyJ1IjoiMDFhMjI2NzItZGU1ZS03M2Q5LThlNWItYzM3MDVhY2E0OGI3In1dXQ"
+         *     }
+         */
         AuditEventPage: {
             /** Items */
             items: components["schemas"]["AuditEventRead"][];
@@ -1765,7 +2093,25 @@ export interface components {
              */
             next_cursor: string | null;
         };
-        /** AuditEventRead */
+        /**
+         * AuditEventRead
+         * @example {
+         *       "id": "01a22672-df12-7c4d-8e5f-6a7b8c9d0e1f",
+         *       "created_at": "2026-10-13T09:55:00Z",
+         *       "actor_user_id": "01a22672-de55-77d3-b71a-2b9fd3adcbbf",
+         *       "action": "transition",
+         *       "entity_type": "decisions",
+         *       "entity_id": "01a22672-de71-728e-b091-029bf8c2dbb7",
+         *       "roundtable_id": "01a22672-de5b-754b-ba85-afab40ad9875",
+         *       "changes": {
+         *         "status": {
+         *           "before": "in_discussion",
+         *           "after": "agreed"
+         *         }
+         *       },
+         *       "request_id": "5f0c2d9e8a7b4c61b3e2f1a0d9c8b7a6"
+         *     }
+         */
         AuditEventRead: {
             /**
              * Id
@@ -1839,7 +2185,132 @@ export interface components {
             /** File */
             file: string;
         };
-        /** Composition */
+        /**
+         * Composition
+         * @example {
+         *       "roundtable_id": "01a22672-de5b-754b-ba85-afab40ad9875",
+         *       "as_of": "2026-10-13",
+         *       "total_seats": 4,
+         *       "sectors": [
+         *         {
+         *           "sector_id": "01a22672-ddf5-77de-bc21-7f55d45999c4",
+         *           "key": "government",
+         *           "name_he": "ממשלה",
+         *           "name_en": "Government",
+         *           "colour": "#1e88e5",
+         *           "seat_count": 1,
+         *           "by_role": {
+         *             "facilitator": 0,
+         *             "host": 1,
+         *             "member": 0,
+         *             "observer": 0
+         *           },
+         *           "seats": [
+         *             {
+         *               "roundtable_id": "01a22672-de5b-754b-ba85-afab40ad9875",
+         *               "ended_on": null,
+         *               "is_current": true,
+         *               "alternate_stakeholder_id": "01a22672-de58-743a-ba13-43d46affbede",
+         *               "alternate_name": "שירה בן-דוד",
+         *               "note": "מחליפה את עמרי כץ כנציגת המשרד המארח",
+         *               "version": 2,
+         *               "id": "01a22672-de5e-73d9-8e5b-c3705aca48b7",
+         *               "stakeholder_id": "01a22672-de58-743a-ba13-43d46affbedd",
+         *               "stakeholder_name": "אורית שגיא",
+         *               "stakeholder_name_en": "Orit Sagi",
+         *               "organisation_name": "משרד ראש הממשלה",
+         *               "role": "host",
+         *               "sector_id": "01a22672-ddf5-77de-bc21-7f55d45999c4",
+         *               "started_on": "2015-09-01"
+         *             }
+         *           ]
+         *         },
+         *         {
+         *           "sector_id": "01a22672-ddf5-77de-bc21-7f55d45999c5",
+         *           "key": "business_philanthropy",
+         *           "name_he": "המגזר העסקי-פילנתרופי",
+         *           "name_en": "Business & philanthropy",
+         *           "colour": "#f4511e",
+         *           "seat_count": 1,
+         *           "by_role": {
+         *             "facilitator": 0,
+         *             "host": 0,
+         *             "member": 1,
+         *             "observer": 0
+         *           },
+         *           "seats": [
+         *             {
+         *               "roundtable_id": "01a22672-de5b-754b-ba85-afab40ad9875",
+         *               "ended_on": null,
+         *               "is_current": true,
+         *               "alternate_stakeholder_id": null,
+         *               "alternate_name": null,
+         *               "note": null,
+         *               "version": 1,
+         *               "id": "01a22672-de5e-73d9-8e5b-c3705aca48bb",
+         *               "stakeholder_id": "01a22672-de58-743a-ba13-43d46affbefb",
+         *               "stakeholder_name": "יואב קרמר",
+         *               "stakeholder_name_en": "Yoav Kramer",
+         *               "organisation_name": "יד הנדיב",
+         *               "role": "member",
+         *               "sector_id": "01a22672-ddf5-77de-bc21-7f55d45999c5",
+         *               "started_on": "2016-03-01"
+         *             }
+         *           ]
+         *         },
+         *         {
+         *           "sector_id": "01a22672-ddf5-77de-bc21-7f55d45999c6",
+         *           "key": "civil_society",
+         *           "name_he": "החברה האזרחית",
+         *           "name_en": "Civil society",
+         *           "colour": "#43a047",
+         *           "seat_count": 2,
+         *           "by_role": {
+         *             "facilitator": 1,
+         *             "host": 0,
+         *             "member": 1,
+         *             "observer": 0
+         *           },
+         *           "seats": [
+         *             {
+         *               "roundtable_id": "01a22672-de5b-754b-ba85-afab40ad9875",
+         *               "ended_on": null,
+         *               "is_current": true,
+         *               "alternate_stakeholder_id": null,
+         *               "alternate_name": null,
+         *               "note": null,
+         *               "version": 1,
+         *               "id": "01a22672-de5e-73d9-8e5b-c3705aca48b5",
+         *               "stakeholder_id": "01a22672-de58-743a-ba13-43d46affbf0a",
+         *               "stakeholder_name": "נועה ברק",
+         *               "stakeholder_name_en": "Noa Barak",
+         *               "organisation_name": "שיתופים",
+         *               "role": "facilitator",
+         *               "sector_id": "01a22672-ddf5-77de-bc21-7f55d45999c6",
+         *               "started_on": "2009-01-01"
+         *             },
+         *             {
+         *               "roundtable_id": "01a22672-de5b-754b-ba85-afab40ad9875",
+         *               "ended_on": null,
+         *               "is_current": true,
+         *               "alternate_stakeholder_id": null,
+         *               "alternate_name": null,
+         *               "note": null,
+         *               "version": 1,
+         *               "id": "01a22672-de5e-73d9-8e5b-c3705aca48c0",
+         *               "stakeholder_id": "01a22672-de58-743a-ba13-43d46affbf0d",
+         *               "stakeholder_name": "תמר אלקיים",
+         *               "stakeholder_name_en": "Tamar Elkayam",
+         *               "organisation_name": "שתיל",
+         *               "role": "member",
+         *               "sector_id": "01a22672-ddf5-77de-bc21-7f55d45999c6",
+         *               "started_on": "2018-02-01"
+         *             }
+         *           ]
+         *         }
+         *       ]
+         *     }
+         */
         Composition: {
             /**
              * Roundtable Id
@@ -1859,7 +2330,18 @@ export interface components {
              */
             sectors: components["schemas"]["SectorComposition"][];
         };
-        /** DecisionCreate */
+        /**
+         * DecisionCreate
+         * @example {
+         *       "kind": "recommendation",
+         *       "title": "עקרונות לתמיכה שקופה בארגוני החברה האזרחית",
+         *       "text": "השולחן ממליץ למשרדי הממשלה:\n\n1. לפרסם מבחני תמיכה אחידים ולוחות זמנים להגשה לפחות 60 יום מראש.\n2. לנמק בכתב כל החלטת הקצאה ולפרסם את תוצאותיה.",
+         *       "meeting_id": "01a22672-de70-7280-8a03-c9e8e9208297",
+         *       "goal_ids": [
+         *         "01a22672-de5d-76be-97e8-3b079a769e28"
+         *       ]
+         *     }
+         */
         DecisionCreate: {
             kind: components["schemas"]["DecisionKind"];
             /** Title */
@@ -1874,7 +2356,16 @@ export interface components {
             /** Goal Ids */
             goal_ids?: string[];
         };
-        /** DecisionEventRead */
+        /**
+         * DecisionEventRead
+         * @example {
+         *       "from_status": "in_discussion",
+         *       "to_status": "agreed",
+         *       "actor_user_id": "01a22672-de55-77d3-b71a-2b9fd3adcbbf",
+         *       "note": "הוסכם במפגש 13 באוקטובר 2026",
+         *       "created_at": "2026-10-13T09:55:00Z"
+         *     }
+         */
         DecisionEventRead: {
             from_status: components["schemas"]["DecisionStatus"] | null;
             to_status: components["schemas"]["DecisionStatus"];
@@ -1893,7 +2384,25 @@ export interface components {
          * @enum {string}
          */
         DecisionKind: "understanding" | "agreement" | "recommendation" | "policy_decision";
-        /** DecisionPage */
+        /**
+         * DecisionPage
+         * @example {
+         *       "items": [
+         *         {
+         *           "id": "01a22672-de71-728e-b091-029bf8c2dbb7",
+         *           "roundtable_id": "01a22672-de5b-754b-ba85-afab40ad9875",
+         *           "meeting_id": "01a22672-de70-7280-8a03-c9e8e9208297",
+         *           "kind": "recommendation",
+         *           "title": "עקרונות לתמיכה שקופה בארגוני החברה האזרחית",
+         *           "status": "agreed",
+         *           "adopted_at": null,
+         *           "updated_at": "2026-10-13T09:55:00Z",
+         *           "version": 5
+         *         }
+         *       ],
+         *       "next_cursor": "WyJjcmVhdGVkX2F0IixbeyJ1IjoiMDFhMjI2NzItZGU1ZS03M2Q5LThlNWItYzM3MDVhY2E0OGI3In1dXQ"
+         *     }
+         */
         DecisionPage: {
             /** Items */
             items: components["schemas"]["DecisionSummary"][];
@@ -1903,7 +2412,106 @@ export interface components {
              */
             next_cursor: string | null;
         };
-        /** DecisionRead */
+        /**
+         * DecisionRead
+         * @example {
+         *       "id": "01a22672-de71-728e-b091-029bf8c2dbb7",
+         *       "roundtable_id": "01a22672-de5b-754b-ba85-afab40ad9875",
+         *       "meeting_id": "01a22672-de70-7280-8a03-c9e8e9208297",
+         *       "kind": "recommendation",
+         *       "title": "עקרונות לתמיכה שקופה בארגוני החברה האזרחית",
+         *       "text": "השולחן ממליץ למשרדי הממשלה:\n\n1. לפרסם מבחני תמיכה אחידים ולוחות זמנים להגשה לפחות 60 יום מראש.\n2. לנמק בכתב כל החלטת הקצאה ולפרסם את תוצאותיה.",
+         *       "status": "agreed",
+         *       "goal_ids": [
+         *         "01a22672-de5d-76be-97e8-3b079a769e28"
+         *       ],
+         *       "proposed_by_user_id": "01a22672-de56-7651-8dea-aec23ef2e12b",
+         *       "adopted_at": null,
+         *       "adoption_reference": null,
+         *       "created_at": "2026-06-09T09:20:00Z",
+         *       "updated_at": "2026-10-13T09:55:00Z",
+         *       "version": 5,
+         *       "consensus": true,
+         *       "by_sector": [
+         *         {
+         *           "sector_id": "01a22672-ddf5-77de-bc21-7f55d45999c4",
+         *           "seats": 1,
+         *           "supports": 1,
+         *           "reservations": 0,
+         *           "objects": 0,
+         *           "pending": 0
+         *         },
+         *         {
+         *           "sector_id": "01a22672-ddf5-77de-bc21-7f55d45999c5",
+         *           "seats": 1,
+         *           "supports": 1,
+         *           "reservations": 0,
+         *           "objects": 0,
+         *           "pending": 0
+         *         },
+         *         {
+         *           "sector_id": "01a22672-ddf5-77de-bc21-7f55d45999c6",
+         *           "seats": 1,
+         *           "supports": 1,
+         *           "reservations": 0,
+         *           "objects": 0,
+         *           "pending": 0
+         *         }
+         *       ],
+         *       "endorsements": [
+         *         {
+         *           "seat_id": "01a22672-de5e-73d9-8e5b-c3705aca48b7",
+         *           "stakeholder_name": "אורית שגיא",
+         *           "sector_id": "01a22672-ddf5-77de-bc21-7f55d45999c4",
+         *           "role": "host",
+         *           "position": "supports",
+         *           "comment": null,
+         *           "updated_at": "2026-10-13T09:40:00Z"
+         *         },
+         *         {
+         *           "seat_id": "01a22672-de5e-73d9-8e5b-c3705aca48bb",
+         *           "stakeholder_name": "יואב קרמר",
+         *           "sector_id": "01a22672-ddf5-77de-bc21-7f55d45999c5",
+         *           "role": "member",
+         *           "position": "supports",
+         *           "comment": "הקרנות מוכנות לאמץ את אותם עקרונות בקולות הקוראים שלהן.",
+         *           "updated_at": "2026-10-14T08:05:00Z"
+         *         },
+         *         {
+         *           "seat_id": "01a22672-de5e-73d9-8e5b-c3705aca48c0",
+         *           "stakeholder_name": "תמר אלקיים",
+         *           "sector_id": "01a22672-ddf5-77de-bc21-7f55d45999c6",
+         *           "role": "member",
+         *           "position": "supports",
+         *           "comment": null,
+         *           "updated_at": "2026-10-13T09:42:00Z"
+         *         }
+         *       ],
+         *       "history": [
+         *         {
+         *           "from_status": null,
+         *           "to_status": "proposed",
+         *           "actor_user_id": "01a22672-de56-7651-8dea-aec23ef2e12b",
+         *           "note": null,
+         *           "created_at": "2026-06-09T09:20:00Z"
+         *         },
+         *         {
+         *           "from_status": "proposed",
+         *           "to_status": "in_discussion",
+         *           "actor_user_id": "01a22672-de55-77d3-b71a-2b9fd3adcbbf",
+         *           "note": "יידון במפגש אוקטובר",
+         *           "created_at": "2026-09-15T07:10:00Z"
+         *         },
+         *         {
+         *           "from_status": "in_discussion",
+         *           "to_status": "agreed",
+         *           "actor_user_id": "01a22672-de55-77d3-b71a-2b9fd3adcbbf",
+         *           "note": "הוסכם במפגש 13 באוקטובר 2026",
+         *           "created_at": "2026-10-13T09:55:00Z"
+         *         }
+         *       ]
+         *     }
+         */
         DecisionRead: {
             /**
              * Id
@@ -1972,7 +2580,20 @@ export interface components {
          * @enum {string}
          */
         DecisionStatus: "proposed" | "in_discussion" | "agreed" | "adopted" | "implemented" | "rejected" | "withdrawn";
-        /** DecisionSummary */
+        /**
+         * DecisionSummary
+         * @example {
+         *       "id": "01a22672-de71-728e-b091-029bf8c2dbb7",
+         *       "roundtable_id": "01a22672-de5b-754b-ba85-afab40ad9875",
+         *       "meeting_id": "01a22672-de70-7280-8a03-c9e8e9208297",
+         *       "kind": "recommendation",
+         *       "title": "עקרונות לתמיכה שקופה בארגוני החברה האזרחית",
+         *       "status": "agreed",
+         *       "adopted_at": null,
+         *       "updated_at": "2026-10-13T09:55:00Z",
+         *       "version": 5
+         *     }
+         */
         DecisionSummary: {
             /**
              * Id
@@ -2000,7 +2621,18 @@ export interface components {
             /** Version */
             version: number;
         };
-        /** DecisionTransition */
+        /**
+         * DecisionTransition
+         * @example {
+         *       "status": "adopted",
+         *       "note": "אומץ בהחלטת הנהלת משרד ראש הממשלה",
+         *       "adoption_reference": "מכתב מנכ״ל משרד ראש הממשלה 2026-114"
+         *     }
+         * @example {
+         *       "status": "in_discussion",
+         *       "note": "יידון במפגש אוקטובר"
+         *     }
+         */
         DecisionTransition: {
             status: components["schemas"]["DecisionStatus"];
             /** Note */
@@ -2011,7 +2643,21 @@ export interface components {
              */
             adoption_reference?: string | null;
         };
-        /** DecisionUpdate */
+        /**
+         * DecisionUpdate
+         * @example {
+         *       "kind": "policy_decision",
+         *       "title": "עקרונות לתמיכה שקופה בארגוני החברה האזרחית",
+         *       "text": "השולחן ממליץ למשרדי הממשלה:\n\n1. לפרסם מבחני תמיכה אחידים ולוחות זמנים להגשה לפחות 60 יום מראש.\n2. לנמק בכתב כל החלטת הקצאה ולפרסם את תוצאותיה.\n3. לדווח לשולחן אחת לשנה על יישום העקרונות.",
+         *       "meeting_id": "01a22672-de70-7280-8a03-c9e8e9208297",
+         *       "goal_ids": [
+         *         "01a22672-de5d-76be-97e8-3b079a769e28"
+         *       ]
+         *     }
+         * @example {
+         *       "title": "עקרונות לתמיכה שקופה ושוויונית בארגוני החברה האזרחית"
+         *     }
+         */
         DecisionUpdate: {
             kind?: components["schemas"]["DecisionKind"];
             /** Title */
@@ -2028,7 +2674,18 @@ export interface components {
          * @enum {string}
          */
         EndorsementPosition: "supports" | "reservations" | "objects";
-        /** EndorsementRead */
+        /**
+         * EndorsementRead
+         * @example {
+         *       "seat_id": "01a22672-de5e-73d9-8e5b-c3705aca48bb",
+         *       "stakeholder_name": "יואב קרמר",
+         *       "sector_id": "01a22672-ddf5-77de-bc21-7f55d45999c5",
+         *       "role": "member",
+         *       "position": "supports",
+         *       "comment": "הקרנות מוכנות לאמץ את אותם עקרונות בקולות הקוראים שלהן.",
+         *       "updated_at": "2026-10-14T08:05:00Z"
+         *     }
+         */
         EndorsementRead: {
             /**
              * Seat Id
@@ -2052,7 +2709,17 @@ export interface components {
              */
             updated_at: string;
         };
-        /** EndorsementRequest */
+        /**
+         * EndorsementRequest
+         * @example {
+         *       "position": "reservations",
+         *       "comment": "תומכים בעיקרון, אך לוח זמנים של 60 יום אינו ישים לקולות קוראים דחופים.",
+         *       "seat_id": "01a22672-de5e-73d9-8e5b-c3705aca48bb"
+         *     }
+         * @example {
+         *       "position": "supports"
+         *     }
+         */
         EndorsementRequest: {
             position: components["schemas"]["EndorsementPosition"];
             /** Comment */
@@ -2063,7 +2730,17 @@ export interface components {
              */
             seat_id?: string | null;
         };
-        /** FieldError */
+        /**
+         * FieldError
+         * @example {
+         *       "loc": [
+         *         "body",
+         *         "title"
+         *       ],
+         *       "msg": "String should have at least 1 character",
+         *       "type": "string_too_short"
+         *     }
+         */
         FieldError: {
             /**
              * Loc
@@ -2075,7 +2752,18 @@ export interface components {
             /** Type */
             type: string;
         };
-        /** GoalAgendaItem */
+        /**
+         * GoalAgendaItem
+         * @example {
+         *       "agenda_item_id": "01a22672-de9d-70f9-9035-bfe107a86c81",
+         *       "title": "עקרונות לתמיכה שקופה בארגוני החברה האזרחית",
+         *       "status": "accepted",
+         *       "meeting_id": "01a22672-de70-7280-8a03-c9e8e9208297",
+         *       "meeting_title": "מפגש השולחן הממשקי – אוקטובר 2026",
+         *       "meeting_starts_at": "2026-10-13T07:00:00Z",
+         *       "meeting_status": "held"
+         *     }
+         */
         GoalAgendaItem: {
             /**
              * Agenda Item Id
@@ -2099,7 +2787,15 @@ export interface components {
             meeting_starts_at: string;
             meeting_status: components["schemas"]["MeetingStatus"];
         };
-        /** GoalCreate */
+        /**
+         * GoalCreate
+         * @example {
+         *       "title": "פרסום שוטף של תוצרי השולחן לציבור",
+         *       "description": "הנגשת סיכומי דיון, הסכמות ותוצרי ידע של השולחן לציבור הרחב באופן קבוע ומסודר.",
+         *       "status": "open",
+         *       "target_date": "2027-06-30"
+         *     }
+         */
         GoalCreate: {
             /** Title */
             title: string;
@@ -2113,7 +2809,15 @@ export interface components {
             /** Target Date */
             target_date?: string | null;
         };
-        /** GoalDecision */
+        /**
+         * GoalDecision
+         * @example {
+         *       "decision_id": "01a22672-de71-728e-b091-029bf8c2dbb7",
+         *       "title": "עקרונות לתמיכה שקופה בארגוני החברה האזרחית",
+         *       "kind": "recommendation",
+         *       "status": "agreed"
+         *     }
+         */
         GoalDecision: {
             /**
              * Decision Id
@@ -2125,7 +2829,24 @@ export interface components {
             kind: components["schemas"]["DecisionKind"];
             status: components["schemas"]["DecisionStatus"];
         };
-        /** GoalPage */
+        /**
+         * GoalPage
+         * @example {
+         *       "items": [
+         *         {
+         *           "id": "01a22672-de5d-76be-97e8-3b079a769e28",
+         *           "roundtable_id": "01a22672-de5b-754b-ba85-afab40ad9875",
+         *           "title": "עקרונות שקופים לתמיכה ממשלתית בארגוני החברה האזרחית",
+         *           "description": "גיבוש המלצות משותפות לכללים שוויוניים ושקופים בהקצאת תמיכות ובהתקשרויות של משרדי הממשלה עם עמותות.",
+         *           "status": "in_progress",
+         *           "target_date": "2027-06-30",
+         *           "created_at": "2026-01-05T09:00:00Z",
+         *           "version": 2
+         *         }
+         *       ],
+         *       "next_cursor": "WyJjcmVhdGVkX2F0IixbeyJ1IjoiMDFhMjI2NzItZGU1ZS03M2Q5LThlNWItYzM3MDVhY2E0OGI3In1dXQ"
+         *     }
+         */
         GoalPage: {
             /** Items */
             items: components["schemas"]["GoalRead"][];
@@ -2135,7 +2856,37 @@ export interface components {
              */
             next_cursor: string | null;
         };
-        /** GoalProgress */
+        /**
+         * GoalProgress
+         * @example {
+         *       "goal_id": "01a22672-de5d-76be-97e8-3b079a769e28",
+         *       "title": "עקרונות שקופים לתמיכה ממשלתית בארגוני החברה האזרחית",
+         *       "status": "in_progress",
+         *       "target_date": "2027-06-30",
+         *       "agenda_items": [
+         *         {
+         *           "agenda_item_id": "01a22672-de9d-70f9-9035-bfe107a86c81",
+         *           "title": "עקרונות לתמיכה שקופה בארגוני החברה האזרחית",
+         *           "status": "accepted",
+         *           "meeting_id": "01a22672-de70-7280-8a03-c9e8e9208297",
+         *           "meeting_title": "מפגש השולחן הממשקי – אוקטובר 2026",
+         *           "meeting_starts_at": "2026-10-13T07:00:00Z",
+         *           "meeting_status": "held"
+         *         }
+         *       ],
+         *       "decisions": [
+         *         {
+         *           "decision_id": "01a22672-de71-728e-b091-029bf8c2dbb7",
+         *           "title": "עקרונות לתמיכה שקופה בארגוני החברה האזרחית",
+         *           "kind": "recommendation",
+         *           "status": "agreed"
+         *         }
+         *       ],
+         *       "decisions_by_status": {
+         *         "agreed": 1
+         *       }
+         *     }
+         */
         GoalProgress: {
             /**
              * Goal Id
@@ -2156,7 +2907,19 @@ export interface components {
                 [key: string]: number;
             };
         };
-        /** GoalRead */
+        /**
+         * GoalRead
+         * @example {
+         *       "id": "01a22672-de5d-76be-97e8-3b079a769e28",
+         *       "roundtable_id": "01a22672-de5b-754b-ba85-afab40ad9875",
+         *       "title": "עקרונות שקופים לתמיכה ממשלתית בארגוני החברה האזרחית",
+         *       "description": "גיבוש המלצות משותפות לכללים שוויוניים ושקופים בהקצאת תמיכות ובהתקשרויות של משרדי הממשלה עם עמותות.",
+         *       "status": "in_progress",
+         *       "target_date": "2027-06-30",
+         *       "created_at": "2026-01-05T09:00:00Z",
+         *       "version": 2
+         *     }
+         */
         GoalRead: {
             /**
              * Id
@@ -2191,7 +2954,18 @@ export interface components {
          * @enum {string}
          */
         GoalStatus: "open" | "in_progress" | "achieved" | "dropped";
-        /** GoalUpdate */
+        /**
+         * GoalUpdate
+         * @example {
+         *       "title": "עקרונות שקופים לתמיכה ממשלתית בארגוני החברה האזרחית",
+         *       "description": "ההמלצות גובשו והוגשו להנהלת משרד ראש הממשלה.",
+         *       "status": "achieved",
+         *       "target_date": "2026-12-31"
+         *     }
+         * @example {
+         *       "status": "achieved"
+         *     }
+         */
         GoalUpdate: {
             /** Title */
             title?: string;
@@ -2201,12 +2975,89 @@ export interface components {
             /** Target Date */
             target_date?: string | null;
         };
-        /** Health */
+        /**
+         * Health
+         * @example {
+         *       "status": "ok"
+         *     }
+         */
         Health: {
             /** Status */
             status: string;
         };
-        /** InvitationList */
+        /**
+         * InvitationList
+         * @example {
+         *       "meeting_id": "01a22672-de70-7280-8a03-c9e8e9208297",
+         *       "items": [
+         *         {
+         *           "id": "01a22672-de9d-70f9-9035-bfe107a86c5f",
+         *           "meeting_id": "01a22672-de70-7280-8a03-c9e8e9208297",
+         *           "seat_id": "01a22672-de5e-73d9-8e5b-c3705aca48b7",
+         *           "stakeholder_id": "01a22672-de58-743a-ba13-43d46affbedd",
+         *           "stakeholder_name": "אורית שגיא",
+         *           "role": "host",
+         *           "sector_id": "01a22672-ddf5-77de-bc21-7f55d45999c4",
+         *           "response": "yes",
+         *           "note": null,
+         *           "responded_at": "2026-10-01T07:00:00Z"
+         *         },
+         *         {
+         *           "id": "01a22672-de9d-70f9-9035-bfe107a86c67",
+         *           "meeting_id": "01a22672-de70-7280-8a03-c9e8e9208297",
+         *           "seat_id": "01a22672-de5e-73d9-8e5b-c3705aca48bb",
+         *           "stakeholder_id": "01a22672-de58-743a-ba13-43d46affbefb",
+         *           "stakeholder_name": "יואב קרמר",
+         *           "role": "member",
+         *           "sector_id": "01a22672-ddf5-77de-bc21-7f55d45999c5",
+         *           "response": "no",
+         *           "note": "בחו״ל באותו שבוע",
+         *           "responded_at": "2026-10-04T16:20:00Z"
+         *         },
+         *         {
+         *           "id": "01a22672-de9d-70f9-9035-bfe107a86c71",
+         *           "meeting_id": "01a22672-de70-7280-8a03-c9e8e9208297",
+         *           "seat_id": "01a22672-de5e-73d9-8e5b-c3705aca48c0",
+         *           "stakeholder_id": "01a22672-de58-743a-ba13-43d46affbf0d",
+         *           "stakeholder_name": "תמר אלקיים",
+         *           "role": "member",
+         *           "sector_id": "01a22672-ddf5-77de-bc21-7f55d45999c6",
+         *           "response": "maybe",
+         *           "note": "אשתתף בזום אם לא אגיע",
+         *           "responded_at": "2026-10-06T09:45:00Z"
+         *         }
+         *       ],
+         *       "by_sector": [
+         *         {
+         *           "sector_id": "01a22672-ddf5-77de-bc21-7f55d45999c4",
+         *           "counts": {
+         *             "pending": 0,
+         *             "yes": 1,
+         *             "no": 0,
+         *             "maybe": 0
+         *           }
+         *         },
+         *         {
+         *           "sector_id": "01a22672-ddf5-77de-bc21-7f55d45999c5",
+         *           "counts": {
+         *             "pending": 0,
+         *             "yes": 0,
+         *             "no": 1,
+         *             "maybe": 0
+         *           }
+         *         },
+         *         {
+         *           "sector_id": "01a22672-ddf5-77de-bc21-7f55d45999c6",
+         *           "counts": {
+         *             "pending": 0,
+         *             "yes": 0,
+         *             "no": 0,
+         *             "maybe": 1
+         *           }
+         *         }
+         *       ]
+         *     }
+         */
         InvitationList: {
             /**
              * Meeting Id
@@ -2221,7 +3072,21 @@ export interface components {
              */
             by_sector: components["schemas"]["SectorCount"][];
         };
-        /** InvitationRead */
+        /**
+         * InvitationRead
+         * @example {
+         *       "id": "01a22672-de9d-70f9-9035-bfe107a86c71",
+         *       "meeting_id": "01a22672-de70-7280-8a03-c9e8e9208297",
+         *       "seat_id": "01a22672-de5e-73d9-8e5b-c3705aca48c0",
+         *       "stakeholder_id": "01a22672-de58-743a-ba13-43d46affbf0d",
+         *       "stakeholder_name": "תמר אלקיים",
+         *       "role": "member",
+         *       "sector_id": "01a22672-ddf5-77de-bc21-7f55d45999c6",
+         *       "response": "maybe",
+         *       "note": "אשתתף בזום אם לא אגיע",
+         *       "responded_at": "2026-10-06T09:45:00Z"
+         *     }
+         */
         InvitationRead: {
             /**
              * Id
@@ -2257,7 +3122,17 @@ export interface components {
             /** Responded At */
             responded_at: string | null;
         };
-        /** InviteRequest */
+        /**
+         * InviteRequest
+         * @example {
+         *       "seat_ids": [
+         *         "01a22672-de5e-73d9-8e5b-c3705aca48b7",
+         *         "01a22672-de5e-73d9-8e5b-c3705aca48bb",
+         *         "01a22672-de5e-73d9-8e5b-c3705aca48c0"
+         *       ]
+         *     }
+         * @example {}
+         */
         InviteRequest: {
             /**
              * Seat Ids
@@ -2265,7 +3140,51 @@ export interface components {
              */
             seat_ids?: string[] | null;
         };
-        /** KnowledgeItemCreate */
+        /**
+         * KnowledgeItemCreate
+         * @example {
+         *       "roundtable_id": "01a22672-de5b-754b-ba85-afab40ad9875",
+         *       "kind": "position_paper",
+         *       "title": "נייר עמדה: עקרונות לתמיכה שקופה בארגוני החברה האזרחית – טיוטה",
+         *       "body": "## רקע\n\nמבחני התמיכה משתנים ממשרד למשרד.\n\n## המלצות\n\nמבחני תמיכה אחידים.",
+         *       "summary": "הצעת ארגוני החברה האזרחית לכללים אחידים ושקופים בהקצאת תמיכות.",
+         *       "tags": [
+         *         "תמיכות",
+         *         "שקיפות"
+         *       ],
+         *       "language": "he",
+         *       "authors": [
+         *         "תמר אלקיים",
+         *         "שתיל"
+         *       ],
+         *       "url": null,
+         *       "visibility": "roundtable",
+         *       "links": [
+         *         {
+         *           "target_type": "agenda_item",
+         *           "target_id": "01a22672-de9d-70f9-9035-bfe107a86c81"
+         *         }
+         *       ]
+         *     }
+         * @example {
+         *       "roundtable_id": null,
+         *       "kind": "link",
+         *       "title": "Co-designing public services with civil society: a practical guide",
+         *       "body": "",
+         *       "summary": "A practical guide to involving civil society organisations in designing public services.",
+         *       "tags": [
+         *         "co-design",
+         *         "public-services"
+         *       ],
+         *       "language": "en",
+         *       "authors": [
+         *         "Shitufim facilitation team"
+         *       ],
+         *       "url": "https://oecd-opsi.org",
+         *       "visibility": "public",
+         *       "links": []
+         *     }
+         */
         KnowledgeItemCreate: {
             /**
              * Roundtable Id
@@ -2300,7 +3219,31 @@ export interface components {
             /** Links */
             links?: components["schemas"]["KnowledgeLinkRef"][];
         };
-        /** KnowledgeItemPage */
+        /**
+         * KnowledgeItemPage
+         * @example {
+         *       "items": [
+         *         {
+         *           "id": "01a22672-de6c-76af-9f7d-d65dc3890f54",
+         *           "roundtable_id": "01a22672-de5b-754b-ba85-afab40ad9875",
+         *           "kind": "position_paper",
+         *           "title": "נייר עמדה: עקרונות לתמיכה שקופה בארגוני החברה האזרחית",
+         *           "summary": "הצעת ארגוני החברה האזרחית לכללים אחידים ושקופים בהקצאת תמיכות.",
+         *           "tags": [
+         *             "תמיכות",
+         *             "שקיפות"
+         *           ],
+         *           "language": "he",
+         *           "visibility": "roundtable",
+         *           "revision": 2,
+         *           "archived_at": null,
+         *           "updated_at": "2026-10-02T08:10:00Z",
+         *           "version": 3
+         *         }
+         *       ],
+         *       "next_cursor": "WyJjcmVhdGVkX2F0IixbeyJ1IjoiMDFhMjI2NzItZGU1ZS03M2Q5LThlNWItYzM3MDVhY2E0OGI3In1dXQ"
+         *     }
+         */
         KnowledgeItemPage: {
             /** Items */
             items: components["schemas"]["KnowledgeItemSummary"][];
@@ -2310,7 +3253,52 @@ export interface components {
              */
             next_cursor: string | null;
         };
-        /** KnowledgeItemRead */
+        /**
+         * KnowledgeItemRead
+         * @example {
+         *       "id": "01a22672-de6c-76af-9f7d-d65dc3890f54",
+         *       "roundtable_id": "01a22672-de5b-754b-ba85-afab40ad9875",
+         *       "kind": "position_paper",
+         *       "title": "נייר עמדה: עקרונות לתמיכה שקופה בארגוני החברה האזרחית",
+         *       "body": "## רקע\n\nמבחני התמיכה משתנים ממשרד למשרד.\n\n## המלצות\n\nמבחני תמיכה אחידים, פרסום מראש של לוחות הזמנים והסבר מנומק לכל החלטת הקצאה.",
+         *       "summary": "הצעת ארגוני החברה האזרחית לכללים אחידים ושקופים בהקצאת תמיכות.",
+         *       "tags": [
+         *         "תמיכות",
+         *         "שקיפות"
+         *       ],
+         *       "language": "he",
+         *       "authors": [
+         *         "תמר אלקיים",
+         *         "שתיל"
+         *       ],
+         *       "url": null,
+         *       "visibility": "roundtable",
+         *       "created_by_user_id": "01a22672-de56-7651-8dea-aec23ef2e12b",
+         *       "revision": 2,
+         *       "archived_at": null,
+         *       "created_at": "2026-09-20T10:00:00Z",
+         *       "updated_at": "2026-10-02T08:10:00Z",
+         *       "version": 3,
+         *       "links": [
+         *         {
+         *           "target_type": "agenda_item",
+         *           "target_id": "01a22672-de9d-70f9-9035-bfe107a86c81"
+         *         }
+         *       ],
+         *       "attachments": [
+         *         {
+         *           "id": "01a22672-df10-7a2b-9c3d-4e5f60718293",
+         *           "knowledge_item_id": "01a22672-de6c-76af-9f7d-d65dc3890f54",
+         *           "filename": "נייר-עמדה-תמיכות.pdf",
+         *           "content_type": "application/pdf",
+         *           "size_bytes": 284611,
+         *           "sha256": "9f2c4a1e0b7d83c5e6f1a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f7",
+         *           "created_at": "2026-10-02T08:14:00Z",
+         *           "download_url": "/api/v1/attachments/01a22672-df10-7a2b-9c3d-4e5f60718293/download"
+         *         }
+         *       ]
+         *     }
+         */
         KnowledgeItemRead: {
             /**
              * Id
@@ -2366,7 +3354,26 @@ export interface components {
             /** Attachments */
             attachments?: components["schemas"]["AttachmentRead"][];
         };
-        /** KnowledgeItemSummary */
+        /**
+         * KnowledgeItemSummary
+         * @example {
+         *       "id": "01a22672-de6c-76af-9f7d-d65dc3890f54",
+         *       "roundtable_id": "01a22672-de5b-754b-ba85-afab40ad9875",
+         *       "kind": "position_paper",
+         *       "title": "נייר עמדה: עקרונות לתמיכה שקופה בארגוני החברה האזרחית",
+         *       "summary": "הצעת ארגוני החברה האזרחית לכללים אחידים ושקופים בהקצאת תמיכות.",
+         *       "tags": [
+         *         "תמיכות",
+         *         "שקיפות"
+         *       ],
+         *       "language": "he",
+         *       "visibility": "roundtable",
+         *       "revision": 2,
+         *       "archived_at": null,
+         *       "updated_at": "2026-10-02T08:10:00Z",
+         *       "version": 3
+         *     }
+         */
         KnowledgeItemSummary: {
             /**
              * Id
@@ -2396,7 +3403,36 @@ export interface components {
             /** Version */
             version: number;
         };
-        /** KnowledgeItemUpdate */
+        /**
+         * KnowledgeItemUpdate
+         * @example {
+         *       "kind": "position_paper",
+         *       "title": "נייר עמדה: עקרונות לתמיכה שקופה בארגוני החברה האזרחית",
+         *       "body": "## רקע\n\nמבחני התמיכה משתנים ממשרד למשרד.\n\n## המלצות\n\nמבחני תמיכה אחידים, פרסום מראש של לוחות הזמנים והסבר מנומק לכל החלטת הקצאה.",
+         *       "summary": "הצעת ארגוני החברה האזרחית לכללים אחידים ושקופים בהקצאת תמיכות.",
+         *       "tags": [
+         *         "תמיכות",
+         *         "שקיפות"
+         *       ],
+         *       "language": "he",
+         *       "authors": [
+         *         "תמר אלקיים",
+         *         "שתיל"
+         *       ],
+         *       "url": null,
+         *       "visibility": "roundtable",
+         *       "links": [
+         *         {
+         *           "target_type": "agenda_item",
+         *           "target_id": "01a22672-de9d-70f9-9035-bfe107a86c81"
+         *         }
+         *       ]
+         *     }
+         * @example {
+         *       "title": "נייר עמדה: עקרונות לתמיכה שקופה בארגוני החברה האזרחית",
+         *       "body": "## רקע\n\nמבחני התמיכה משתנים ממשרד למשרד.\n\n## המלצות\n\nמבחני תמיכה אחידים, פרסום מראש של לוחות הזמנים והסבר מנומק לכל החלטת הקצאה."
+         *     }
+         */
         KnowledgeItemUpdate: {
             kind?: components["schemas"]["KnowledgeKind"];
             /** Title */
@@ -2421,7 +3457,13 @@ export interface components {
          * @enum {string}
          */
         KnowledgeKind: "background_paper" | "research" | "position_paper" | "presentation" | "data" | "protocol" | "summary" | "link";
-        /** KnowledgeLinkRef */
+        /**
+         * KnowledgeLinkRef
+         * @example {
+         *       "target_type": "agenda_item",
+         *       "target_id": "01a22672-de9d-70f9-9035-bfe107a86c81"
+         *     }
+         */
         KnowledgeLinkRef: {
             /** Target Type */
             target_type: string;
@@ -2431,7 +3473,26 @@ export interface components {
              */
             target_id: string;
         };
-        /** KnowledgeRevisionPage */
+        /**
+         * KnowledgeRevisionPage
+         * @example {
+         *       "items": [
+         *         {
+         *           "number": 2,
+         *           "title": "נייר עמדה: עקרונות לתמיכה שקופה בארגוני החברה האזרחית",
+         *           "created_by_user_id": "01a22672-de56-7651-8dea-aec23ef2e12b",
+         *           "created_at": "2026-10-02T08:10:00Z"
+         *         },
+         *         {
+         *           "number": 1,
+         *           "title": "נייר עמדה: עקרונות לתמיכה שקופה בארגוני החברה האזרחית – טיוטה",
+         *           "created_by_user_id": "01a22672-de56-7651-8dea-aec23ef2e12b",
+         *           "created_at": "2026-09-20T10:00:00Z"
+         *         }
+         *       ],
+         *       "next_cursor": null
+         *     }
+         */
         KnowledgeRevisionPage: {
             /** Items */
             items: components["schemas"]["KnowledgeRevisionSummary"][];
@@ -2441,7 +3502,19 @@ export interface components {
              */
             next_cursor: string | null;
         };
-        /** KnowledgeRevisionRead */
+        /**
+         * KnowledgeRevisionRead
+         * @example {
+         *       "id": "01a22672-de6c-76af-9f7d-d65dc3890f55",
+         *       "knowledge_item_id": "01a22672-de6c-76af-9f7d-d65dc3890f54",
+         *       "number": 2,
+         *       "title": "נייר עמדה: עקרונות לתמיכה שקופה בארגוני החברה האזרחית",
+         *       "body": "## רקע\n\nמבחני התמיכה משתנים ממשרד למשרד.\n\n## המלצות\n\nמבחני תמיכה אחידים, פרסום מראש של לוחות הזמנים והסבר מנומק לכל החלטת הקצאה.",
+         *       "summary": "הצעת ארגוני החברה האזרחית לכללים אחידים ושקופים בהקצאת תמיכות.",
+         *       "created_by_user_id": "01a22672-de56-7651-8dea-aec23ef2e12b",
+         *       "created_at": "2026-10-02T08:10:00Z"
+         *     }
+         */
         KnowledgeRevisionRead: {
             /**
              * Id
@@ -2469,7 +3542,15 @@ export interface components {
              */
             created_at: string;
         };
-        /** KnowledgeRevisionSummary */
+        /**
+         * KnowledgeRevisionSummary
+         * @example {
+         *       "number": 2,
+         *       "title": "נייר עמדה: עקרונות לתמיכה שקופה בארגוני החברה האזרחית",
+         *       "created_by_user_id": "01a22672-de56-7651-8dea-aec23ef2e12b",
+         *       "created_at": "2026-10-02T08:10:00Z"
+         *     }
+         */
         KnowledgeRevisionSummary: {
             /** Number */
             number: number;
@@ -2493,7 +3574,52 @@ export interface components {
          * @enum {string}
          */
         Language: "he" | "en";
-        /** Me */
+        /**
+         * Me
+         * @example {
+         *       "id": "01a22672-de56-7651-8dea-aec23ef2e12b",
+         *       "email": "member@demo.shulchan.org",
+         *       "full_name": "תמר אלקיים",
+         *       "preferred_language": "he",
+         *       "is_active": true,
+         *       "is_platform_admin": false,
+         *       "created_at": "2026-01-05T09:12:44Z",
+         *       "version": 2,
+         *       "stakeholder_id": "01a22672-de58-743a-ba13-43d46affbf0d",
+         *       "platform_permissions": [],
+         *       "roundtables": [
+         *         {
+         *           "roundtable_id": "01a22672-de5b-754b-ba85-afab40ad9875",
+         *           "title": "השולחן העגול במשרד ראש הממשלה (השולחן הממשקי)",
+         *           "title_en": "The Prime Minister's Office Roundtable (the interface roundtable)",
+         *           "roles": [
+         *             "member"
+         *           ],
+         *           "permissions": [
+         *             "action_items:update_own",
+         *             "agenda:propose",
+         *             "decisions:endorse",
+         *             "decisions:propose",
+         *             "knowledge:add",
+         *             "minutes:comment",
+         *             "reports:summary",
+         *             "roundtable:view",
+         *             "rsvp:own"
+         *           ],
+         *           "seats": [
+         *             {
+         *               "seat_id": "01a22672-de5e-73d9-8e5b-c3705aca48c0",
+         *               "role": "member",
+         *               "sector_id": "01a22672-ddf5-77de-bc21-7f55d45999c6",
+         *               "started_on": "2018-02-01",
+         *               "ended_on": null,
+         *               "as_alternate": false
+         *             }
+         *           ]
+         *         }
+         *       ]
+         *     }
+         */
         Me: {
             /**
              * Id
@@ -2526,13 +3652,35 @@ export interface components {
             /** Roundtables */
             roundtables: components["schemas"]["MyRoundtable"][];
         };
-        /** MeUpdate */
+        /**
+         * MeUpdate
+         * @example {
+         *       "full_name": "תמר אלקיים",
+         *       "preferred_language": "en"
+         *     }
+         * @example {
+         *       "preferred_language": "he"
+         *     }
+         */
         MeUpdate: {
             /** Full Name */
             full_name?: string;
             preferred_language?: components["schemas"]["Language"];
         };
-        /** MeetingCreate */
+        /**
+         * MeetingCreate
+         * @example {
+         *       "title": "מפגש השולחן הממשקי – דצמבר 2026",
+         *       "description": "על סדר היום: סיכום שנת העבודה ותכנון הנושאים לשנה הבאה.",
+         *       "starts_at": "2026-12-10T10:00:00+02:00",
+         *       "ends_at": "2026-12-10T13:00:00+02:00",
+         *       "timezone": "Asia/Jerusalem",
+         *       "mode": "hybrid",
+         *       "venue_name": "משרד ראש הממשלה, ירושלים",
+         *       "venue_address": "רחוב קפלן 3, ירושלים",
+         *       "online_url": "https://meet.example.org/pmo-roundtable"
+         *     }
+         */
         MeetingCreate: {
             /**
              * Title
@@ -2577,7 +3725,27 @@ export interface components {
          * @enum {string}
          */
         MeetingMode: "in_person" | "online" | "hybrid";
-        /** MeetingPage */
+        /**
+         * MeetingPage
+         * @example {
+         *       "items": [
+         *         {
+         *           "id": "01a22672-de70-7280-8a03-c9e8e9208297",
+         *           "roundtable_id": "01a22672-de5b-754b-ba85-afab40ad9875",
+         *           "title": "מפגש השולחן הממשקי – אוקטובר 2026",
+         *           "starts_at": "2026-10-13T07:00:00Z",
+         *           "ends_at": "2026-10-13T10:00:00Z",
+         *           "timezone": "Asia/Jerusalem",
+         *           "mode": "hybrid",
+         *           "venue_name": "משרד ראש הממשלה, ירושלים",
+         *           "online_url": "https://meet.example.org/pmo-roundtable",
+         *           "status": "held",
+         *           "version": 3
+         *         }
+         *       ],
+         *       "next_cursor": "WyJjcmVhdGVkX2F0IixbeyJ1IjoiMDFhMjI2NzItZGU1ZS03M2Q5LThlNWItYzM3MDVhY2E0OGI3In1dXQ"
+         *     }
+         */
         MeetingPage: {
             /** Items */
             items: components["schemas"]["MeetingSummary"][];
@@ -2587,7 +3755,27 @@ export interface components {
              */
             next_cursor: string | null;
         };
-        /** MeetingRead */
+        /**
+         * MeetingRead
+         * @example {
+         *       "id": "01a22672-de70-7280-8a03-c9e8e9208297",
+         *       "roundtable_id": "01a22672-de5b-754b-ba85-afab40ad9875",
+         *       "title": "מפגש השולחן הממשקי – אוקטובר 2026",
+         *       "description": "על סדר היום: עקרונות לתמיכה שקופה בארגוני החברה האזרחית; נגישות ארגוני החברה הערבית למשאבים ולמידע.",
+         *       "starts_at": "2026-10-13T07:00:00Z",
+         *       "ends_at": "2026-10-13T10:00:00Z",
+         *       "timezone": "Asia/Jerusalem",
+         *       "mode": "hybrid",
+         *       "venue_name": "משרד ראש הממשלה, ירושלים",
+         *       "venue_address": "רחוב קפלן 3, ירושלים",
+         *       "online_url": "https://meet.example.org/pmo-roundtable",
+         *       "status": "held",
+         *       "cancellation_reason": null,
+         *       "created_at": "2026-09-15T07:00:00Z",
+         *       "updated_at": "2026-10-13T11:00:00Z",
+         *       "version": 3
+         *     }
+         */
         MeetingRead: {
             /**
              * Id
@@ -2654,6 +3842,19 @@ export interface components {
         /**
          * MeetingSummary
          * @description A meeting in a list: what a calendar needs.
+         * @example {
+         *       "id": "01a22672-de70-7280-8a03-c9e8e9208297",
+         *       "roundtable_id": "01a22672-de5b-754b-ba85-afab40ad9875",
+         *       "title": "מפגש השולחן הממשקי – אוקטובר 2026",
+         *       "starts_at": "2026-10-13T07:00:00Z",
+         *       "ends_at": "2026-10-13T10:00:00Z",
+         *       "timezone": "Asia/Jerusalem",
+         *       "mode": "hybrid",
+         *       "venue_name": "משרד ראש הממשלה, ירושלים",
+         *       "online_url": "https://meet.example.org/pmo-roundtable",
+         *       "status": "held",
+         *       "version": 3
+         *     }
          */
         MeetingSummary: {
             /**
@@ -2689,7 +3890,16 @@ export interface components {
             /** Version */
             version: number;
         };
-        /** MeetingTransition */
+        /**
+         * MeetingTransition
+         * @example {
+         *       "status": "cancelled",
+         *       "reason": "המפגש נדחה בשל מצב החירום; מועד חדש יפורסם בהקדם."
+         *     }
+         * @example {
+         *       "status": "confirmed"
+         *     }
+         */
         MeetingTransition: {
             status: components["schemas"]["MeetingStatus"];
             /**
@@ -2698,7 +3908,24 @@ export interface components {
              */
             reason?: string | null;
         };
-        /** MeetingUpdate */
+        /**
+         * MeetingUpdate
+         * @example {
+         *       "title": "מפגש השולחן הממשקי – דצמבר 2026 (מקוון)",
+         *       "description": "המפגש יתקיים באופן מקוון בלבד.",
+         *       "starts_at": "2026-12-10T09:30:00+02:00",
+         *       "ends_at": "2026-12-10T12:00:00+02:00",
+         *       "timezone": "Asia/Jerusalem",
+         *       "mode": "online",
+         *       "venue_name": null,
+         *       "venue_address": null,
+         *       "online_url": "https://meet.example.org/pmo-roundtable"
+         *     }
+         * @example {
+         *       "starts_at": "2026-12-10T09:30:00+02:00",
+         *       "ends_at": "2026-12-10T12:00:00+02:00"
+         *     }
+         */
         MeetingUpdate: {
             /** Title */
             title?: string;
@@ -2727,7 +3954,16 @@ export interface components {
              */
             online_url?: string | null;
         };
-        /** MinutesCommentCreate */
+        /**
+         * MinutesCommentCreate
+         * @example {
+         *       "body": "מבקשת להוסיף שהנוסח המעודכן יופץ לחברי השולחן שבועיים לפני המפגש.",
+         *       "paragraph": 1
+         *     }
+         * @example {
+         *       "body": "מאשרת את הנוסח."
+         *     }
+         */
         MinutesCommentCreate: {
             /** Body */
             body: string;
@@ -2737,7 +3973,23 @@ export interface components {
              */
             paragraph?: number | null;
         };
-        /** MinutesCommentPage */
+        /**
+         * MinutesCommentPage
+         * @example {
+         *       "items": [
+         *         {
+         *           "id": "01a22672-de9d-70f9-9035-bfe107a86c94",
+         *           "minutes_id": "01a22672-de9d-70f9-9035-bfe107a86c90",
+         *           "revision": 2,
+         *           "paragraph": 1,
+         *           "author_user_id": "01a22672-de56-7651-8dea-aec23ef2e12b",
+         *           "body": "מבקשת להוסיף שהנוסח המעודכן יופץ לחברי השולחן שבועיים לפני המפגש.",
+         *           "created_at": "2026-11-03T14:10:00Z"
+         *         }
+         *       ],
+         *       "next_cursor": "WyJjcmVhdGVkX2F0IixbeyJ1IjoiMDFhMjI2NzItZGU1ZS03M2Q5LThlNWItYzM3MDVhY2E0OGI3In1dXQ"
+         *     }
+         */
         MinutesCommentPage: {
             /** Items */
             items: components["schemas"]["MinutesCommentRead"][];
@@ -2747,7 +3999,18 @@ export interface components {
              */
             next_cursor: string | null;
         };
-        /** MinutesCommentRead */
+        /**
+         * MinutesCommentRead
+         * @example {
+         *       "id": "01a22672-de9d-70f9-9035-bfe107a86c94",
+         *       "minutes_id": "01a22672-de9d-70f9-9035-bfe107a86c90",
+         *       "revision": 2,
+         *       "paragraph": 1,
+         *       "author_user_id": "01a22672-de56-7651-8dea-aec23ef2e12b",
+         *       "body": "מבקשת להוסיף שהנוסח המעודכן יופץ לחברי השולחן שבועיים לפני המפגש.",
+         *       "created_at": "2026-11-03T14:10:00Z"
+         *     }
+         */
         MinutesCommentRead: {
             /**
              * Id
@@ -2773,7 +4036,16 @@ export interface components {
              */
             created_at: string;
         };
-        /** MinutesCorrection */
+        /**
+         * MinutesCorrection
+         * @example {
+         *       "reason": "השלמת ההחלטה בסעיף עקרונות התמיכה, לבקשת נציגת שתיל",
+         *       "body": "המפגש החל בברכת המשרד המארח ובהצגת סדר היום. פרוטוקול המפגש הקודם אושר.\n\nנייר העמדה של ארגוני החברה האזרחית מציע מבחני תמיכה אחידים ופרסום מראש של לוחות הזמנים. הוחלט להעביר את ההערות לצוות הכתיבה ולהציג נוסח מעודכן במפגש הבא.\n\nסוכם להקים צוות כתיבה משותף לשלושת המגזרים."
+         *     }
+         * @example {
+         *       "reason": "השלמת ההחלטה בסעיף עקרונות התמיכה, לבקשת נציגת שתיל"
+         *     }
+         */
         MinutesCorrection: {
             /** Reason */
             reason: string;
@@ -2783,7 +4055,12 @@ export interface components {
              */
             body?: string | null;
         };
-        /** MinutesCreate */
+        /**
+         * MinutesCreate
+         * @example {
+         *       "body": "המפגש החל בברכת המשרד המארח ובהצגת סדר היום. פרוטוקול המפגש הקודם אושר.\n\nנייר העמדה של ארגוני החברה האזרחית מציע מבחני תמיכה אחידים ופרסום מראש של לוחות הזמנים. הוחלט להעביר את ההערות לצוות הכתיבה.\n\nסוכם להקים צוות כתיבה משותף לשלושת המגזרים."
+         *     }
+         */
         MinutesCreate: {
             /**
              * Body
@@ -2792,7 +4069,14 @@ export interface components {
              */
             body: string;
         };
-        /** MinutesDiff */
+        /**
+         * MinutesDiff
+         * @example {
+         *       "from_number": 1,
+         *       "to_number": 2,
+         *       "diff": "--- revision 1\n+++ revision 2\n@@ -1,5 +1,5 @@\n המפגש החל בברכת המשרד המארח ובהצגת סדר היום. פרוטוקול המפגש הקודם אושר.\n \n-נייר העמדה של ארגוני החברה האזרחית מציע מבחני תמיכה אחידים ופרסום מראש של לוחות הזמנים. הוחלט להעביר את ההערות לצוות הכתיבה.\n+נייר העמדה של ארגוני החברה האזרחית מציע מבחני תמיכה אחידים ופרסום מראש של לוחות הזמנים. הוחלט להעביר את ההערות לצוות הכתיבה ולהציג נוסח מעודכן במפגש הבא.\n \n סוכם להקים צוות כתיבה משותף לשלושת המגזרים."
+         *     }
+         */
         MinutesDiff: {
             /** From Number */
             from_number: number;
@@ -2804,7 +4088,52 @@ export interface components {
              */
             diff: string;
         };
-        /** MinutesRead */
+        /**
+         * MinutesRead
+         * @example {
+         *       "id": "01a22672-de9d-70f9-9035-bfe107a86c90",
+         *       "meeting_id": "01a22672-de70-7280-8a03-c9e8e9208297",
+         *       "roundtable_id": "01a22672-de5b-754b-ba85-afab40ad9875",
+         *       "status": "circulated",
+         *       "revision": 2,
+         *       "shown_revision": {
+         *         "number": 2,
+         *         "status": "circulated",
+         *         "reason": "השלמת ההחלטה בסעיף עקרונות התמיכה, לבקשת נציגת שתיל",
+         *         "created_by_user_id": "01a22672-de55-77d3-b71a-2b9fd3adcbbf",
+         *         "created_at": "2026-11-02T09:00:00Z",
+         *         "circulated_at": "2026-11-02T09:30:00Z",
+         *         "approved_by_user_id": null,
+         *         "approved_at": null,
+         *         "body": "המפגש החל בברכת המשרד המארח ובהצגת סדר היום. פרוטוקול המפגש הקודם אושר.\n\nנייר העמדה של ארגוני החברה האזרחית מציע מבחני תמיכה אחידים ופרסום מראש של לוחות הזמנים. הוחלט להעביר את ההערות לצוות הכתיבה ולהציג נוסח מעודכן במפגש הבא.\n\nסוכם להקים צוות כתיבה משותף לשלושת המגזרים."
+         *       },
+         *       "revisions": [
+         *         {
+         *           "number": 2,
+         *           "status": "circulated",
+         *           "reason": "השלמת ההחלטה בסעיף עקרונות התמיכה, לבקשת נציגת שתיל",
+         *           "created_by_user_id": "01a22672-de55-77d3-b71a-2b9fd3adcbbf",
+         *           "created_at": "2026-11-02T09:00:00Z",
+         *           "circulated_at": "2026-11-02T09:30:00Z",
+         *           "approved_by_user_id": null,
+         *           "approved_at": null
+         *         },
+         *         {
+         *           "number": 1,
+         *           "status": "approved",
+         *           "reason": null,
+         *           "created_by_user_id": "01a22672-de55-77d3-b71a-2b9fd3adcbbf",
+         *           "created_at": "2026-10-15T12:00:00Z",
+         *           "circulated_at": "2026-10-19T12:00:00Z",
+         *           "approved_by_user_id": "01a22672-de53-714a-8c98-59e7ad197031",
+         *           "approved_at": "2026-10-28T12:00:00Z"
+         *         }
+         *       ],
+         *       "public_summary": "השולחן הממשקי התכנס ב-13 באוקטובר 2026 בהשתתפות נציגים משלושת המגזרים. על סדר היום: עקרונות לתמיכה שקופה בארגוני החברה האזרחית. סוכם להקים צוות כתיבה משותף לשלושת המגזרים שיגבש נוסח המלצה מוסכם.",
+         *       "public_summary_published_at": "2026-10-30T12:00:00Z",
+         *       "version": 6
+         *     }
+         */
         MinutesRead: {
             /**
              * Id
@@ -2845,7 +4174,20 @@ export interface components {
              */
             version: number;
         };
-        /** MinutesRevisionRead */
+        /**
+         * MinutesRevisionRead
+         * @example {
+         *       "number": 1,
+         *       "status": "approved",
+         *       "reason": null,
+         *       "created_by_user_id": "01a22672-de55-77d3-b71a-2b9fd3adcbbf",
+         *       "created_at": "2026-10-15T12:00:00Z",
+         *       "circulated_at": "2026-10-19T12:00:00Z",
+         *       "approved_by_user_id": "01a22672-de53-714a-8c98-59e7ad197031",
+         *       "approved_at": "2026-10-28T12:00:00Z",
+         *       "body": "המפגש החל בברכת המשרד המארח ובהצגת סדר היום. פרוטוקול המפגש הקודם אושר.\n\nנייר העמדה של ארגוני החברה האזרחית מציע מבחני תמיכה אחידים ופרסום מראש של לוחות הזמנים. הוחלט להעביר את ההערות לצוות הכתיבה.\n\nסוכם להקים צוות כתיבה משותף לשלושת המגזרים."
+         *     }
+         */
         MinutesRevisionRead: {
             /** Number */
             number: number;
@@ -2868,7 +4210,19 @@ export interface components {
             /** Body */
             body: string;
         };
-        /** MinutesRevisionSummary */
+        /**
+         * MinutesRevisionSummary
+         * @example {
+         *       "number": 1,
+         *       "status": "approved",
+         *       "reason": null,
+         *       "created_by_user_id": "01a22672-de55-77d3-b71a-2b9fd3adcbbf",
+         *       "created_at": "2026-10-15T12:00:00Z",
+         *       "circulated_at": "2026-10-19T12:00:00Z",
+         *       "approved_by_user_id": "01a22672-de53-714a-8c98-59e7ad197031",
+         *       "approved_at": "2026-10-28T12:00:00Z"
+         *     }
+         */
         MinutesRevisionSummary: {
             /** Number */
             number: number;
@@ -2894,12 +4248,28 @@ export interface components {
          * @enum {string}
          */
         MinutesStatus: "draft" | "circulated" | "approved" | "locked";
-        /** MinutesTransition */
+        /**
+         * MinutesTransition
+         * @example {
+         *       "status": "circulated"
+         *     }
+         * @example {
+         *       "status": "approved"
+         *     }
+         * @example {
+         *       "status": "locked"
+         *     }
+         */
         MinutesTransition: {
             /** @description circulated, approved or locked. */
             status: components["schemas"]["MinutesStatus"];
         };
-        /** MinutesUpdate */
+        /**
+         * MinutesUpdate
+         * @example {
+         *       "body": "המפגש החל בברכת המשרד המארח ובהצגת סדר היום. פרוטוקול המפגש הקודם אושר.\n\nנייר העמדה של ארגוני החברה האזרחית מציע מבחני תמיכה אחידים ופרסום מראש של לוחות הזמנים. הוחלט להעביר את ההערות לצוות הכתיבה ולהציג נוסח מעודכן במפגש הבא.\n\nסוכם להקים צוות כתיבה משותף לשלושת המגזרים."
+         *     }
+         */
         MinutesUpdate: {
             /**
              * Body
@@ -2907,7 +4277,38 @@ export interface components {
              */
             body?: string;
         };
-        /** MyRoundtable */
+        /**
+         * MyRoundtable
+         * @example {
+         *       "roundtable_id": "01a22672-de5b-754b-ba85-afab40ad9875",
+         *       "title": "השולחן העגול במשרד ראש הממשלה (השולחן הממשקי)",
+         *       "title_en": "The Prime Minister's Office Roundtable (the interface roundtable)",
+         *       "roles": [
+         *         "member"
+         *       ],
+         *       "permissions": [
+         *         "action_items:update_own",
+         *         "agenda:propose",
+         *         "decisions:endorse",
+         *         "decisions:propose",
+         *         "knowledge:add",
+         *         "minutes:comment",
+         *         "reports:summary",
+         *         "roundtable:view",
+         *         "rsvp:own"
+         *       ],
+         *       "seats": [
+         *         {
+         *           "seat_id": "01a22672-de5e-73d9-8e5b-c3705aca48c0",
+         *           "role": "member",
+         *           "sector_id": "01a22672-ddf5-77de-bc21-7f55d45999c6",
+         *           "started_on": "2018-02-01",
+         *           "ended_on": null,
+         *           "as_alternate": false
+         *         }
+         *       ]
+         *     }
+         */
         MyRoundtable: {
             /**
              * Roundtable Id
@@ -2925,7 +4326,17 @@ export interface components {
             /** Seats */
             seats: components["schemas"]["MySeat"][];
         };
-        /** MySeat */
+        /**
+         * MySeat
+         * @example {
+         *       "seat_id": "01a22672-de5e-73d9-8e5b-c3705aca48c0",
+         *       "role": "member",
+         *       "sector_id": "01a22672-ddf5-77de-bc21-7f55d45999c6",
+         *       "started_on": "2018-02-01",
+         *       "ended_on": null,
+         *       "as_alternate": false
+         *     }
+         */
         MySeat: {
             /**
              * Seat Id
@@ -2951,7 +4362,16 @@ export interface components {
              */
             as_alternate: boolean;
         };
-        /** OrganisationCreate */
+        /**
+         * OrganisationCreate
+         * @example {
+         *       "name": "משרד החינוך",
+         *       "name_en": "Ministry of Education",
+         *       "sector_id": "01a22672-ddf5-77de-bc21-7f55d45999c4",
+         *       "kind": "ministry",
+         *       "website": "https://www.gov.il/he/departments/ministry_of_education"
+         *     }
+         */
         OrganisationCreate: {
             /**
              * Name
@@ -2977,7 +4397,23 @@ export interface components {
          * @enum {string}
          */
         OrganisationKind: "ministry" | "company" | "foundation" | "ngo" | "university" | "municipality" | "other";
-        /** OrganisationPage */
+        /**
+         * OrganisationPage
+         * @example {
+         *       "items": [
+         *         {
+         *           "id": "01a22672-ddf7-71c5-9200-59c79d09cd79",
+         *           "name": "שתיל",
+         *           "name_en": "Shatil",
+         *           "sector_id": "01a22672-ddf5-77de-bc21-7f55d45999c6",
+         *           "kind": "ngo",
+         *           "website": "https://www.shatil.org.il",
+         *           "version": 3
+         *         }
+         *       ],
+         *       "next_cursor": "WyJjcmVhdGVkX2F0IixbeyJ1IjoiMDFhMjI2NzItZGU1ZS03M2Q5LThlNWItYzM3MDVhY2E0OGI3In1dXQ"
+         *     }
+         */
         OrganisationPage: {
             /** Items */
             items: components["schemas"]["OrganisationRead"][];
@@ -2987,7 +4423,18 @@ export interface components {
              */
             next_cursor: string | null;
         };
-        /** OrganisationRead */
+        /**
+         * OrganisationRead
+         * @example {
+         *       "id": "01a22672-ddf7-71c5-9200-59c79d09cd79",
+         *       "name": "שתיל",
+         *       "name_en": "Shatil",
+         *       "sector_id": "01a22672-ddf5-77de-bc21-7f55d45999c6",
+         *       "kind": "ngo",
+         *       "website": "https://www.shatil.org.il",
+         *       "version": 3
+         *     }
+         */
         OrganisationRead: {
             /**
              * Id
@@ -3012,7 +4459,19 @@ export interface components {
              */
             version: number;
         };
-        /** OrganisationUpdate */
+        /**
+         * OrganisationUpdate
+         * @example {
+         *       "name": "שתיל – ארגון תמיכה לחברה האזרחית",
+         *       "name_en": "Shatil – Civil Society Support Organisation",
+         *       "sector_id": "01a22672-ddf5-77de-bc21-7f55d45999c6",
+         *       "kind": "ngo",
+         *       "website": "https://www.shatil.org.il"
+         *     }
+         * @example {
+         *       "website": null
+         *     }
+         */
         OrganisationUpdate: {
             /** Name */
             name?: string;
@@ -3027,7 +4486,13 @@ export interface components {
             /** Website */
             website?: string | null;
         };
-        /** PasswordChange */
+        /**
+         * PasswordChange
+         * @example {
+         *       "current_password": "shulchan-demo",
+         *       "new_password": "Tamar-Shulchan-Passphrase-2026"
+         *     }
+         */
         PasswordChange: {
             /** Current Password */
             current_password: string;
@@ -3074,7 +4539,7 @@ export interface components {
             detail?: string | null;
             /**
              * Instance
-             * @example /api/v1/roundtables/0190a1b2-...
+             * @example /api/v1/roundtables/01a22672-de5b-754b-ba85-afab40ad9875
              */
             instance?: string | null;
             /**
@@ -3082,17 +4547,41 @@ export interface components {
              * @example not_found
              */
             code: string;
-            /** Request Id */
+            /**
+             * Request Id
+             * @example 5f0c2d9e8a7b4c61b3e2f1a0d9c8b7a6
+             */
             request_id?: string | null;
             /** Errors */
             errors?: components["schemas"]["FieldError"][] | null;
         };
-        /** ProcessNoteCreate */
+        /**
+         * ProcessNoteCreate
+         * @example {
+         *       "body": "נציגי המגזר העסקי השתתפו פחות בדיון על מבחני התמיכה; לפנות אליהם לפני המפגש הבא ולשאול מה יסייע להם להשתתף."
+         *     }
+         */
         ProcessNoteCreate: {
             /** Body */
             body: string;
         };
-        /** ProcessNotePage */
+        /**
+         * ProcessNotePage
+         * @example {
+         *       "items": [
+         *         {
+         *           "id": "01a22672-de9d-70f9-9035-bfe107a86c8e",
+         *           "meeting_id": "01a22672-de70-7280-8a03-c9e8e9208297",
+         *           "author_user_id": "01a22672-de55-77d3-b71a-2b9fd3adcbbf",
+         *           "body": "נציגי המגזר העסקי השתתפו פחות בדיון על מבחני התמיכה; לפנות אליהם לפני המפגש הבא ולשאול מה יסייע להם להשתתף.",
+         *           "created_at": "2026-10-13T10:40:00Z",
+         *           "updated_at": "2026-10-13T11:05:00Z",
+         *           "version": 2
+         *         }
+         *       ],
+         *       "next_cursor": "WyJjcmVhdGVkX2F0IixbeyJ1IjoiMDFhMjI2NzItZGU1ZS03M2Q5LThlNWItYzM3MDVhY2E0OGI3In1dXQ"
+         *     }
+         */
         ProcessNotePage: {
             /** Items */
             items: components["schemas"]["ProcessNoteRead"][];
@@ -3102,7 +4591,18 @@ export interface components {
              */
             next_cursor: string | null;
         };
-        /** ProcessNoteRead */
+        /**
+         * ProcessNoteRead
+         * @example {
+         *       "id": "01a22672-de9d-70f9-9035-bfe107a86c8e",
+         *       "meeting_id": "01a22672-de70-7280-8a03-c9e8e9208297",
+         *       "author_user_id": "01a22672-de55-77d3-b71a-2b9fd3adcbbf",
+         *       "body": "נציגי המגזר העסקי השתתפו פחות בדיון על מבחני התמיכה; לפנות אליהם לפני המפגש הבא ולשאול מה יסייע להם להשתתף.",
+         *       "created_at": "2026-10-13T10:40:00Z",
+         *       "updated_at": "2026-10-13T11:05:00Z",
+         *       "version": 2
+         *     }
+         */
         ProcessNoteRead: {
             /**
              * Id
@@ -3134,12 +4634,27 @@ export interface components {
              */
             version: number;
         };
-        /** ProcessNoteUpdate */
+        /**
+         * ProcessNoteUpdate
+         * @example {
+         *       "body": "נציגי המגזר העסקי השתתפו פחות בדיון; יואב קרמר יתבקש להציג את עמדת הקרנות במפגש הבא."
+         *     }
+         */
         ProcessNoteUpdate: {
             /** Body */
             body?: string;
         };
-        /** PublicSummary */
+        /**
+         * PublicSummary
+         * @example {
+         *       "minutes_id": "01a22672-de9d-70f9-9035-bfe107a86c90",
+         *       "meeting_id": "01a22672-de70-7280-8a03-c9e8e9208297",
+         *       "meeting_title": "מפגש השולחן הממשקי – אוקטובר 2026",
+         *       "meeting_starts_at": "2026-10-13T07:00:00Z",
+         *       "public_summary": "השולחן הממשקי התכנס ב-13 באוקטובר 2026 בהשתתפות נציגים משלושת המגזרים. על סדר היום: עקרונות לתמיכה שקופה בארגוני החברה האזרחית. סוכם להקים צוות כתיבה משותף לשלושת המגזרים שיגבש נוסח המלצה מוסכם.",
+         *       "published_at": "2026-10-30T12:00:00Z"
+         *     }
+         */
         PublicSummary: {
             /**
              * Minutes Id
@@ -3166,7 +4681,22 @@ export interface components {
              */
             published_at: string;
         };
-        /** PublicSummaryPage */
+        /**
+         * PublicSummaryPage
+         * @example {
+         *       "items": [
+         *         {
+         *           "minutes_id": "01a22672-de9d-70f9-9035-bfe107a86c90",
+         *           "meeting_id": "01a22672-de70-7280-8a03-c9e8e9208297",
+         *           "meeting_title": "מפגש השולחן הממשקי – אוקטובר 2026",
+         *           "meeting_starts_at": "2026-10-13T07:00:00Z",
+         *           "public_summary": "השולחן הממשקי התכנס ב-13 באוקטובר 2026 בהשתתפות נציגים משלושת המגזרים. על סדר היום: עקרונות לתמיכה שקופה בארגוני החברה האזרחית. סוכם להקים צוות כתיבה משותף לשלושת המגזרים שיגבש נוסח המלצה מוסכם.",
+         *           "published_at": "2026-10-30T12:00:00Z"
+         *         }
+         *       ],
+         *       "next_cursor": "WyJjcmVhdGVkX2F0IixbeyJ1IjoiMDFhMjI2NzItZGU1ZS03M2Q5LThlNWItYzM3MDVhY2E0OGI3In1dXQ"
+         *     }
+         */
         PublicSummaryPage: {
             /** Items */
             items: components["schemas"]["PublicSummary"][];
@@ -3176,7 +4706,17 @@ export interface components {
              */
             next_cursor: string | null;
         };
-        /** PublicSummaryUpdate */
+        /**
+         * PublicSummaryUpdate
+         * @example {
+         *       "public_summary": "השולחן הממשקי התכנס ב-13 באוקטובר 2026 בהשתתפות נציגים משלושת המגזרים. על סדר היום: עקרונות לתמיכה שקופה בארגוני החברה האזרחית. סוכם להקים צוות כתיבה משותף לשלושת המגזרים שיגבש נוסח המלצה מוסכם.",
+         *       "published": true
+         *     }
+         * @example {
+         *       "public_summary": "השולחן הממשקי התכנס ב-13 באוקטובר 2026 בהשתתפות נציגים משלושת המגזרים. על סדר היום: עקרונות לתמיכה שקופה בארגוני החברה האזרחית. סוכם להקים צוות כתיבה משותף לשלושת המגזרים שיגבש נוסח המלצה מוסכם.",
+         *       "published": false
+         *     }
+         */
         PublicSummaryUpdate: {
             /** Public Summary */
             public_summary: string;
@@ -3186,7 +4726,15 @@ export interface components {
              */
             published: boolean;
         };
-        /** Readiness */
+        /**
+         * Readiness
+         * @example {
+         *       "status": "ready",
+         *       "database": "ok",
+         *       "migration": "0002",
+         *       "expected_migration": "0002"
+         *     }
+         */
         Readiness: {
             /** Status */
             status: string;
@@ -3197,12 +4745,26 @@ export interface components {
             /** Expected Migration */
             expected_migration: string | null;
         };
-        /** RefreshRequest */
+        /**
+         * RefreshRequest
+         * @example {
+         *       "refresh_token": "EMNzWRnnDeAdWmBl-q-DI98YP-O8GOS5R03HrCLybYc"
+         *     }
+         */
         RefreshRequest: {
             /** Refresh Token */
             refresh_token: string;
         };
-        /** RevisionDiff */
+        /**
+         * RevisionDiff
+         * @example {
+         *       "from_number": 1,
+         *       "to_number": 2,
+         *       "title": "--- title@1\n+++ title@2\n@@ -1 +1 @@\n-נייר עמדה: עקרונות לתמיכה שקופה בארגוני החברה האזרחית – טיוטה\n+נייר עמדה: עקרונות לתמיכה שקופה בארגוני החברה האזרחית\n",
+         *       "body": "--- body@1\n+++ body@2\n@@ -4,4 +4,4 @@\n \n ## המלצות\n \n-מבחני תמיכה אחידים.\n+מבחני תמיכה אחידים, פרסום מראש של לוחות הזמנים והסבר מנומק לכל החלטת הקצאה.\n",
+         *       "summary": ""
+         *     }
+         */
         RevisionDiff: {
             /** From Number */
             from_number: number;
@@ -3229,7 +4791,20 @@ export interface components {
          * @enum {string}
          */
         Role: "facilitator" | "host" | "member" | "observer";
-        /** RoundtableCreate */
+        /**
+         * RoundtableCreate
+         * @example {
+         *       "title": "השולחן העגול במשרד החינוך",
+         *       "title_en": "The Ministry of Education Roundtable",
+         *       "description": "שולחן עגול בין-מגזרי לצמצום פערים בחינוך בפריפריה החברתית והגאוגרפית.",
+         *       "host_organisation_id": "01a22672-ddf7-71c5-9200-59c79d09cd65",
+         *       "visibility": "internal",
+         *       "policy_area": "חינוך וצמצום פערים",
+         *       "founding_reference": "החלטת ממשלה 3190",
+         *       "started_on": "2027-01-01",
+         *       "ended_on": "2029-12-31"
+         *     }
+         */
         RoundtableCreate: {
             /**
              * Title
@@ -3266,7 +4841,46 @@ export interface components {
             /** Ended On */
             ended_on?: string | null;
         };
-        /** RoundtablePage */
+        /**
+         * RoundtablePage
+         * @example {
+         *       "items": [
+         *         {
+         *           "id": "01a22672-de5b-754b-ba85-afab40ad9875",
+         *           "title": "השולחן העגול במשרד ראש הממשלה (השולחן הממשקי)",
+         *           "title_en": "The Prime Minister's Office Roundtable (the interface roundtable)",
+         *           "description": "השולחן העגול הממשקי פועל במשרד ראש הממשלה מאז 2009 כפלטפורמה קבועה לשיח בין נציגי הממשלה, המגזר העסקי-פילנתרופי והחברה האזרחית.",
+         *           "host_organisation_id": "01a22672-ddf7-71c5-9200-59c79d09cd64",
+         *           "host_organisation_name": "משרד ראש הממשלה",
+         *           "host_organisation_name_en": "Prime Minister's Office",
+         *           "status": "active",
+         *           "visibility": "public",
+         *           "policy_area": "יחסי ממשלה, חברה אזרחית ומגזר עסקי",
+         *           "founding_reference": "החלטת ממשלה 3190 (2008)",
+         *           "started_on": "2009-01-01",
+         *           "ended_on": null,
+         *           "created_at": "2026-01-05T09:00:00Z",
+         *           "updated_at": "2026-09-15T07:00:00Z",
+         *           "version": 4,
+         *           "my_roles": [
+         *             "member"
+         *           ],
+         *           "my_permissions": [
+         *             "action_items:update_own",
+         *             "agenda:propose",
+         *             "decisions:endorse",
+         *             "decisions:propose",
+         *             "knowledge:add",
+         *             "minutes:comment",
+         *             "reports:summary",
+         *             "roundtable:view",
+         *             "rsvp:own"
+         *           ]
+         *         }
+         *       ],
+         *       "next_cursor": "WyJjcmVhdGVkX2F0IixbeyJ1IjoiMDFhMjI2NzItZGU1ZS03M2Q5LThlNWItYzM3MDVhY2E0OGI3In1dXQ"
+         *     }
+         */
         RoundtablePage: {
             /** Items */
             items: components["schemas"]["RoundtableRead"][];
@@ -3276,7 +4890,41 @@ export interface components {
              */
             next_cursor: string | null;
         };
-        /** RoundtableRead */
+        /**
+         * RoundtableRead
+         * @example {
+         *       "id": "01a22672-de5b-754b-ba85-afab40ad9875",
+         *       "title": "השולחן העגול במשרד ראש הממשלה (השולחן הממשקי)",
+         *       "title_en": "The Prime Minister's Office Roundtable (the interface roundtable)",
+         *       "description": "השולחן העגול הממשקי פועל במשרד ראש הממשלה מאז 2009 כפלטפורמה קבועה לשיח בין נציגי הממשלה, המגזר העסקי-פילנתרופי והחברה האזרחית.",
+         *       "host_organisation_id": "01a22672-ddf7-71c5-9200-59c79d09cd64",
+         *       "host_organisation_name": "משרד ראש הממשלה",
+         *       "host_organisation_name_en": "Prime Minister's Office",
+         *       "status": "active",
+         *       "visibility": "public",
+         *       "policy_area": "יחסי ממשלה, חברה אזרחית ומגזר עסקי",
+         *       "founding_reference": "החלטת ממשלה 3190 (2008)",
+         *       "started_on": "2009-01-01",
+         *       "ended_on": null,
+         *       "created_at": "2026-01-05T09:00:00Z",
+         *       "updated_at": "2026-09-15T07:00:00Z",
+         *       "version": 4,
+         *       "my_roles": [
+         *         "member"
+         *       ],
+         *       "my_permissions": [
+         *         "action_items:update_own",
+         *         "agenda:propose",
+         *         "decisions:endorse",
+         *         "decisions:propose",
+         *         "knowledge:add",
+         *         "minutes:comment",
+         *         "reports:summary",
+         *         "roundtable:view",
+         *         "rsvp:own"
+         *       ]
+         *     }
+         */
         RoundtableRead: {
             /**
              * Id
@@ -3339,12 +4987,33 @@ export interface components {
          * @enum {string}
          */
         RoundtableStatus: "forming" | "active" | "paused" | "concluded";
-        /** RoundtableTransition */
+        /**
+         * RoundtableTransition
+         * @example {
+         *       "status": "paused"
+         *     }
+         */
         RoundtableTransition: {
             /** @description The status to move to. */
             status: components["schemas"]["RoundtableStatus"];
         };
-        /** RoundtableUpdate */
+        /**
+         * RoundtableUpdate
+         * @example {
+         *       "title": "השולחן העגול במשרד ראש הממשלה (השולחן הממשקי)",
+         *       "title_en": "The Prime Minister's Office Roundtable (the interface roundtable)",
+         *       "description": "השולחן העגול הממשקי פועל במשרד ראש הממשלה מאז 2009 כפלטפורמה קבועה לשיח בין המגזרים, ומשמש מודל לשולחנות עגולים במשרדי ממשלה נוספים.",
+         *       "host_organisation_id": "01a22672-ddf7-71c5-9200-59c79d09cd64",
+         *       "visibility": "public",
+         *       "policy_area": "יחסי ממשלה, חברה אזרחית ומגזר עסקי",
+         *       "founding_reference": "החלטת ממשלה 3190 (2008)",
+         *       "started_on": "2009-01-01",
+         *       "ended_on": null
+         *     }
+         * @example {
+         *       "visibility": "public"
+         *     }
+         */
         RoundtableUpdate: {
             /** Title */
             title?: string;
@@ -3367,7 +5036,17 @@ export interface components {
             /** Ended On */
             ended_on?: string | null;
         };
-        /** RsvpRequest */
+        /**
+         * RsvpRequest
+         * @example {
+         *       "response": "maybe",
+         *       "note": "אשתתף בזום אם לא אגיע",
+         *       "seat_id": "01a22672-de5e-73d9-8e5b-c3705aca48c0"
+         *     }
+         * @example {
+         *       "response": "yes"
+         *     }
+         */
         RsvpRequest: {
             /** @description yes, no or maybe. */
             response: components["schemas"]["RsvpResponse"];
@@ -3384,7 +5063,34 @@ export interface components {
          * @enum {string}
          */
         RsvpResponse: "pending" | "yes" | "no" | "maybe";
-        /** SearchHit */
+        /**
+         * SearchHit
+         * @example {
+         *       "entity_type": "decision",
+         *       "entity_id": "01a22672-de71-728e-b091-029bf8c2dbb7",
+         *       "roundtable_id": "01a22672-de5b-754b-ba85-afab40ad9875",
+         *       "title": "עקרונות לתמיכה שקופה בארגוני החברה האזרחית",
+         *       "kind": "recommendation",
+         *       "language": null,
+         *       "occurred_on": "2026-10-13",
+         *       "score": 3.7721,
+         *       "snippet": "עקרונות לתמיכה שקופה בארגוני החברה האזרחית — השולחן ממליץ למשרדי הממשלה: 1. לפרסם מבחני תמיכה אחידים ולוחות זמנים להגשה לפחות 60 יום מראש. 2. לנמק בכתב כל החלטת הקצאה ולפרסם את תוצ…",
+         *       "highlights": [
+         *         [
+         *           9,
+         *           14
+         *         ],
+         *         [
+         *           15,
+         *           20
+         *         ],
+         *         [
+         *           88,
+         *           93
+         *         ]
+         *       ]
+         *     }
+         */
         SearchHit: {
             /**
              * Entity Type
@@ -3427,7 +5133,68 @@ export interface components {
                 number
             ][];
         };
-        /** SearchPage */
+        /**
+         * SearchPage
+         * @example {
+         *       "items": [
+         *         {
+         *           "entity_type": "decision",
+         *           "entity_id": "01a22672-de71-728e-b091-029bf8c2dbb7",
+         *           "roundtable_id": "01a22672-de5b-754b-ba85-afab40ad9875",
+         *           "title": "עקרונות לתמיכה שקופה בארגוני החברה האזרחית",
+         *           "kind": "recommendation",
+         *           "language": null,
+         *           "occurred_on": "2026-10-13",
+         *           "score": 3.7721,
+         *           "snippet": "עקרונות לתמיכה שקופה בארגוני החברה האזרחית — השולחן ממליץ למשרדי הממשלה: 1. לפרסם מבחני תמיכה אחידים ולוחות זמנים להגשה לפחות 60 יום מראש. 2. לנמק בכתב כל החלטת הקצאה ולפרסם את תוצ…",
+         *           "highlights": [
+         *             [
+         *               9,
+         *               14
+         *             ],
+         *             [
+         *               15,
+         *               20
+         *             ],
+         *             [
+         *               88,
+         *               93
+         *             ]
+         *           ]
+         *         },
+         *         {
+         *           "entity_type": "knowledge_item",
+         *           "entity_id": "01a22672-de6c-76af-9f7d-d65dc3890f54",
+         *           "roundtable_id": "01a22672-de5b-754b-ba85-afab40ad9875",
+         *           "title": "נייר עמדה: עקרונות לתמיכה שקופה בארגוני החברה האזרחית",
+         *           "kind": "position_paper",
+         *           "language": "he",
+         *           "occurred_on": "2026-09-20",
+         *           "score": 3.7297,
+         *           "snippet": "נייר עמדה: עקרונות לתמיכה שקופה בארגוני החברה האזרחית — ## רקע מבחני התמיכה משתנים ממשרד למשרד. ## המלצות מבחני תמיכה אחידים, פרסום מראש של לוחות הזמנים והסבר מנומק לכל החלטת הקצאה…",
+         *           "highlights": [
+         *             [
+         *               20,
+         *               25
+         *             ],
+         *             [
+         *               26,
+         *               31
+         *             ],
+         *             [
+         *               70,
+         *               75
+         *             ],
+         *             [
+         *               112,
+         *               117
+         *             ]
+         *           ]
+         *         }
+         *       ],
+         *       "next_cursor": "WyJjcmVhdGVkX2F0IixbeyJ1IjoiMDFhMjI2NzItZGU1ZS03M2Q5LThlNWItYzM3MDVhY2E0OGI3In1dXQ"
+         *     }
+         */
         SearchPage: {
             /** Items */
             items: components["schemas"]["SearchHit"][];
@@ -3437,7 +5204,18 @@ export interface components {
              */
             next_cursor: string | null;
         };
-        /** SeatCreate */
+        /**
+         * SeatCreate
+         * @example {
+         *       "stakeholder_id": "01a22672-de58-743a-ba13-43d46affbedd",
+         *       "role": "host",
+         *       "sector_id": "01a22672-ddf5-77de-bc21-7f55d45999c4",
+         *       "started_on": "2015-09-01",
+         *       "ended_on": null,
+         *       "alternate_stakeholder_id": "01a22672-de58-743a-ba13-43d46affbede",
+         *       "note": "מחליפה את עמרי כץ כנציגת המשרד המארח"
+         *     }
+         */
         SeatCreate: {
             /**
              * Stakeholder Id
@@ -3462,7 +5240,48 @@ export interface components {
             /** Note */
             note?: string | null;
         };
-        /** SeatPage */
+        /**
+         * SeatPage
+         * @example {
+         *       "items": [
+         *         {
+         *           "roundtable_id": "01a22672-de5b-754b-ba85-afab40ad9875",
+         *           "ended_on": null,
+         *           "is_current": true,
+         *           "alternate_stakeholder_id": null,
+         *           "alternate_name": null,
+         *           "note": null,
+         *           "version": 1,
+         *           "id": "01a22672-de5e-73d9-8e5b-c3705aca48b5",
+         *           "stakeholder_id": "01a22672-de58-743a-ba13-43d46affbf0a",
+         *           "stakeholder_name": "נועה ברק",
+         *           "stakeholder_name_en": "Noa Barak",
+         *           "organisation_name": "שיתופים",
+         *           "role": "facilitator",
+         *           "sector_id": "01a22672-ddf5-77de-bc21-7f55d45999c6",
+         *           "started_on": "2009-01-01"
+         *         },
+         *         {
+         *           "roundtable_id": "01a22672-de5b-754b-ba85-afab40ad9875",
+         *           "ended_on": null,
+         *           "is_current": true,
+         *           "alternate_stakeholder_id": "01a22672-de58-743a-ba13-43d46affbede",
+         *           "alternate_name": "שירה בן-דוד",
+         *           "note": "מחליפה את עמרי כץ כנציגת המשרד המארח",
+         *           "version": 2,
+         *           "id": "01a22672-de5e-73d9-8e5b-c3705aca48b7",
+         *           "stakeholder_id": "01a22672-de58-743a-ba13-43d46affbedd",
+         *           "stakeholder_name": "אורית שגיא",
+         *           "stakeholder_name_en": "Orit Sagi",
+         *           "organisation_name": "משרד ראש הממשלה",
+         *           "role": "host",
+         *           "sector_id": "01a22672-ddf5-77de-bc21-7f55d45999c4",
+         *           "started_on": "2015-09-01"
+         *         }
+         *       ],
+         *       "next_cursor": "WyJjcmVhdGVkX2F0IixbeyJ1IjoiMDFhMjI2NzItZGU1ZS03M2Q5LThlNWItYzM3MDVhY2E0OGI3In1dXQ"
+         *     }
+         */
         SeatPage: {
             /** Items */
             items: components["schemas"]["SeatRead"][];
@@ -3472,7 +5291,26 @@ export interface components {
              */
             next_cursor: string | null;
         };
-        /** SeatRead */
+        /**
+         * SeatRead
+         * @example {
+         *       "roundtable_id": "01a22672-de5b-754b-ba85-afab40ad9875",
+         *       "ended_on": null,
+         *       "is_current": true,
+         *       "alternate_stakeholder_id": "01a22672-de58-743a-ba13-43d46affbede",
+         *       "alternate_name": "שירה בן-דוד",
+         *       "note": "מחליפה את עמרי כץ כנציגת המשרד המארח",
+         *       "version": 2,
+         *       "id": "01a22672-de5e-73d9-8e5b-c3705aca48b7",
+         *       "stakeholder_id": "01a22672-de58-743a-ba13-43d46affbedd",
+         *       "stakeholder_name": "אורית שגיא",
+         *       "stakeholder_name_en": "Orit Sagi",
+         *       "organisation_name": "משרד ראש הממשלה",
+         *       "role": "host",
+         *       "sector_id": "01a22672-ddf5-77de-bc21-7f55d45999c4",
+         *       "started_on": "2015-09-01"
+         *     }
+         */
         SeatRead: {
             /**
              * Id
@@ -3522,7 +5360,20 @@ export interface components {
              */
             version: number;
         };
-        /** SeatUpdate */
+        /**
+         * SeatUpdate
+         * @example {
+         *       "role": "member",
+         *       "sector_id": "01a22672-ddf5-77de-bc21-7f55d45999c6",
+         *       "started_on": "2018-02-01",
+         *       "ended_on": "2026-12-31",
+         *       "alternate_stakeholder_id": null,
+         *       "note": "מסיימת את כהונתה בשולחן בסוף השנה"
+         *     }
+         * @example {
+         *       "ended_on": "2026-12-31"
+         *     }
+         */
         SeatUpdate: {
             role?: components["schemas"]["Role"];
             /**
@@ -3542,7 +5393,59 @@ export interface components {
             /** Note */
             note?: string | null;
         };
-        /** SectorComposition */
+        /**
+         * SectorComposition
+         * @example {
+         *       "sector_id": "01a22672-ddf5-77de-bc21-7f55d45999c6",
+         *       "key": "civil_society",
+         *       "name_he": "החברה האזרחית",
+         *       "name_en": "Civil society",
+         *       "colour": "#43a047",
+         *       "seat_count": 2,
+         *       "by_role": {
+         *         "facilitator": 1,
+         *         "host": 0,
+         *         "member": 1,
+         *         "observer": 0
+         *       },
+         *       "seats": [
+         *         {
+         *           "roundtable_id": "01a22672-de5b-754b-ba85-afab40ad9875",
+         *           "ended_on": null,
+         *           "is_current": true,
+         *           "alternate_stakeholder_id": null,
+         *           "alternate_name": null,
+         *           "note": null,
+         *           "version": 1,
+         *           "id": "01a22672-de5e-73d9-8e5b-c3705aca48b5",
+         *           "stakeholder_id": "01a22672-de58-743a-ba13-43d46affbf0a",
+         *           "stakeholder_name": "נועה ברק",
+         *           "stakeholder_name_en": "Noa Barak",
+         *           "organisation_name": "שיתופים",
+         *           "role": "facilitator",
+         *           "sector_id": "01a22672-ddf5-77de-bc21-7f55d45999c6",
+         *           "started_on": "2009-01-01"
+         *         },
+         *         {
+         *           "roundtable_id": "01a22672-de5b-754b-ba85-afab40ad9875",
+         *           "ended_on": null,
+         *           "is_current": true,
+         *           "alternate_stakeholder_id": null,
+         *           "alternate_name": null,
+         *           "note": null,
+         *           "version": 1,
+         *           "id": "01a22672-de5e-73d9-8e5b-c3705aca48c0",
+         *           "stakeholder_id": "01a22672-de58-743a-ba13-43d46affbf0d",
+         *           "stakeholder_name": "תמר אלקיים",
+         *           "stakeholder_name_en": "Tamar Elkayam",
+         *           "organisation_name": "שתיל",
+         *           "role": "member",
+         *           "sector_id": "01a22672-ddf5-77de-bc21-7f55d45999c6",
+         *           "started_on": "2018-02-01"
+         *         }
+         *       ]
+         *     }
+         */
         SectorComposition: {
             /**
              * Sector Id
@@ -3566,7 +5469,18 @@ export interface components {
             /** Seats */
             seats: components["schemas"]["SeatRead"][];
         };
-        /** SectorCount */
+        /**
+         * SectorCount
+         * @example {
+         *       "sector_id": "01a22672-ddf5-77de-bc21-7f55d45999c6",
+         *       "counts": {
+         *         "pending": 0,
+         *         "yes": 0,
+         *         "no": 0,
+         *         "maybe": 1
+         *       }
+         *     }
+         */
         SectorCount: {
             /**
              * Sector Id
@@ -3578,7 +5492,16 @@ export interface components {
                 [key: string]: number;
             };
         };
-        /** SectorCreate */
+        /**
+         * SectorCreate
+         * @example {
+         *       "key": "academia",
+         *       "name_he": "האקדמיה",
+         *       "name_en": "Academia",
+         *       "colour": "#8e24aa",
+         *       "position": 40
+         *     }
+         */
         SectorCreate: {
             /**
              * Key
@@ -3600,7 +5523,17 @@ export interface components {
              */
             position: number;
         };
-        /** SectorEndorsement */
+        /**
+         * SectorEndorsement
+         * @example {
+         *       "sector_id": "01a22672-ddf5-77de-bc21-7f55d45999c5",
+         *       "seats": 5,
+         *       "supports": 3,
+         *       "reservations": 1,
+         *       "objects": 0,
+         *       "pending": 1
+         *     }
+         */
         SectorEndorsement: {
             /**
              * Sector Id
@@ -3621,7 +5554,23 @@ export interface components {
             /** Pending */
             pending: number;
         };
-        /** SectorPage */
+        /**
+         * SectorPage
+         * @example {
+         *       "items": [
+         *         {
+         *           "id": "01a22672-ddf5-77de-bc21-7f55d45999c6",
+         *           "key": "civil_society",
+         *           "name_he": "החברה האזרחית",
+         *           "name_en": "Civil society",
+         *           "colour": "#43a047",
+         *           "position": 30,
+         *           "version": 1
+         *         }
+         *       ],
+         *       "next_cursor": "WyJjcmVhdGVkX2F0IixbeyJ1IjoiMDFhMjI2NzItZGU1ZS03M2Q5LThlNWItYzM3MDVhY2E0OGI3In1dXQ"
+         *     }
+         */
         SectorPage: {
             /** Items */
             items: components["schemas"]["SectorRead"][];
@@ -3631,7 +5580,16 @@ export interface components {
              */
             next_cursor: string | null;
         };
-        /** SectorRate */
+        /**
+         * SectorRate
+         * @example {
+         *       "sector_id": "01a22672-ddf5-77de-bc21-7f55d45999c4",
+         *       "present": 1,
+         *       "absent": 0,
+         *       "excused": 0,
+         *       "rate": 1
+         *     }
+         */
         SectorRate: {
             /**
              * Sector Id
@@ -3650,7 +5608,18 @@ export interface components {
              */
             rate: number;
         };
-        /** SectorRead */
+        /**
+         * SectorRead
+         * @example {
+         *       "id": "01a22672-ddf5-77de-bc21-7f55d45999c6",
+         *       "key": "civil_society",
+         *       "name_he": "החברה האזרחית",
+         *       "name_en": "Civil society",
+         *       "colour": "#43a047",
+         *       "position": 30,
+         *       "version": 1
+         *     }
+         */
         SectorRead: {
             /**
              * Id
@@ -3673,7 +5642,18 @@ export interface components {
              */
             version: number;
         };
-        /** SectorUpdate */
+        /**
+         * SectorUpdate
+         * @example {
+         *       "name_he": "ארגוני החברה האזרחית",
+         *       "name_en": "Civil society organisations",
+         *       "colour": "#2e7d32",
+         *       "position": 30
+         *     }
+         * @example {
+         *       "colour": "#2e7d32"
+         *     }
+         */
         SectorUpdate: {
             /** Name He */
             name_he?: string;
@@ -3684,7 +5664,52 @@ export interface components {
             /** Position */
             position?: number;
         };
-        /** SpeakingReport */
+        /**
+         * SpeakingReport
+         * @example {
+         *       "meeting_id": "01a22672-de70-7280-8a03-c9e8e9208297",
+         *       "total_seconds": 840,
+         *       "by_sector": [
+         *         {
+         *           "key_id": "01a22672-ddf5-77de-bc21-7f55d45999c6",
+         *           "name": "Civil society",
+         *           "seconds": 540,
+         *           "turns": 4,
+         *           "share": 0.6429
+         *         },
+         *         {
+         *           "key_id": "01a22672-ddf5-77de-bc21-7f55d45999c4",
+         *           "name": "Government",
+         *           "seconds": 300,
+         *           "turns": 1,
+         *           "share": 0.3571
+         *         }
+         *       ],
+         *       "by_person": [
+         *         {
+         *           "key_id": "01a22672-de5e-73d9-8e5b-c3705aca48c0",
+         *           "name": "תמר אלקיים",
+         *           "seconds": 420,
+         *           "turns": 2,
+         *           "share": 0.5
+         *         },
+         *         {
+         *           "key_id": "01a22672-de5e-73d9-8e5b-c3705aca48b7",
+         *           "name": "אורית שגיא",
+         *           "seconds": 300,
+         *           "turns": 1,
+         *           "share": 0.3571
+         *         },
+         *         {
+         *           "key_id": "01a22672-de5e-73d9-8e5b-c3705aca48b5",
+         *           "name": "נועה ברק",
+         *           "seconds": 120,
+         *           "turns": 2,
+         *           "share": 0.1429
+         *         }
+         *       ]
+         *     }
+         */
         SpeakingReport: {
             /**
              * Meeting Id
@@ -3698,7 +5723,16 @@ export interface components {
             /** By Person */
             by_person: components["schemas"]["SpeakingShare"][];
         };
-        /** SpeakingShare */
+        /**
+         * SpeakingShare
+         * @example {
+         *       "key_id": "01a22672-de5e-73d9-8e5b-c3705aca48c0",
+         *       "name": "תמר אלקיים",
+         *       "seconds": 420,
+         *       "turns": 2,
+         *       "share": 0.5
+         *     }
+         */
         SpeakingShare: {
             /**
              * Key Id
@@ -3718,7 +5752,19 @@ export interface components {
              */
             share: number;
         };
-        /** SpeakingTurnCreate */
+        /**
+         * SpeakingTurnCreate
+         * @example {
+         *       "seat_id": "01a22672-de5e-73d9-8e5b-c3705aca48c0",
+         *       "agenda_item_id": "01a22672-de9d-70f9-9035-bfe107a86c81",
+         *       "seconds": 240,
+         *       "started_at": "2026-10-13T10:25:00+03:00"
+         *     }
+         * @example {
+         *       "seat_id": "01a22672-de5e-73d9-8e5b-c3705aca48b7",
+         *       "seconds": 90
+         *     }
+         */
         SpeakingTurnCreate: {
             /**
              * Seat Id
@@ -3732,7 +5778,18 @@ export interface components {
             /** Started At */
             started_at?: string | null;
         };
-        /** StakeholderCreate */
+        /**
+         * StakeholderCreate
+         * @example {
+         *       "full_name": "דנה לוי",
+         *       "full_name_en": "Dana Levi",
+         *       "organisation_id": "01a22672-ddf7-71c5-9200-59c79d09cd79",
+         *       "title": "רכזת שותפויות בין-מגזריות",
+         *       "email": "dana.levi@example.org",
+         *       "phone": "+972-52-555-0199",
+         *       "user_id": null
+         *     }
+         */
         StakeholderCreate: {
             /**
              * Full Name
@@ -3758,7 +5815,27 @@ export interface components {
              */
             user_id?: string | null;
         };
-        /** StakeholderPage */
+        /**
+         * StakeholderPage
+         * @example {
+         *       "items": [
+         *         {
+         *           "id": "01a22672-de58-743a-ba13-43d46affbf0d",
+         *           "full_name": "תמר אלקיים",
+         *           "full_name_en": "Tamar Elkayam",
+         *           "organisation_id": "01a22672-ddf7-71c5-9200-59c79d09cd79",
+         *           "organisation_name": "שתיל",
+         *           "sector_id": "01a22672-ddf5-77de-bc21-7f55d45999c6",
+         *           "title": "מנהלת תחום מדיניות ושינוי חברתי",
+         *           "email": "member@demo.shulchan.org",
+         *           "phone": "+972-50-000-0003",
+         *           "user_id": "01a22672-de56-7651-8dea-aec23ef2e12b",
+         *           "version": 2
+         *         }
+         *       ],
+         *       "next_cursor": "WyJjcmVhdGVkX2F0IixbeyJ1IjoiMDFhMjI2NzItZGU1ZS03M2Q5LThlNWItYzM3MDVhY2E0OGI3In1dXQ"
+         *     }
+         */
         StakeholderPage: {
             /** Items */
             items: components["schemas"]["StakeholderRead"][];
@@ -3768,7 +5845,22 @@ export interface components {
              */
             next_cursor: string | null;
         };
-        /** StakeholderRead */
+        /**
+         * StakeholderRead
+         * @example {
+         *       "id": "01a22672-de58-743a-ba13-43d46affbf0d",
+         *       "full_name": "תמר אלקיים",
+         *       "full_name_en": "Tamar Elkayam",
+         *       "organisation_id": "01a22672-ddf7-71c5-9200-59c79d09cd79",
+         *       "organisation_name": "שתיל",
+         *       "sector_id": "01a22672-ddf5-77de-bc21-7f55d45999c6",
+         *       "title": "מנהלת תחום מדיניות ושינוי חברתי",
+         *       "email": "member@demo.shulchan.org",
+         *       "phone": "+972-50-000-0003",
+         *       "user_id": "01a22672-de56-7651-8dea-aec23ef2e12b",
+         *       "version": 2
+         *     }
+         */
         StakeholderRead: {
             /**
              * Id
@@ -3811,7 +5903,21 @@ export interface components {
              */
             version: number;
         };
-        /** StakeholderUpdate */
+        /**
+         * StakeholderUpdate
+         * @example {
+         *       "full_name": "תמר אלקיים",
+         *       "full_name_en": "Tamar Elkayam",
+         *       "organisation_id": "01a22672-ddf7-71c5-9200-59c79d09cd79",
+         *       "title": "סמנכ״לית מדיניות",
+         *       "email": "member@demo.shulchan.org",
+         *       "phone": "+972-50-000-0003",
+         *       "user_id": "01a22672-de56-7651-8dea-aec23ef2e12b"
+         *     }
+         * @example {
+         *       "title": "סמנכ״לית מדיניות"
+         *     }
+         */
         StakeholderUpdate: {
             /** Full Name */
             full_name?: string;
@@ -3831,7 +5937,15 @@ export interface components {
              */
             user_id?: string | null;
         };
-        /** TokenPair */
+        /**
+         * TokenPair
+         * @example {
+         *       "access_token": "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIwMWEyMjY3Mi1kZTU2LTc2NTEtOGRlYS1hZWMyM2VmMmUxMmIiLCJzaWQiOiIwMWEyMjY3My0xOWIyLTcwYjYtYmQ0OS1iMDMwMmZkNjI0MmIiLCJ0eXAiOiJhY2Nlc3MiLCJpYXQiOjE3OTE3OTU2MDAsImV4cCI6MTc5MTc5NjUwMH0.Q3b1p0bHy6JvX1m9sCq2k8RZx4dW7uTnE5aGfKoL0iM",
+         *       "token_type": "bearer",
+         *       "expires_in": 900,
+         *       "refresh_token": "EMNzWRnnDeAdWmBl-q-DI98YP-O8GOS5R03HrCLybYc"
+         *     }
+         */
         TokenPair: {
             /** Access Token */
             access_token: string;
@@ -3853,7 +5967,16 @@ export interface components {
              */
             refresh_token: string;
         };
-        /** UserCreate */
+        /**
+         * UserCreate
+         * @example {
+         *       "email": "dana.levi@example.org",
+         *       "full_name": "דנה לוי",
+         *       "preferred_language": "he",
+         *       "password": "Shulchan-Agol-2026!",
+         *       "is_platform_admin": false
+         *     }
+         */
         UserCreate: {
             /**
              * Email
@@ -3875,7 +5998,24 @@ export interface components {
              */
             is_platform_admin: boolean;
         };
-        /** UserPage */
+        /**
+         * UserPage
+         * @example {
+         *       "items": [
+         *         {
+         *           "id": "01a22672-de56-7651-8dea-aec23ef2e12b",
+         *           "email": "member@demo.shulchan.org",
+         *           "full_name": "תמר אלקיים",
+         *           "preferred_language": "he",
+         *           "is_active": true,
+         *           "is_platform_admin": false,
+         *           "created_at": "2026-01-05T09:12:44Z",
+         *           "version": 2
+         *         }
+         *       ],
+         *       "next_cursor": "WyJjcmVhdGVkX2F0IixbeyJ1IjoiMDFhMjI2NzItZGU1ZS03M2Q5LThlNWItYzM3MDVhY2E0OGI3In1dXQ"
+         *     }
+         */
         UserPage: {
             /** Items */
             items: components["schemas"]["UserRead"][];
@@ -3885,7 +6025,19 @@ export interface components {
              */
             next_cursor: string | null;
         };
-        /** UserRead */
+        /**
+         * UserRead
+         * @example {
+         *       "id": "01a22672-de56-7651-8dea-aec23ef2e12b",
+         *       "email": "member@demo.shulchan.org",
+         *       "full_name": "תמר אלקיים",
+         *       "preferred_language": "he",
+         *       "is_active": true,
+         *       "is_platform_admin": false,
+         *       "created_at": "2026-01-05T09:12:44Z",
+         *       "version": 2
+         *     }
+         */
         UserRead: {
             /**
              * Id
@@ -3912,7 +6064,19 @@ export interface components {
              */
             version: number;
         };
-        /** UserUpdate */
+        /**
+         * UserUpdate
+         * @example {
+         *       "full_name": "דנה לוי-כהן",
+         *       "preferred_language": "en",
+         *       "is_active": true,
+         *       "is_platform_admin": false,
+         *       "password": "New-Shulchan-Passphrase-2026"
+         *     }
+         * @example {
+         *       "is_active": false
+         *     }
+         */
         UserUpdate: {
             /** Full Name */
             full_name?: string;
