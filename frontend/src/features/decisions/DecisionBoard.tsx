@@ -70,7 +70,11 @@ function Column({
   const { t } = useTranslation();
   const id = useId();
   return (
-    <section aria-labelledby={id} data-testid="board-column" style={{ minWidth: 220, flex: 1 }}>
+    <section
+      aria-labelledby={id}
+      data-testid="board-column"
+      style={{ minWidth: 168, flex: "1 1 0" }}
+    >
       <Group gap={6} mb="xs" wrap="nowrap">
         <Title order={2} size="h5" id={id}>
           {title}

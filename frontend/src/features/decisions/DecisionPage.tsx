@@ -76,7 +76,8 @@ function MeetingTitle({ meetingId }: { meetingId: string }) {
   if (!meeting.data) return <>—</>;
   return (
     <>
-      {meeting.data.title} · {formatDateTime(meeting.data.starts_at, meeting.data.timezone, lang)}
+      <bdi>{meeting.data.title}</bdi> ·{" "}
+      <bdi>{formatDateTime(meeting.data.starts_at, meeting.data.timezone, lang)}</bdi>
     </>
   );
 }
@@ -105,9 +106,16 @@ function DecisionBody({ decision, publicView }: { decision: Decision; publicView
   return (
     <Stack gap="lg">
       <div>
-        <PageTitle mb={6}>{decision.title}</PageTitle>
+        <PageTitle mb={6} dir="auto">
+          {decision.title}
+        </PageTitle>
         <Group gap="xs" mb="sm">
-          <EnumBadge name="DecisionStatus" value={decision.status} size="lg" />
+          <EnumBadge
+            name="DecisionStatus"
+            value={decision.status}
+            size="lg"
+            data-testid="decision-status"
+          />
           <Badge variant="outline" color="gray" size="lg">
             {t(`enums.DecisionKind.${decision.kind}`)}
           </Badge>

@@ -9,11 +9,12 @@ import {
 } from "./api";
 import { MutationError } from "./feedback";
 
+// Shades dark enough for white text on a filled button (WCAG AA 4.5:1).
 const BUTTON_COLOURS: Partial<Record<DecisionStatus, string>> = {
-  rejected: "red",
-  withdrawn: "gray",
-  adopted: "green",
-  implemented: "teal",
+  rejected: "red.9",
+  withdrawn: "gray.8",
+  adopted: "teal.9",
+  implemented: "teal.9",
 };
 
 /**

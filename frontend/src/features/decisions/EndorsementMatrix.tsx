@@ -12,6 +12,8 @@ const POSITION_COLOURS: Record<EndorsementPosition | "pending", string> = {
   objects: "red",
   pending: "gray",
 };
+/** The picture's colours: pending is a pale track, not a dark bar. */
+const BAR_COLOURS = { ...POSITION_COLOURS, pending: "gray.3" };
 
 const COUNTS = ["supports", "reservations", "objects", "pending"] as const;
 
@@ -131,7 +133,7 @@ export function EndorsementMatrix({
                             <Progress.Section
                               key={key}
                               value={(row[key] / Math.max(1, row.seats)) * 100}
-                              color={POSITION_COLOURS[key]}
+                              color={BAR_COLOURS[key]}
                             />
                           ) : null,
                         )}
@@ -165,7 +167,14 @@ export function EndorsementMatrix({
                       <PositionBadge position={e.position} />
                     </Group>
                     {e.comment && (
-                      <Text size="sm" dir="auto" style={{ whiteSpace: "pre-line" }}>
+                      <Text
+                        size="sm"
+                        style={{
+                          whiteSpace: "pre-line",
+                          unicodeBidi: "plaintext",
+                          textAlign: "start",
+                        }}
+                      >
                         {e.comment}
                       </Text>
                     )}

@@ -35,7 +35,7 @@ function AttachmentRow({
           </Text>
           <Text size="xs" c="dimmed">
             <span dir="ltr">{attachment.content_type}</span> ·{" "}
-            {formatSize(attachment.size_bytes, lang)} ·{" "}
+            <bdi>{formatSize(attachment.size_bytes, lang)}</bdi> ·{" "}
             {formatDateTime(attachment.created_at, null, lang)}
           </Text>
         </Stack>
