@@ -135,8 +135,8 @@ function ItemBody({ item }: { item: KnowledgeItem }) {
   return (
     <Stack gap="lg">
       <div>
-        <Group justify="space-between" align="flex-start">
-          <PageTitle mb={6} lang={item.language} dir="auto">
+        <Group justify="space-between" align="flex-start" mb="xs">
+          <PageTitle mb={0} lang={item.language} dir="auto">
             {item.title}
           </PageTitle>
           <Group gap="xs">
