@@ -17,6 +17,12 @@ fi
 rm -f "$DB" "$DB-wal" "$DB-shm" "$DB-journal"
 export SHULCHAN_DATABASE_URL="sqlite+aiosqlite:///$DB"
 export SHULCHAN_DEMO_MODE=true
+# This worktree's build and a throwaway attachment store: the installed package would otherwise
+# default both to paths beside its own source, which may be another checkout.
+export SHULCHAN_FRONTEND_DIST="$PWD/frontend/dist"
+export SHULCHAN_ATTACHMENTS_DIR="${SHULCHAN_E2E_ATTACHMENTS:-${TMPDIR:-/tmp}/shulchan-e2e-${PORT}-attachments}"
+rm -rf "$SHULCHAN_ATTACHMENTS_DIR"
+mkdir -p "$SHULCHAN_ATTACHMENTS_DIR"
 export SHULCHAN_ENVIRONMENT=development
 "$BIN/shulchan" migrate >/dev/null
 "$BIN/shulchan" seed-demo >/dev/null

@@ -14,6 +14,13 @@ const AdminPage = lazy(() => import("../features/admin/AdminPage"));
 const PublicPage = lazy(() => import("../features/public/PublicPage"));
 const PublicRoundtablePage = lazy(() => import("../features/public/PublicRoundtablePage"));
 const NotFoundPage = lazy(() => import("../features/shell/NotFoundPage"));
+// Decisions, action items, knowledge (round two).
+const DecisionPage = lazy(() => import("../features/decisions/DecisionPage"));
+const PublicDecisionPage = lazy(() => import("../features/decisions/PublicDecisionPage"));
+const MyActionItemsPage = lazy(() => import("../features/actionItems/MyActionItemsPage"));
+const KnowledgeItemPage = lazy(() => import("../features/knowledge/KnowledgeItemPage"));
+const KnowledgeNewPage = lazy(() => import("../features/knowledge/KnowledgeNewPage"));
+const KnowledgeEditPage = lazy(() => import("../features/knowledge/KnowledgeEditPage"));
 
 export const routes: RouteObject[] = [
   {
@@ -31,6 +38,18 @@ export const routes: RouteObject[] = [
           { path: "/knowledge", element: <KnowledgePage /> },
           { path: "/decisions", element: <DecisionsPage /> },
           { path: "/admin", element: <AdminPage /> },
+        ],
+      },
+      // Decisions, action items, knowledge (round two).
+      { path: "/public/decisions/:decisionId", element: <PublicDecisionPage /> },
+      {
+        element: <RequireAuth />,
+        children: [
+          { path: "/decisions/:decisionId", element: <DecisionPage /> },
+          { path: "/action-items", element: <MyActionItemsPage /> },
+          { path: "/knowledge/new", element: <KnowledgeNewPage /> },
+          { path: "/knowledge/:itemId", element: <KnowledgeItemPage /> },
+          { path: "/knowledge/:itemId/edit", element: <KnowledgeEditPage /> },
         ],
       },
       { path: "*", element: <NotFoundPage /> },

@@ -1,13 +1,15 @@
-import { Group, Stack, Text } from "@mantine/core";
+import { Anchor, Group, Stack, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
 import { EnumBadge } from "../../components/EnumBadge";
 import { LoadMore } from "../../components/LoadMore";
 import { QueryState } from "../../components/QueryState";
 import { formatDay } from "../../i18n/format";
 import { useLang } from "../../i18n/useLang";
+import { useSignedIn } from "../auth/useSession";
 import { useDecisions, type DecisionStatus } from "./api";
 
-/** Decisions of one roundtable (or all I may see). (The decision page and board come later.) */
+/** Decisions of one roundtable (or all I may see), each linking to its page (the public one when signed out). */
 export function DecisionList({
   roundtableId,
   status,
@@ -19,6 +21,7 @@ export function DecisionList({
 }) {
   const { t } = useTranslation();
   const lang = useLang();
+  const signedIn = useSignedIn();
   const list = useDecisions({ roundtableId, status });
   return (
     <QueryState
@@ -36,9 +39,15 @@ export function DecisionList({
               >
                 <Group justify="space-between" py="xs" wrap="nowrap" align="flex-start">
                   <Stack gap={0}>
-                    <Text size="sm" fw={500} dir="auto">
+                    <Anchor
+                      component={Link}
+                      to={`${signedIn ? "" : "/public"}/decisions/${decision.id}`}
+                      size="sm"
+                      fw={500}
+                      dir="auto"
+                    >
                       {decision.title}
-                    </Text>
+                    </Anchor>
                     <Text size="xs" c="dimmed">
                       {t(`enums.DecisionKind.${decision.kind}`)}
                       {decision.adopted_at

@@ -1,20 +1,26 @@
-import { Badge, Group, Stack, Text } from "@mantine/core";
+import { Anchor, Badge, Group, Stack, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
 import { EnumBadge } from "../../components/EnumBadge";
 import { LoadMore } from "../../components/LoadMore";
 import { QueryState } from "../../components/QueryState";
-import { useKnowledgeItems } from "./api";
+import { formatDay } from "../../i18n/format";
+import { useLang } from "../../i18n/useLang";
+import { useKnowledgeItems, type KnowledgeFilters } from "./api";
 
-/** Knowledge items (of a roundtable, or the whole library). (Item pages come later.) */
+/** Knowledge items (of a roundtable, or the whole library), each linking to its page. */
 export function KnowledgeList({
   roundtableId,
   library,
+  filters = {},
 }: {
   roundtableId?: string;
   library?: boolean;
+  filters?: Omit<KnowledgeFilters, "roundtableId" | "library">;
 }) {
   const { t } = useTranslation();
-  const list = useKnowledgeItems({ roundtableId, library });
+  const lang = useLang();
+  const list = useKnowledgeItems({ roundtableId, library, ...filters });
   return (
     <QueryState
       query={{ ...list, data: list.data ? list.items : undefined }}
@@ -28,25 +34,42 @@ export function KnowledgeList({
               <li key={item.id} style={{ borderBottom: "1px solid var(--mantine-color-gray-3)" }}>
                 <Stack gap={4} py="xs">
                   <Group justify="space-between" wrap="nowrap" align="flex-start">
-                    <Text size="sm" fw={500} lang={item.language} dir="auto">
+                    <Anchor
+                      component={Link}
+                      to={`/knowledge/${item.id}`}
+                      size="sm"
+                      fw={500}
+                      lang={item.language}
+                      dir="auto"
+                    >
                       {item.title}
-                    </Text>
-                    <EnumBadge name="KnowledgeKind" value={item.kind} />
+                    </Anchor>
+                    <Group gap={4} wrap="nowrap">
+                      {item.archived_at && (
+                        <Badge color="gray" variant="filled" size="sm">
+                          {t("knowledge.archived")}
+                        </Badge>
+                      )}
+                      <EnumBadge name="KnowledgeKind" value={item.kind} />
+                    </Group>
                   </Group>
                   {item.summary && (
                     <Text size="xs" c="dimmed" lineClamp={2} lang={item.language} dir="auto">
                       {item.summary}
                     </Text>
                   )}
-                  {item.tags.length > 0 && (
-                    <Group gap={4}>
-                      {item.tags.map((tag) => (
-                        <Badge key={tag} size="xs" variant="outline" color="gray">
-                          {tag}
-                        </Badge>
-                      ))}
-                    </Group>
-                  )}
+                  <Group gap={4}>
+                    <Text size="xs" c="dimmed">
+                      {t(`enums.Language.${item.language}`)} ·{" "}
+                      {t(`enums.KnowledgeVisibility.${item.visibility}`)} ·{" "}
+                      {formatDay(item.updated_at, null, lang)}
+                    </Text>
+                    {item.tags.map((tag) => (
+                      <Badge key={tag} size="xs" variant="outline" color="gray">
+                        {tag}
+                      </Badge>
+                    ))}
+                  </Group>
                 </Stack>
               </li>
             ))}

@@ -1,14 +1,40 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "../../api/client";
-import { useCursorList } from "../../api/hooks";
-import { unwrap } from "../../api/problem";
+import { etagFor, useCursorList } from "../../api/hooks";
+import { ApiError, unwrap } from "../../api/problem";
 import type { components } from "../../api/schema";
 
 export type KnowledgeItemSummary = components["schemas"]["KnowledgeItemSummary"];
+export type KnowledgeItem = components["schemas"]["KnowledgeItemRead"];
+export type KnowledgeItemCreate = components["schemas"]["KnowledgeItemCreate"];
+export type KnowledgeItemUpdate = components["schemas"]["KnowledgeItemUpdate"];
+export type KnowledgeKind = components["schemas"]["KnowledgeKind"];
+export type KnowledgeVisibility = components["schemas"]["KnowledgeVisibility"];
+export type Attachment = components["schemas"]["AttachmentRead"];
+export type SearchHit = components["schemas"]["SearchHit"];
+export type RevisionDiff = components["schemas"]["RevisionDiff"];
 
-export function useKnowledgeItems(
-  filters: { roundtableId?: string; library?: boolean },
-  limit = 25,
-) {
+export const KNOWLEDGE_KINDS: KnowledgeKind[] = [
+  "background_paper",
+  "research",
+  "position_paper",
+  "presentation",
+  "data",
+  "protocol",
+  "summary",
+  "link",
+];
+
+export interface KnowledgeFilters {
+  roundtableId?: string;
+  library?: boolean;
+  kind?: KnowledgeKind;
+  tag?: string;
+  language?: "he" | "en";
+  includeArchived?: boolean;
+}
+
+export function useKnowledgeItems(filters: KnowledgeFilters, limit = 25) {
   return useCursorList(["knowledge", "list", filters, limit], (cursor) =>
     unwrap(
       api.GET("/api/v1/knowledge-items", {
@@ -16,6 +42,10 @@ export function useKnowledgeItems(
           query: {
             roundtable_id: filters.roundtableId,
             library: filters.library || undefined,
+            kind: filters.kind,
+            tag: filters.tag || undefined,
+            language: filters.language,
+            include_archived: filters.includeArchived || undefined,
             limit,
             cursor,
           },
@@ -23,4 +53,190 @@ export function useKnowledgeItems(
       }),
     ),
   );
+}
+
+export interface SearchFilters {
+  q: string;
+  roundtableId?: string;
+  entityType?: "knowledge_item" | "decision" | "minutes";
+  kind?: string;
+  tag?: string;
+  language?: "he" | "en";
+  from?: string;
+  to?: string;
+}
+
+/** Ranked full-text search (Hebrew prefixes and English stems) with snippets and highlight offsets. */
+export function useSearch(filters: SearchFilters, limit = 20) {
+  const q = filters.q.trim();
+  return useCursorList(
+    ["search", { ...filters, q }, limit],
+    (cursor) =>
+      unwrap(
+        api.GET("/api/v1/search", {
+          params: {
+            query: {
+              q,
+              roundtable_id: filters.roundtableId,
+              entity_type: filters.entityType,
+              kind: filters.kind,
+              tag: filters.tag || undefined,
+              language: filters.language,
+              from: filters.from || undefined,
+              to: filters.to || undefined,
+              limit,
+              cursor,
+            },
+          },
+        }),
+      ),
+    { enabled: q.length > 0 },
+  );
+}
+
+export const itemKey = (id: string) => ["knowledge", "item", id] as const;
+
+export function useKnowledgeItem(id: string) {
+  return useQuery({
+    queryKey: itemKey(id),
+    queryFn: () =>
+      unwrap(api.GET("/api/v1/knowledge-items/{item_id}", { params: { path: { item_id: id } } })),
+  });
+}
+
+export function useRevisions(id: string) {
+  return useCursorList(["knowledge", "item", id, "revisions"], (cursor) =>
+    unwrap(
+      api.GET("/api/v1/knowledge-items/{item_id}/revisions", {
+        params: { path: { item_id: id }, query: { limit: 100, cursor } },
+      }),
+    ),
+  );
+}
+
+export function useDiff(id: string, from: number | null, to: number | null) {
+  return useQuery({
+    queryKey: ["knowledge", "item", id, "diff", from, to],
+    queryFn: () =>
+      unwrap(
+        api.GET("/api/v1/knowledge-items/{item_id}/diff", {
+          params: { path: { item_id: id }, query: { from: from!, to: to! } },
+        }),
+      ),
+    enabled: from !== null && to !== null && from !== to,
+    placeholderData: keepPreviousData,
+  });
+}
+
+function useItemChanged() {
+  const queryClient = useQueryClient();
+  return (item: KnowledgeItem) => {
+    queryClient.setQueryData(itemKey(item.id), item);
+    void queryClient.invalidateQueries({ queryKey: ["knowledge", "list"] });
+    void queryClient.invalidateQueries({ queryKey: ["knowledge", "item", item.id, "revisions"] });
+    void queryClient.invalidateQueries({ queryKey: ["search"] });
+  };
+}
+
+export function useCreateKnowledgeItem() {
+  const changed = useItemChanged();
+  return useMutation({
+    mutationFn: (body: KnowledgeItemCreate) =>
+      unwrap(api.POST("/api/v1/knowledge-items", { body })),
+    onSuccess: changed,
+  });
+}
+
+export function useUpdateKnowledgeItem(item: Pick<KnowledgeItem, "id" | "version">) {
+  const queryClient = useQueryClient();
+  const changed = useItemChanged();
+  return useMutation({
+    mutationFn: (body: KnowledgeItemUpdate) =>
+      unwrap(
+        api.PATCH("/api/v1/knowledge-items/{item_id}", {
+          params: { path: { item_id: item.id }, header: { "if-match": etagFor(item.version) } },
+          body,
+        }),
+      ),
+    onSuccess: changed,
+    onError: (error) => {
+      if (error instanceof ApiError && error.status === 412)
+        void queryClient.invalidateQueries({ queryKey: itemKey(item.id) });
+    },
+  });
+}
+
+export function useArchiveKnowledgeItem(
+  item: Pick<KnowledgeItem, "id" | "version" | "archived_at">,
+) {
+  const queryClient = useQueryClient();
+  const changed = useItemChanged();
+  return useMutation({
+    mutationFn: () => {
+      const options = {
+        params: { path: { item_id: item.id }, header: { "if-match": etagFor(item.version) } },
+      };
+      return unwrap(
+        item.archived_at
+          ? api.POST("/api/v1/knowledge-items/{item_id}/unarchive", options)
+          : api.POST("/api/v1/knowledge-items/{item_id}/archive", options),
+      );
+    },
+    onSuccess: changed,
+    onError: () => void queryClient.invalidateQueries({ queryKey: itemKey(item.id) }),
+  });
+}
+
+export function useUploadAttachment(itemId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (file: File) =>
+      unwrap(
+        api.POST("/api/v1/knowledge-items/{item_id}/attachments", {
+          params: { path: { item_id: itemId } },
+          body: { file: file as unknown as string },
+          bodySerializer: (body) => {
+            const form = new FormData();
+            form.append("file", body.file as unknown as File, (body.file as unknown as File).name);
+            return form;
+          },
+        }),
+      ),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: itemKey(itemId) }),
+  });
+}
+
+export function useDeleteAttachment(itemId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (attachmentId: string) =>
+      unwrap(
+        api.DELETE("/api/v1/attachments/{attachment_id}", {
+          params: { path: { attachment_id: attachmentId } },
+        }),
+      ),
+    onSettled: () => void queryClient.invalidateQueries({ queryKey: itemKey(itemId) }),
+  });
+}
+
+/**
+ * Download an attachment with the sign-in (the access token lives in memory, so a plain link
+ * cannot carry it): fetch through the client, then hand the bytes to the browser as a file.
+ */
+export async function downloadAttachment(attachment: Attachment): Promise<void> {
+  const blob = await unwrap(
+    api.GET("/api/v1/attachments/{attachment_id}/download", {
+      params: { path: { attachment_id: attachment.id } },
+      parseAs: "blob",
+    }),
+  );
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = attachment.filename;
+  link.rel = "noopener";
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }

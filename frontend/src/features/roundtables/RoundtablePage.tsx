@@ -17,7 +17,7 @@ import { QueryState } from "../../components/QueryState";
 import { formatDate } from "../../i18n/format";
 import { pickLang, useLang } from "../../i18n/useLang";
 import { AuditList } from "../audit/AuditList";
-import { DecisionList } from "../decisions/DecisionList";
+import { DecisionBoard } from "../decisions/DecisionBoard";
 import { KnowledgeList } from "../knowledge/KnowledgeList";
 import { MeetingList } from "../meetings/MeetingList";
 import { useRoundtable, type Roundtable } from "./api";
@@ -147,7 +147,10 @@ export default function RoundtablePage() {
                   <MeetingList roundtableId={rt.id} />
                 </Tabs.Panel>
                 <Tabs.Panel value="decisions">
-                  <DecisionList roundtableId={rt.id} />
+                  <DecisionBoard
+                    roundtableId={rt.id}
+                    canPropose={rt.my_permissions.includes("decisions:propose")}
+                  />
                 </Tabs.Panel>
                 <Tabs.Panel value="knowledge">
                   <KnowledgeList roundtableId={rt.id} />

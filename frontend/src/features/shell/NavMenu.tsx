@@ -23,6 +23,7 @@ export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
         { to: "/roundtables", label: t("nav.roundtables") },
         { to: "/knowledge", label: t("nav.knowledge") },
         { to: "/decisions", label: t("nav.decisions") },
+        { to: "/action-items", label: t("nav.actionItems") },
         ...(canSeeAdmin(me.data) ? [{ to: "/admin", label: t("nav.admin") }] : []),
         { to: "/public", label: t("nav.public") },
       ]

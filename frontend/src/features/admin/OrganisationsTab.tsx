@@ -1,0 +1,238 @@
+import { Anchor, Button, Group, Modal, Select, Stack, Table, Text, TextInput } from "@mantine/core";
+import { useDebouncedValue } from "@mantine/hooks";
+import { useState, type FormEvent } from "react";
+import { useTranslation } from "react-i18next";
+import { LoadMore } from "../../components/LoadMore";
+import { QueryState } from "../../components/QueryState";
+import { ScrollTable } from "../../components/ScrollTable";
+import { pickLang, useLang } from "../../i18n/useLang";
+import { MutationError } from "../decisions/feedback";
+import { useSectorOptions } from "./useSectorOptions";
+import {
+  ORGANISATION_KINDS,
+  useOrganisations,
+  useSaveOrganisation,
+  type Organisation,
+  type OrganisationKind,
+} from "./api";
+
+function OrganisationForm({
+  organisation,
+  onDone,
+}: {
+  organisation?: Organisation;
+  onDone: () => void;
+}) {
+  const { t } = useTranslation();
+  const sectors = useSectorOptions();
+  const save = useSaveOrganisation();
+  const [name, setName] = useState(organisation?.name ?? "");
+  const [nameEn, setNameEn] = useState(organisation?.name_en ?? "");
+  const [sectorId, setSectorId] = useState<string | null>(organisation?.sector_id ?? null);
+  const [kind, setKind] = useState<OrganisationKind>(organisation?.kind ?? "ngo");
+  const [website, setWebsite] = useState(organisation?.website ?? "");
+  const websiteOk = !website.trim() || /^https?:\/\//i.test(website.trim());
+  const valid = !!name.trim() && !!sectorId && websiteOk;
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!valid || !sectorId) return;
+    save.mutate(
+      {
+        organisation,
+        body: {
+          name: name.trim(),
+          name_en: nameEn.trim() || null,
+          sector_id: sectorId,
+          kind,
+          website: website.trim() || null,
+        },
+      },
+      { onSuccess: onDone },
+    );
+  }
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack>
+        <TextInput
+          label={t("admin.organisations.name")}
+          required
+          maxLength={200}
+          dir="auto"
+          value={name}
+          onChange={(e) => setName(e.currentTarget.value)}
+        />
+        <TextInput
+          label={t("admin.organisations.nameEn")}
+          maxLength={200}
+          dir="ltr"
+          lang="en"
+          value={nameEn}
+          onChange={(e) => setNameEn(e.currentTarget.value)}
+        />
+        <Select
+          label={t("admin.organisations.sector")}
+          required
+          value={sectorId}
+          onChange={setSectorId}
+          data={sectors.options}
+        />
+        <Select
+          label={t("admin.organisations.kind")}
+          required
+          allowDeselect={false}
+          value={kind}
+          onChange={(v) => v && setKind(v as OrganisationKind)}
+          data={ORGANISATION_KINDS.map((k) => ({
+            value: k,
+            label: t(`admin.organisationKinds.${k}`),
+          }))}
+        />
+        <TextInput
+          label={t("admin.organisations.website")}
+          type="url"
+          dir="ltr"
+          value={website}
+          onChange={(e) => setWebsite(e.currentTarget.value)}
+          error={websiteOk ? undefined : t("admin.organisations.websiteInvalid")}
+        />
+        <MutationError error={save.error} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onDone}>
+            {t("formKit.cancel")}
+          </Button>
+          <Button type="submit" loading={save.isPending} disabled={!valid}>
+            {t("formKit.save")}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+/** Organisations by sector: find, add, edit. */
+export function OrganisationsTab() {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const sectors = useSectorOptions();
+  const [q, setQ] = useState("");
+  const [sectorId, setSectorId] = useState<string | null>(null);
+  const [debounced] = useDebouncedValue(q.trim(), 300);
+  const list = useOrganisations({ q: debounced, sectorId: sectorId ?? undefined });
+  const [editing, setEditing] = useState<Organisation | "new" | null>(null);
+
+  return (
+    <Stack gap="md">
+      <Group align="flex-end" justify="space-between">
+        <Group align="flex-end" role="search">
+          <TextInput
+            label={t("admin.search")}
+            type="search"
+            value={q}
+            onChange={(e) => setQ(e.currentTarget.value)}
+            w={{ base: "100%", sm: 260 }}
+          />
+          <Select
+            label={t("admin.organisations.sector")}
+            placeholder={t("admin.any")}
+            clearable
+            value={sectorId}
+            onChange={setSectorId}
+            data={sectors.options}
+            w={240}
+          />
+        </Group>
+        <Button onClick={() => setEditing("new")}>{t("admin.organisations.new")}</Button>
+      </Group>
+      <Modal
+        opened={editing !== null}
+        onClose={() => setEditing(null)}
+        title={t(editing === "new" ? "admin.organisations.new" : "admin.organisations.edit")}
+      >
+        {editing !== null && (
+          <OrganisationForm
+            organisation={editing === "new" ? undefined : editing}
+            onDone={() => setEditing(null)}
+          />
+        )}
+      </Modal>
+      <QueryState
+        query={{ ...list, data: list.data ? list.items : undefined }}
+        isEmpty={(items) => items.length === 0}
+        empty={t("admin.organisations.empty")}
+      >
+        {(items) => (
+          <>
+            <ScrollTable label={t("admin.tabs.organisations")} minWidth={720}>
+              <Table striped verticalSpacing="xs" data-testid="organisations-table">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th scope="col">{t("admin.organisations.name")}</Table.Th>
+                    <Table.Th scope="col">{t("admin.organisations.sector")}</Table.Th>
+                    <Table.Th scope="col">{t("admin.organisations.kind")}</Table.Th>
+                    <Table.Th scope="col">{t("admin.organisations.website")}</Table.Th>
+                    <Table.Th scope="col">{t("admin.actions")}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {items.map((org) => (
+                    <Table.Tr key={org.id}>
+                      <Table.Td>
+                        <Text size="sm" dir="auto">
+                          {pickLang(lang, org.name, org.name_en)}
+                        </Text>
+                      </Table.Td>
+                      <Table.Td>
+                        <Group gap={6} wrap="nowrap">
+                          <span
+                            aria-hidden
+                            style={{
+                              display: "inline-block",
+                              width: 10,
+                              height: 10,
+                              borderRadius: 2,
+                              background: sectors.colourOf(org.sector_id) ?? "#9e9e9e",
+                            }}
+                          />
+                          <Text size="sm">{sectors.nameOf(org.sector_id)}</Text>
+                        </Group>
+                      </Table.Td>
+                      <Table.Td>{t(`admin.organisationKinds.${org.kind}`)}</Table.Td>
+                      <Table.Td>
+                        {org.website && /^https?:\/\//i.test(org.website) ? (
+                          <Anchor
+                            href={org.website}
+                            target="_blank"
+                            rel="noopener noreferrer"
+                            size="sm"
+                            dir="ltr"
+                          >
+                            {org.website.replace(/^https?:\/\//i, "")}
+                          </Anchor>
+                        ) : (
+                          "—"
+                        )}
+                      </Table.Td>
+                      <Table.Td>
+                        <Button
+                          size="compact-xs"
+                          variant="light"
+                          aria-label={t("admin.editNamed", { name: org.name })}
+                          onClick={() => setEditing(org)}
+                        >
+                          {t("admin.edit")}
+                        </Button>
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </ScrollTable>
+            <LoadMore {...list} />
+          </>
+        )}
+      </QueryState>
+    </Stack>
+  );
+}

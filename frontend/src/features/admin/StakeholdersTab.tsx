@@ -1,0 +1,241 @@
+import { Button, Group, Modal, Select, Stack, Table, Text, TextInput } from "@mantine/core";
+import { useDebouncedValue } from "@mantine/hooks";
+import { useState, type FormEvent } from "react";
+import { useTranslation } from "react-i18next";
+import { LoadMore } from "../../components/LoadMore";
+import { QueryState } from "../../components/QueryState";
+import { ScrollTable } from "../../components/ScrollTable";
+import { pickLang, useLang } from "../../i18n/useLang";
+import { MutationError } from "../decisions/feedback";
+import { useOrganisations, useSaveStakeholder, useStakeholders, type Stakeholder } from "./api";
+import { useSectorOptions } from "./useSectorOptions";
+
+const PHONE = /^[0-9+\-() ]{3,40}$/;
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+function StakeholderForm({
+  stakeholder,
+  onDone,
+}: {
+  stakeholder?: Stakeholder;
+  onDone: () => void;
+}) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const organisations = useOrganisations({}, 200);
+  const save = useSaveStakeholder();
+  const [fullName, setFullName] = useState(stakeholder?.full_name ?? "");
+  const [fullNameEn, setFullNameEn] = useState(stakeholder?.full_name_en ?? "");
+  const [organisationId, setOrganisationId] = useState<string | null>(
+    stakeholder?.organisation_id ?? null,
+  );
+  const [title, setTitle] = useState(stakeholder?.title ?? "");
+  const [email, setEmail] = useState(stakeholder?.email ?? "");
+  const [phone, setPhone] = useState(stakeholder?.phone ?? "");
+  const emailOk = !email.trim() || EMAIL.test(email.trim());
+  const phoneOk = !phone.trim() || PHONE.test(phone.trim());
+  const valid = !!fullName.trim() && emailOk && phoneOk;
+  const options = organisations.items.map((o) => ({
+    value: o.id,
+    label: pickLang(lang, o.name, o.name_en),
+  }));
+  if (stakeholder?.organisation_id && !options.some((o) => o.value === stakeholder.organisation_id))
+    options.unshift({
+      value: stakeholder.organisation_id,
+      label: stakeholder.organisation_name ?? stakeholder.organisation_id,
+    });
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!valid) return;
+    save.mutate(
+      {
+        stakeholder,
+        body: {
+          full_name: fullName.trim(),
+          full_name_en: fullNameEn.trim() || null,
+          organisation_id: organisationId,
+          title: title.trim() || null,
+          email: email.trim() || null,
+          phone: phone.trim() || null,
+        },
+      },
+      { onSuccess: onDone },
+    );
+  }
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack>
+        <TextInput
+          label={t("admin.stakeholders.fullName")}
+          required
+          maxLength={200}
+          dir="auto"
+          value={fullName}
+          onChange={(e) => setFullName(e.currentTarget.value)}
+        />
+        <TextInput
+          label={t("admin.stakeholders.fullNameEn")}
+          maxLength={200}
+          dir="ltr"
+          lang="en"
+          value={fullNameEn}
+          onChange={(e) => setFullNameEn(e.currentTarget.value)}
+        />
+        <Select
+          label={t("admin.stakeholders.organisation")}
+          searchable
+          clearable
+          value={organisationId}
+          onChange={setOrganisationId}
+          data={options}
+          nothingFoundMessage={t("admin.nothingFound")}
+        />
+        <TextInput
+          label={t("admin.stakeholders.title")}
+          maxLength={200}
+          dir="auto"
+          value={title}
+          onChange={(e) => setTitle(e.currentTarget.value)}
+        />
+        <TextInput
+          label={t("admin.stakeholders.email")}
+          type="email"
+          dir="ltr"
+          value={email}
+          onChange={(e) => setEmail(e.currentTarget.value)}
+          error={emailOk ? undefined : t("admin.stakeholders.emailInvalid")}
+        />
+        <TextInput
+          label={t("admin.stakeholders.phone")}
+          type="tel"
+          dir="ltr"
+          value={phone}
+          onChange={(e) => setPhone(e.currentTarget.value)}
+          error={phoneOk ? undefined : t("admin.stakeholders.phoneInvalid")}
+        />
+        <MutationError error={save.error} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onDone}>
+            {t("formKit.cancel")}
+          </Button>
+          <Button type="submit" loading={save.isPending} disabled={!valid}>
+            {t("formKit.save")}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+/** The people who take part: a directory to search and filter, add and edit. */
+export function StakeholdersTab() {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const sectors = useSectorOptions();
+  const [q, setQ] = useState("");
+  const [sectorId, setSectorId] = useState<string | null>(null);
+  const [debounced] = useDebouncedValue(q.trim(), 300);
+  const list = useStakeholders({ q: debounced, sectorId: sectorId ?? undefined });
+  const [editing, setEditing] = useState<Stakeholder | "new" | null>(null);
+
+  return (
+    <Stack gap="md">
+      <Group align="flex-end" justify="space-between">
+        <Group align="flex-end" role="search">
+          <TextInput
+            label={t("admin.search")}
+            type="search"
+            value={q}
+            onChange={(e) => setQ(e.currentTarget.value)}
+            w={{ base: "100%", sm: 260 }}
+          />
+          <Select
+            label={t("admin.organisations.sector")}
+            placeholder={t("admin.any")}
+            clearable
+            value={sectorId}
+            onChange={setSectorId}
+            data={sectors.options}
+            w={240}
+          />
+        </Group>
+        <Button onClick={() => setEditing("new")}>{t("admin.stakeholders.new")}</Button>
+      </Group>
+      <Modal
+        opened={editing !== null}
+        onClose={() => setEditing(null)}
+        title={t(editing === "new" ? "admin.stakeholders.new" : "admin.stakeholders.edit")}
+      >
+        {editing !== null && (
+          <StakeholderForm
+            stakeholder={editing === "new" ? undefined : editing}
+            onDone={() => setEditing(null)}
+          />
+        )}
+      </Modal>
+      <QueryState
+        query={{ ...list, data: list.data ? list.items : undefined }}
+        isEmpty={(items) => items.length === 0}
+        empty={t("admin.stakeholders.empty")}
+      >
+        {(items) => (
+          <>
+            <ScrollTable label={t("admin.tabs.stakeholders")} minWidth={760}>
+              <Table striped verticalSpacing="xs" data-testid="stakeholders-table">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th scope="col">{t("admin.stakeholders.fullName")}</Table.Th>
+                    <Table.Th scope="col">{t("admin.stakeholders.organisation")}</Table.Th>
+                    <Table.Th scope="col">{t("admin.organisations.sector")}</Table.Th>
+                    <Table.Th scope="col">{t("admin.stakeholders.contact")}</Table.Th>
+                    <Table.Th scope="col">{t("admin.actions")}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {items.map((s) => (
+                    <Table.Tr key={s.id}>
+                      <Table.Td>
+                        <Text size="sm" dir="auto">
+                          {pickLang(lang, s.full_name, s.full_name_en)}
+                        </Text>
+                        {s.title && (
+                          <Text size="xs" c="dimmed" dir="auto">
+                            {s.title}
+                          </Text>
+                        )}
+                      </Table.Td>
+                      <Table.Td>
+                        <Text size="sm" dir="auto">
+                          {s.organisation_name ?? "—"}
+                        </Text>
+                      </Table.Td>
+                      <Table.Td>{sectors.nameOf(s.sector_id)}</Table.Td>
+                      <Table.Td>
+                        <Text size="xs" dir="ltr">
+                          {[s.email, s.phone].filter(Boolean).join(" · ") || "—"}
+                        </Text>
+                      </Table.Td>
+                      <Table.Td>
+                        <Button
+                          size="compact-xs"
+                          variant="light"
+                          aria-label={t("admin.editNamed", { name: s.full_name })}
+                          onClick={() => setEditing(s)}
+                        >
+                          {t("admin.edit")}
+                        </Button>
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </ScrollTable>
+            <LoadMore {...list} />
+          </>
+        )}
+      </QueryState>
+    </Stack>
+  );
+}
