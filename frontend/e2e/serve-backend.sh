@@ -18,6 +18,9 @@ rm -f "$DB" "$DB-wal" "$DB-shm" "$DB-journal"
 export SHULCHAN_DATABASE_URL="sqlite+aiosqlite:///$DB"
 export SHULCHAN_DEMO_MODE=true
 export SHULCHAN_ENVIRONMENT=development
+# Serve THIS checkout's build: the installed backend package may live in another checkout (a shared
+# virtualenv), whose default frontend_dist would be that checkout's build, not the one under test.
+export SHULCHAN_FRONTEND_DIST="$PWD/frontend/dist"
 "$BIN/shulchan" migrate >/dev/null
 "$BIN/shulchan" seed-demo >/dev/null
 exec "$BIN/shulchan" serve --host 127.0.0.1 --port "$PORT" --no-access-log

@@ -4,17 +4,15 @@ import { useTranslation } from "react-i18next";
 import { EnumBadge } from "../../components/EnumBadge";
 import { LoadMore } from "../../components/LoadMore";
 import { QueryState } from "../../components/QueryState";
-import { formatDateTime, formatTime } from "../../i18n/format";
-import { useLang } from "../../i18n/useLang";
 import { useRoundtableMeetings } from "./api";
 import { ScrollTable } from "../../components/ScrollTable";
 import { useRoundtable } from "../roundtables/api";
+import { MeetingWhen } from "./MeetingWhen";
 import { ScheduleMeetingButton } from "./ScheduleMeetingForm";
 
 /** A roundtable's meetings, newest first, each linking to its page; facilitators and hosts schedule more. */
 export function MeetingList({ roundtableId }: { roundtableId: string }) {
   const { t } = useTranslation();
-  const lang = useLang();
   const list = useRoundtableMeetings(roundtableId);
   const roundtable = useRoundtable(roundtableId);
   const canManage = !!roundtable.data?.my_permissions.includes("meetings:manage");
@@ -65,8 +63,11 @@ export function MeetingList({ roundtableId }: { roundtableId: string }) {
                       </Table.Td>
                       <Table.Td>
                         <Text size="sm">
-                          {formatDateTime(meeting.starts_at, meeting.timezone, lang)}–
-                          {formatTime(meeting.ends_at, meeting.timezone, lang)}
+                          <MeetingWhen
+                            startsAt={meeting.starts_at}
+                            endsAt={meeting.ends_at}
+                            timezone={meeting.timezone}
+                          />
                         </Text>
                       </Table.Td>
                       <Table.Td>

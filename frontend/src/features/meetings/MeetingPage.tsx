@@ -15,7 +15,6 @@ import { Link, useParams, useSearchParams } from "react-router";
 import { EnumBadge } from "../../components/EnumBadge";
 import { PageTitle } from "../../components/PageTitle";
 import { QueryState } from "../../components/QueryState";
-import { formatDateTime, formatTime } from "../../i18n/format";
 import { pickLang, useLang } from "../../i18n/useLang";
 import { MinutesSection } from "../minutes/MinutesSection";
 import { useRoundtable } from "../roundtables/api";
@@ -23,6 +22,7 @@ import { AgendaSection } from "./AgendaSection";
 import { useMeeting, useMeetingInvitations, type Meeting } from "./api";
 import { AttendanceSection } from "./AttendanceSection";
 import { MeetingStatusActions } from "./MeetingStatusActions";
+import { MeetingWhen } from "./MeetingWhen";
 import { abilities, type MeetingAbilities } from "./permissions";
 import { ProcessNotes } from "./ProcessNotes";
 import { RsvpSection } from "./RsvpSection";
@@ -46,14 +46,16 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 
 function Details({ meeting, can }: { meeting: Meeting; can: MeetingAbilities }) {
   const { t } = useTranslation();
-  const lang = useLang();
   return (
     <Card withBorder padding="md">
       <Stack gap="sm">
         <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }} component="dl" spacing="sm" m={0}>
           <Fact label={t("meetingPage.details.when")}>
-            {formatDateTime(meeting.starts_at, meeting.timezone, lang)}–
-            {formatTime(meeting.ends_at, meeting.timezone, lang)}
+            <MeetingWhen
+              startsAt={meeting.starts_at}
+              endsAt={meeting.ends_at}
+              timezone={meeting.timezone}
+            />
           </Fact>
           <Fact label={t("meetingPage.details.timezone")}>{meeting.timezone}</Fact>
           <Fact label={t("meetingPage.details.mode")}>

@@ -4,7 +4,7 @@ import {
   Button,
   Card,
   Group,
-  Select,
+  NativeSelect,
   SimpleGrid,
   Stack,
   Text,
@@ -195,13 +195,14 @@ export function SpeakingTimerBoard({
             </div>
           </Stack>
           <Group align="flex-end" gap="sm">
-            <Select
+            <NativeSelect
               label={t("meetingPage.speaking.agendaItem")}
-              data={agendaItems.map((i) => ({ value: i.id, label: i.title }))}
-              value={agendaItemId}
-              onChange={setAgendaItemId}
-              placeholder={t("meetingPage.speaking.noItem")}
-              clearable
+              data={[
+                { value: "", label: t("meetingPage.speaking.noItem") },
+                ...agendaItems.map((i) => ({ value: i.id, label: i.title })),
+              ]}
+              value={agendaItemId ?? ""}
+              onChange={(e) => setAgendaItemId(e.currentTarget.value || null)}
               w={260}
             />
             <Button color="red" onClick={finish} disabled={!running}>
