@@ -89,18 +89,16 @@ function Totals({ agenda }: { agenda: Agenda }) {
   const over = agenda.over_by_minutes > 0;
   return (
     <Stack gap={4}>
-      <Text size="sm" id="agenda-total">
+      <Text size="sm">
         {t("meetingPage.agenda.total", {
           planned: agenda.planned_minutes,
           length: agenda.meeting_minutes,
         })}
       </Text>
-      <Progress
-        value={share}
-        color={over ? "red" : "blue"}
-        aria-labelledby="agenda-total"
-        size="sm"
-      />
+      {/* A picture of the sentence above, which says the same in words. */}
+      <div aria-hidden>
+        <Progress value={share} color={over ? "red" : "blue"} size="sm" />
+      </div>
       {over && (
         <Alert color="orange" variant="light" role="status">
           {t("meetingPage.agenda.overBy", { count: agenda.over_by_minutes })}
@@ -136,7 +134,7 @@ function ItemActions({
       {confirming ? (
         <Button
           size="compact-sm"
-          color="red"
+          color="red.9"
           loading={deleting}
           onClick={onDelete}
           onBlur={() => setConfirming(false)}
@@ -272,6 +270,7 @@ export function AgendaSection({
                             <Group gap={4} wrap="nowrap">
                               <Button
                                 size="compact-sm"
+                                variant="light"
                                 color="green"
                                 onClick={() =>
                                   mutations.review.mutate({ item, status: "accepted" })

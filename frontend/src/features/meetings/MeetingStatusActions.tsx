@@ -76,7 +76,7 @@ export function MeetingStatusActions({ meeting }: { meeting: Meeting }) {
               </Button>
               <Button
                 type="submit"
-                color="red"
+                color="red.9"
                 disabled={!reason.trim()}
                 loading={transition.isPending}
               >

@@ -156,9 +156,7 @@ export function RsvpSection({ meeting, can }: { meeting: Meeting; can: MeetingAb
           const mine = myInvitation(list.items, me.data?.stakeholder_id);
           return (
             <Stack gap="md">
-              {can.rsvp && mine && open && (
-                <MyAnswer key={`${mine.id}:${mine.response}`} meeting={meeting} mine={mine} />
-              )}
+              {can.rsvp && mine && open && <MyAnswer key={mine.id} meeting={meeting} mine={mine} />}
               {mine && !open && (
                 <Group gap="xs">
                   <Text size="sm">{t("meetingPage.rsvp.mineWas")}</Text>

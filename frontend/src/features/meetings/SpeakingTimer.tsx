@@ -205,7 +205,7 @@ export function SpeakingTimerBoard({
               onChange={(e) => setAgendaItemId(e.currentTarget.value || null)}
               w={260}
             />
-            <Button color="red" onClick={finish} disabled={!running}>
+            <Button color="red.9" onClick={finish} disabled={!running}>
               {t("meetingPage.speaking.stop")}
             </Button>
           </Group>
@@ -255,7 +255,7 @@ export function SpeakingTimerBoard({
                       <Button
                         key={person.seatId}
                         className={classes.person}
-                        variant={active ? "filled" : "default"}
+                        variant={active ? "light" : "default"}
                         color={active ? "green" : undefined}
                         aria-pressed={active}
                         onClick={() => choose(person)}

@@ -169,6 +169,8 @@ export function useAgenda(meetingId: string) {
           params: { path: { meeting_id: meetingId } },
         }),
       ),
+    // Others change these too (proposals, answers): read afresh whenever a tab shows them.
+    staleTime: 0,
   });
 }
 
@@ -242,6 +244,8 @@ export function useMeetingInvitations(meetingId: string) {
           params: { path: { meeting_id: meetingId } },
         }),
       ),
+    // Others change these too (proposals, answers): read afresh whenever a tab shows them.
+    staleTime: 0,
   });
 }
 

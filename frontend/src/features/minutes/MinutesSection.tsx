@@ -146,7 +146,7 @@ export function MinutesEditor({
           <Stack gap="xs">
             <Text size="sm">{t("minutesPage.conflict.body")}</Text>
             <Group>
-              <Button size="xs" color="orange" onClick={() => void reload()} loading={reloading}>
+              <Button size="xs" variant="default" onClick={() => void reload()} loading={reloading}>
                 {t("minutesPage.conflict.reload")}
               </Button>
             </Group>
@@ -558,7 +558,7 @@ export function MinutesSection({ meeting, can }: { meeting: Meeting; can: Meetin
           meetingId={meeting.id}
           actions={(dirty) => (
             <Button
-              color="yellow"
+              variant="filled"
               onClick={() => run("circulated")}
               loading={mutations.transition.isPending}
               disabled={dirty || !shown.body.trim()}
@@ -591,7 +591,7 @@ export function MinutesSection({ meeting, can }: { meeting: Meeting; can: Meetin
             <Text size="sm">{t("minutesPage.conflict.transition")}</Text>
             <Button
               size="xs"
-              color="orange"
+              variant="default"
               onClick={() => {
                 mutations.transition.reset();
                 mutations.correct.reset();
@@ -608,7 +608,7 @@ export function MinutesSection({ meeting, can }: { meeting: Meeting; can: Meetin
       <Group gap="xs">
         {status === "circulated" && can.approveMinutes && (
           <Button
-            color="green"
+            color="teal.9"
             onClick={() => run("approved")}
             loading={mutations.transition.isPending}
           >
