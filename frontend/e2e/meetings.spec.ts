@@ -148,6 +148,7 @@ test("a meeting cycle in Hebrew: schedule, agenda, RSVP, attendance, timer, minu
   await openTab(page, "סדר יום");
   await page.getByRole("button", { name: "קבלת „הצעה מהחברה האזרחית”" }).click();
   await expect.poll(() => agendaTitles(page)).toContain("הצעה מהחברה האזרחית");
+  await expect(page.getByText("…", { exact: true })).toHaveCount(0); // briefing-pack titles
   await screenshot(page, "meeting-agenda-he");
   await expectAccessible(page, "meeting-agenda-he");
   await page.getByRole("button", { name: "סימון שהמפגש התקיים" }).click();
@@ -294,14 +295,18 @@ test("in English: schedule with field errors, keyboard reorder, and the held mee
   // Schedule: an end before the start and a hybrid meeting without a venue are refused on the field.
   await page.getByRole("button", { name: "Schedule a meeting" }).click();
   const dialog = page.getByRole("dialog", { name: "Schedule a meeting" });
-  await dialog.getByRole("textbox", { name: "Title", exact: true }).fill(`English check ${Date.now()}`);
+  await dialog
+    .getByRole("textbox", { name: "Title", exact: true })
+    .fill(`English check ${Date.now()}`);
   await dialog.getByLabel("Starts").fill("2027-01-12T10:00");
   await dialog.getByLabel("Ends").fill("2027-01-12T09:00");
   await dialog.getByRole("button", { name: "Schedule", exact: true }).click();
   await expect(dialog.getByLabel("Ends")).toHaveAttribute("aria-invalid", "true");
   await expect(dialog.getByText("A meeting must end after it starts.")).toBeVisible();
   await dialog.getByLabel("Ends").fill("2027-01-12T12:00");
-  await dialog.getByRole("textbox", { name: "Venue", exact: true }).fill("Prime Minister's Office, Jerusalem");
+  await dialog
+    .getByRole("textbox", { name: "Venue", exact: true })
+    .fill("Prime Minister's Office, Jerusalem");
   await dialog.getByRole("button", { name: "Schedule", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1, name: /English check/ })).toBeVisible();
   // Shown in the meeting's zone: 10:00 Jerusalem time, whatever the browser's zone.
@@ -329,6 +334,7 @@ test("in English: schedule with field errors, keyboard reorder, and the held mee
   await openTab(page, "Meetings");
   await page.getByRole("link", { name: "מפגש השולחן הממשקי – אוקטובר 2026" }).click();
   await settled(page);
+  await expect(page.getByText("…", { exact: true })).toHaveCount(0); // briefing-pack titles
   await screenshot(page, "meeting-agenda-en");
   await expectAccessible(page, "meeting-agenda-en");
   await openTab(page, "Speaking timer");

@@ -41,7 +41,8 @@ export function BriefingPack({ ids }: { ids: string[] }) {
       </Text>
       {ids.map((id, i) => (
         <Anchor key={id} component={Link} to={`/knowledge/${id}`} size="xs" dir="auto">
-          {titles[i]?.data?.title ?? t("meetingPage.agenda.knowledgeItem")}
+          {titles[i]?.data?.title ??
+            (titles[i]?.isPending ? "…" : t("meetingPage.agenda.knowledgeItem"))}
         </Anchor>
       ))}
     </Group>
