@@ -251,6 +251,25 @@ test("a meeting cycle in Hebrew: schedule, agenda, RSVP, attendance, timer, minu
   await expect(page.getByText(/אושר /)).toBeVisible();
   await screenshot(page, "meeting-minutes-he");
   await expectAccessible(page, "meeting-minutes-he");
+  // A correction after approval: a new draft revision, and the diff between the two.
+  await page.getByRole("button", { name: "פתיחת תיקון" }).click();
+  const correction = page.getByRole("dialog", { name: "פתיחת תיקון" });
+  await correction.getByRole("textbox", { name: "סיבת התיקון" }).fill("הוספת לוח זמנים");
+  await correction.getByRole("button", { name: "פתיחת התיקון" }).click();
+  await expect(page.getByText("תיקון: הוספת לוח זמנים")).toBeVisible();
+  const corrected = page.getByLabel(/נוסח הפרוטוקול/);
+  await corrected.fill(
+    "## פתיחה\n\nהמפגש נפתח בברכת המשרד המארח.\n\nהוחלט לקדם **תוכנית תעסוקה** משותפת עד סוף הרבעון.",
+  );
+  await page.getByRole("button", { name: "שמירת הטיוטה" }).click();
+  await expect(page.getByText("נשמר.", { exact: true })).toBeVisible();
+  const diff = page.getByTestId("diff");
+  await expect(page.getByText("גרסה 1 ← 2: נוספו 1 שורות, נמחקו 1")).toBeVisible();
+  await expect(diff.locator('[data-kind="added"]')).toContainText("עד סוף הרבעון");
+  await expect(diff.locator('[data-kind="removed"]')).toContainText("שורה שנמחקה:");
+  await screenshot(page, "meeting-minutes-diff-he");
+  await expectAccessible(page, "meeting-minutes-diff-he");
+
   await openTab(page, "הערות תהליך");
   await page.getByLabel("הערה חדשה").fill("הדיון על התעסוקה היה ער; לשים לב לאיזון בין המגזרים.");
   await page.getByRole("button", { name: "הוספת הערה" }).click();

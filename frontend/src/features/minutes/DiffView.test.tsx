@@ -2,7 +2,7 @@ import { cleanup, screen } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { initI18n, setLanguage } from "../../i18n";
 import { renderApp } from "../../test/render";
-import { parseUnifiedDiff } from "./diff";
+import { lastLine, parseUnifiedDiff } from "./diff";
 import { DiffView } from "./DiffView";
 import { Markdown } from "./Markdown";
 import { splitParagraphs } from "./paragraphs";
@@ -41,6 +41,20 @@ describe("unified diff", () => {
       "added",
     ]);
     expect(parseUnifiedDiff(DIFF)[6].text).toBe("--- a new line that starts with dashes");
+  });
+
+  it("splits the API's merged last line ('-old+new', texts without a final newline) again", () => {
+    const merged =
+      "--- revision 1\n+++ revision 2\n@@ -1,3 +1,3 @@\n One.\n \n-Two + two.+Two + two, soon.";
+    expect(parseUnifiedDiff(merged, lastLine("One.\n\nTwo + two.")).slice(-2)).toEqual([
+      { kind: "removed", text: "Two + two." },
+      { kind: "added", text: "Two + two, soon." },
+    ]);
+    // Without the old text's last line the line is left as the API sent it.
+    expect(parseUnifiedDiff(merged).slice(-1)).toEqual([
+      { kind: "removed", text: "Two + two.+Two + two, soon." },
+    ]);
+    expect(lastLine("a\nb\n")).toBe("b");
   });
 
   it("renders added and removed lines coloured, signed and labelled for screen readers", () => {

@@ -7,9 +7,20 @@ import classes from "./minutes.module.css";
  * A unified diff, line by line: added lines green with "+", removed red with "−", and for screen
  * readers each changed line is also *said* to be added or removed (colour is never the only cue).
  */
-export function DiffView({ diff, from, to }: { diff: string; from: number; to: number }) {
+export function DiffView({
+  diff,
+  from,
+  to,
+  oldLastLine,
+}: {
+  diff: string;
+  from: number;
+  to: number;
+  /** The last line of revision `from` (see parseUnifiedDiff). */
+  oldLastLine?: string;
+}) {
   const { t } = useTranslation();
-  const lines = parseUnifiedDiff(diff).filter((l) => l.kind !== "file");
+  const lines = parseUnifiedDiff(diff, oldLastLine).filter((l) => l.kind !== "file");
   const added = lines.filter((l) => l.kind === "added").length;
   const removed = lines.filter((l) => l.kind === "removed").length;
   if (lines.length === 0)

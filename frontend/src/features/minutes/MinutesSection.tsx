@@ -34,9 +34,11 @@ import {
   useMinutesComments,
   useMinutesDiff,
   useMinutesMutations,
+  useMinutesRevision,
   type Minutes,
   type MinutesComment,
 } from "./api";
+import { lastLine } from "./diff";
 import { DiffView } from "./DiffView";
 import { Markdown } from "./Markdown";
 import classes from "./minutes.module.css";
@@ -351,13 +353,14 @@ function History({ minutes, meeting }: { minutes: Minutes; meeting: Meeting }) {
   const { t } = useTranslation();
   const lang = useLang();
   const numbers = minutes.revisions.map((r) => r.number).sort((a, b) => a - b);
-  const [from, setFrom] = useState<number | null>(
-    numbers.length > 1 ? numbers[numbers.length - 2] : null,
-  );
-  const [to, setTo] = useState<number | null>(
-    numbers.length > 1 ? numbers[numbers.length - 1] : null,
-  );
-  const diff = useMinutesDiff(minutes.id, from, to);
+  // The newest two revisions, until the reader picks others (a new revision resets nothing picked).
+  const [picked, setPicked] = useState<{ from?: number; to?: number }>({});
+  const from = picked.from ?? (numbers.length > 1 ? numbers[numbers.length - 2] : null);
+  const to = picked.to ?? (numbers.length > 1 ? numbers[numbers.length - 1] : null);
+  const setFrom = (n: number | null) => setPicked((p) => ({ ...p, from: n ?? undefined }));
+  const setTo = (n: number | null) => setPicked((p) => ({ ...p, to: n ?? undefined }));
+  const diff = useMinutesDiff(minutes.id, minutes.version, from, to);
+  const fromRevision = useMinutesRevision(minutes.id, minutes.version, from !== to ? from : null);
   const options = numbers.map((n) => ({
     value: String(n),
     label: t("minutesPage.revisionN", { n }),
@@ -422,7 +425,14 @@ function History({ minutes, meeting }: { minutes: Minutes; meeting: Meeting }) {
             </Text>
           ) : (
             <QueryState query={diff}>
-              {(d) => <DiffView diff={d.diff} from={d.from_number} to={d.to_number} />}
+              {(d) => (
+                <DiffView
+                  diff={d.diff}
+                  from={d.from_number}
+                  to={d.to_number}
+                  oldLastLine={fromRevision.data ? lastLine(fromRevision.data.body) : undefined}
+                />
+              )}
             </QueryState>
           )}
         </Stack>

@@ -141,9 +141,15 @@ export function useAddComment(minutesId: string) {
   });
 }
 
-export function useMinutesDiff(minutesId: string, from: number | null, to: number | null) {
+/** `version` is the minutes' version: a draft revision's text changes, and with it the diff. */
+export function useMinutesDiff(
+  minutesId: string,
+  version: number,
+  from: number | null,
+  to: number | null,
+) {
   return useQuery({
-    queryKey: ["minutes", minutesId, "diff", from, to],
+    queryKey: ["minutes", minutesId, "diff", version, from, to],
     queryFn: () =>
       unwrap(
         api.GET("/api/v1/minutes/{minutes_id}/diff", {
@@ -151,6 +157,21 @@ export function useMinutesDiff(minutesId: string, from: number | null, to: numbe
         }),
       ),
     enabled: from != null && to != null && from !== to,
-    staleTime: Infinity, // revisions never change
+    staleTime: Infinity, // for one version of the minutes, the texts do not change
+  });
+}
+
+/** One revision's text (for repairing the diff's last line; see diff.ts). */
+export function useMinutesRevision(minutesId: string, version: number, number: number | null) {
+  return useQuery({
+    queryKey: ["minutes", minutesId, "revision", version, number],
+    queryFn: () =>
+      unwrap(
+        api.GET("/api/v1/minutes/{minutes_id}/revisions/{number}", {
+          params: { path: { minutes_id: minutesId, number: number! } },
+        }),
+      ),
+    enabled: number != null,
+    staleTime: Infinity,
   });
 }
