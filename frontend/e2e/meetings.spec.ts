@@ -345,6 +345,17 @@ test("in English: schedule with field errors, keyboard reorder, and the held mee
   await page.keyboard.press("Space");
   await expect.poll(() => agendaTitles(page)).toEqual(["Data sharing", "Opening"]);
 
+  // Confirm, then cancel with a reason: the reason is shown and the agenda is closed.
+  await page.getByRole("button", { name: "Confirm meeting" }).click();
+  await expect(page.getByText("Confirmed", { exact: true })).toBeVisible();
+  await page.getByRole("button", { name: "Cancel meeting" }).click();
+  const cancel = page.getByRole("dialog", { name: "Cancel this meeting" });
+  await cancel.getByRole("textbox", { name: "Reason", exact: true }).fill("The minister is abroad");
+  await cancel.getByRole("button", { name: "Cancel the meeting" }).click();
+  await expect(page.getByText("Cancelled", { exact: true })).toBeVisible();
+  await expect(page.getByText("The minister is abroad")).toBeVisible();
+  await expect(page.getByRole("button", { name: /Move|Add agenda item/ })).toHaveCount(0);
+
   // The demo's held October meeting: attendance, speaking turns and approved minutes.
   await page
     .getByRole("link", { name: /Prime Minister's Office/ })
