@@ -13,6 +13,8 @@ const DecisionsPage = lazy(() => import("../features/decisions/DecisionsPage"));
 const AdminPage = lazy(() => import("../features/admin/AdminPage"));
 const PublicPage = lazy(() => import("../features/public/PublicPage"));
 const PublicRoundtablePage = lazy(() => import("../features/public/PublicRoundtablePage"));
+// Meetings and their minutes (one chunk: the meeting page carries the minutes).
+const MeetingPage = lazy(() => import("../features/meetings/MeetingPage"));
 const NotFoundPage = lazy(() => import("../features/shell/NotFoundPage"));
 // Decisions, action items, knowledge (round two).
 const DecisionPage = lazy(() => import("../features/decisions/DecisionPage"));
@@ -38,6 +40,7 @@ export const routes: RouteObject[] = [
           { path: "/knowledge", element: <KnowledgePage /> },
           { path: "/decisions", element: <DecisionsPage /> },
           { path: "/admin", element: <AdminPage /> },
+          { path: "/meetings/:meetingId", element: <MeetingPage /> },
         ],
       },
       // Decisions, action items, knowledge (round two).

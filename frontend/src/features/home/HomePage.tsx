@@ -124,9 +124,15 @@ function UpcomingMeetings({ me }: { me: Me | undefined }) {
                     <Table.Tr key={meeting.id}>
                       <Table.Td>
                         <Stack gap={0}>
-                          <Text size="sm" fw={500} dir="auto">
+                          <Anchor
+                            component={Link}
+                            to={`/meetings/${meeting.id}`}
+                            size="sm"
+                            fw={500}
+                            dir="auto"
+                          >
                             {meeting.title}
-                          </Text>
+                          </Anchor>
                           <Text size="xs" c="dimmed">
                             {roundtableTitle(me, meeting.roundtable_id, lang)}
                           </Text>
@@ -235,9 +241,15 @@ function MinutesAwaitingMe({ me }: { me: Me | undefined }) {
               return (
                 <Group key={meeting.id} justify="space-between" wrap="nowrap">
                   <Stack gap={0}>
-                    <Text size="sm" fw={500}>
+                    <Anchor
+                      component={Link}
+                      to={`/meetings/${meeting.id}?tab=minutes`}
+                      size="sm"
+                      fw={500}
+                      dir="auto"
+                    >
                       {meeting.title}
-                    </Text>
+                    </Anchor>
                     <Text size="xs" c="dimmed">
                       {formatDateTime(meeting.starts_at, meeting.timezone, lang)}
                     </Text>

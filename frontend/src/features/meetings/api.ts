@@ -1,7 +1,7 @@
-import { useQueries, useQuery } from "@tanstack/react-query";
+import { useMutation, useQueries, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "../../api/client";
-import { useCursorList } from "../../api/hooks";
-import { unwrap } from "../../api/problem";
+import { etagFor, useCursorList } from "../../api/hooks";
+import { ApiError, unwrap } from "../../api/problem";
 import type { components } from "../../api/schema";
 
 export type MeetingSummary = components["schemas"]["MeetingSummary"];
@@ -66,4 +66,327 @@ export function myInvitation(
 ): Invitation | undefined {
   if (!invitations || !stakeholderId) return undefined;
   return invitations.find((invitation) => invitation.stakeholder_id === stakeholderId);
+}
+
+// --- the meeting page ----------------------------------------------------------------------------
+
+export type Meeting = components["schemas"]["MeetingRead"];
+export type MeetingCreate = components["schemas"]["MeetingCreate"];
+export type MeetingStatus = components["schemas"]["MeetingStatus"];
+export type MeetingMode = components["schemas"]["MeetingMode"];
+export type Agenda = components["schemas"]["Agenda"];
+export type AgendaItem = components["schemas"]["AgendaItemRead"];
+export type AgendaItemCreate = components["schemas"]["AgendaItemCreate"];
+export type AgendaItemUpdate = components["schemas"]["AgendaItemUpdate"];
+export type InvitationList = components["schemas"]["InvitationList"];
+export type RsvpResponse = components["schemas"]["RsvpResponse"];
+export type AttendanceReport = components["schemas"]["AttendanceReport"];
+export type AttendanceEntry = components["schemas"]["AttendanceEntry"];
+export type AttendanceStatus = components["schemas"]["AttendanceStatus"];
+export type SpeakingReport = components["schemas"]["SpeakingReport"];
+export type SpeakingTurnCreate = components["schemas"]["SpeakingTurnCreate"];
+export type ProcessNote = components["schemas"]["ProcessNoteRead"];
+export type Sector = components["schemas"]["SectorRead"];
+
+export const meetingKey = (meetingId: string) => ["meetings", meetingId] as const;
+
+export function useMeeting(meetingId: string) {
+  return useQuery({
+    queryKey: meetingKey(meetingId),
+    queryFn: () =>
+      unwrap(
+        api.GET("/api/v1/meetings/{meeting_id}", {
+          params: { path: { meeting_id: meetingId } },
+        }),
+      ),
+  });
+}
+
+/** Every sector (public, rarely changes): names and colours for per-sector counts. */
+export function useSectors() {
+  return useQuery({
+    queryKey: ["sectors"],
+    queryFn: () => unwrap(api.GET("/api/v1/sectors", { params: { query: { limit: 200 } } })),
+    staleTime: 10 * 60_000,
+  });
+}
+
+export function useCreateMeeting(roundtableId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: MeetingCreate) =>
+      unwrap(
+        api.POST("/api/v1/roundtables/{roundtable_id}/meetings", {
+          params: { path: { roundtable_id: roundtableId } },
+          body,
+        }),
+      ),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: ["roundtables", roundtableId, "meetings"] });
+      void queryClient.invalidateQueries({ queryKey: ["meetings", "upcoming"] });
+    },
+  });
+}
+
+export function useTransitionMeeting(meeting: Meeting | undefined) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ status, reason }: { status: MeetingStatus; reason?: string }) =>
+      unwrap(
+        api.POST("/api/v1/meetings/{meeting_id}/transition", {
+          params: {
+            path: { meeting_id: meeting!.id },
+            header: { "if-match": etagFor(meeting!.version) },
+          },
+          body: { status, reason: reason || null },
+        }),
+      ),
+    onSuccess: (updated) => {
+      queryClient.setQueryData(meetingKey(updated.id), updated);
+      void queryClient.invalidateQueries({
+        queryKey: ["roundtables", updated.roundtable_id, "meetings"],
+      });
+      void queryClient.invalidateQueries({ queryKey: ["meetings", updated.id, "agenda"] });
+    },
+    onError: (error) => {
+      // 412: someone changed the meeting meanwhile; re-read it so the next try carries its version.
+      if (error instanceof ApiError && error.status === 412 && meeting)
+        void queryClient.invalidateQueries({ queryKey: meetingKey(meeting.id), exact: true });
+    },
+  });
+}
+
+// --- agenda --------------------------------------------------------------------------------------
+
+export const agendaKey = (meetingId: string) => ["meetings", meetingId, "agenda"] as const;
+
+export function useAgenda(meetingId: string) {
+  return useQuery({
+    queryKey: agendaKey(meetingId),
+    queryFn: () =>
+      unwrap(
+        api.GET("/api/v1/meetings/{meeting_id}/agenda", {
+          params: { path: { meeting_id: meetingId } },
+        }),
+      ),
+    // Others change these too (proposals, answers): read afresh whenever a tab shows them.
+    staleTime: 0,
+  });
+}
+
+export function useAgendaMutations(meetingId: string) {
+  const queryClient = useQueryClient();
+  const refresh = () => queryClient.invalidateQueries({ queryKey: agendaKey(meetingId) });
+  const create = useMutation({
+    mutationFn: (body: AgendaItemCreate) =>
+      unwrap(
+        api.POST("/api/v1/meetings/{meeting_id}/agenda-items", {
+          params: { path: { meeting_id: meetingId } },
+          body,
+        }),
+      ),
+    onSuccess: refresh,
+  });
+  const update = useMutation({
+    mutationFn: ({ item, body }: { item: AgendaItem; body: AgendaItemUpdate }) =>
+      unwrap(
+        api.PATCH("/api/v1/agenda-items/{item_id}", {
+          params: { path: { item_id: item.id }, header: { "if-match": etagFor(item.version) } },
+          body,
+        }),
+      ),
+    onSettled: refresh,
+  });
+  const remove = useMutation({
+    mutationFn: (item: AgendaItem) =>
+      unwrap(
+        api.DELETE("/api/v1/agenda-items/{item_id}", {
+          params: { path: { item_id: item.id }, header: { "if-match": etagFor(item.version) } },
+        }),
+      ),
+    onSettled: refresh,
+  });
+  const review = useMutation({
+    mutationFn: ({ item, status }: { item: AgendaItem; status: "accepted" | "declined" }) =>
+      unwrap(
+        api.POST("/api/v1/agenda-items/{item_id}/review", {
+          params: { path: { item_id: item.id }, header: { "if-match": etagFor(item.version) } },
+          body: { status },
+        }),
+      ),
+    onSettled: refresh,
+  });
+  const reorder = useMutation({
+    mutationFn: (itemIds: string[]) =>
+      unwrap(
+        api.PUT("/api/v1/meetings/{meeting_id}/agenda/order", {
+          params: { path: { meeting_id: meetingId } },
+          body: { item_ids: itemIds },
+        }),
+      ),
+    onSuccess: (agenda) => queryClient.setQueryData(agendaKey(meetingId), agenda),
+    onError: refresh,
+  });
+  return { create, update, remove, review, reorder };
+}
+
+// --- invitations and RSVP ------------------------------------------------------------------------
+
+export const invitationsKey = (meetingId: string) =>
+  ["meetings", meetingId, "invitations"] as const;
+
+export function useMeetingInvitations(meetingId: string) {
+  return useQuery({
+    queryKey: invitationsKey(meetingId),
+    queryFn: () =>
+      unwrap(
+        api.GET("/api/v1/meetings/{meeting_id}/invitations", {
+          params: { path: { meeting_id: meetingId } },
+        }),
+      ),
+    // Others change these too (proposals, answers): read afresh whenever a tab shows them.
+    staleTime: 0,
+  });
+}
+
+export function useInviteAll(meetingId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () =>
+      unwrap(
+        api.POST("/api/v1/meetings/{meeting_id}/invitations", {
+          params: { path: { meeting_id: meetingId } },
+          body: {},
+        }),
+      ),
+    onSuccess: (list) => queryClient.setQueryData(invitationsKey(meetingId), list),
+  });
+}
+
+export function useRsvp(meetingId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { response: RsvpResponse; note: string | null; seat_id?: string | null }) =>
+      unwrap(
+        api.PUT("/api/v1/meetings/{meeting_id}/rsvp", {
+          params: { path: { meeting_id: meetingId } },
+          body,
+        }),
+      ),
+    onSuccess: (list) => queryClient.setQueryData(invitationsKey(meetingId), list),
+  });
+}
+
+// --- attendance ----------------------------------------------------------------------------------
+
+export const attendanceKey = (meetingId: string) => ["meetings", meetingId, "attendance"] as const;
+
+export function useAttendance(meetingId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: attendanceKey(meetingId),
+    queryFn: () =>
+      unwrap(
+        api.GET("/api/v1/meetings/{meeting_id}/attendance", {
+          params: { path: { meeting_id: meetingId } },
+        }),
+      ),
+    enabled,
+  });
+}
+
+export function useRecordAttendance(meetingId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (entries: AttendanceEntry[]) =>
+      unwrap(
+        api.PUT("/api/v1/meetings/{meeting_id}/attendance", {
+          params: { path: { meeting_id: meetingId } },
+          body: { entries },
+        }),
+      ),
+    onSuccess: (report) => queryClient.setQueryData(attendanceKey(meetingId), report),
+  });
+}
+
+// --- speaking turns ------------------------------------------------------------------------------
+
+export const speakingKey = (meetingId: string) => ["meetings", meetingId, "speaking"] as const;
+
+export function useSpeakingReport(meetingId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: speakingKey(meetingId),
+    queryFn: () =>
+      unwrap(
+        api.GET("/api/v1/meetings/{meeting_id}/speaking-turns", {
+          params: { path: { meeting_id: meetingId } },
+        }),
+      ),
+    enabled,
+  });
+}
+
+export function useAddSpeakingTurn(meetingId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: SpeakingTurnCreate) =>
+      unwrap(
+        api.POST("/api/v1/meetings/{meeting_id}/speaking-turns", {
+          params: { path: { meeting_id: meetingId } },
+          body,
+        }),
+      ),
+    onSuccess: (report) => queryClient.setQueryData(speakingKey(meetingId), report),
+  });
+}
+
+// --- process notes (facilitators only) -----------------------------------------------------------
+
+export const notesKey = (meetingId: string) => ["meetings", meetingId, "process-notes"] as const;
+
+export function useProcessNotes(meetingId: string) {
+  return useCursorList(notesKey(meetingId), (cursor) =>
+    unwrap(
+      api.GET("/api/v1/meetings/{meeting_id}/process-notes", {
+        params: { path: { meeting_id: meetingId }, query: { cursor, limit: 50 } },
+      }),
+    ),
+  );
+}
+
+export function useProcessNoteMutations(meetingId: string) {
+  const queryClient = useQueryClient();
+  const refresh = () => queryClient.invalidateQueries({ queryKey: notesKey(meetingId) });
+  const create = useMutation({
+    mutationFn: (body: string) =>
+      unwrap(
+        api.POST("/api/v1/meetings/{meeting_id}/process-notes", {
+          params: { path: { meeting_id: meetingId } },
+          body: { body },
+        }),
+      ),
+    onSuccess: refresh,
+  });
+  const update = useMutation({
+    mutationFn: ({ note, body }: { note: ProcessNote; body: string }) =>
+      unwrap(
+        api.PATCH("/api/v1/process-notes/{note_id}", {
+          params: { path: { note_id: note.id }, header: { "if-match": etagFor(note.version) } },
+          body: { body },
+        }),
+      ),
+    onSettled: refresh,
+  });
+  return { create, update };
+}
+
+/** Titles of knowledge items (a briefing pack), one cached read each. */
+export function useKnowledgeTitles(ids: string[]) {
+  return useQueries({
+    queries: ids.map((id) => ({
+      queryKey: ["knowledge", id],
+      queryFn: () =>
+        unwrap(api.GET("/api/v1/knowledge-items/{item_id}", { params: { path: { item_id: id } } })),
+      staleTime: 5 * 60_000,
+    })),
+  });
 }

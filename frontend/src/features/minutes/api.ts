@@ -1,4 +1,5 @@
-import { useQueries } from "@tanstack/react-query";
+import { useMutation, useQueries, useQuery, useQueryClient } from "@tanstack/react-query";
+import { etagFor, useCursorList } from "../../api/hooks";
 import { api } from "../../api/client";
 import { ApiError, unwrap } from "../../api/problem";
 import type { components } from "../../api/schema";
@@ -23,5 +24,154 @@ export function useMeetingsMinutes(meetingIds: string[]) {
         }
       },
     })),
+  });
+}
+
+// --- the minutes on the meeting page -------------------------------------------------------------
+
+export type MinutesComment = components["schemas"]["MinutesCommentRead"];
+export type MinutesStatus = components["schemas"]["MinutesStatus"];
+export type MinutesDiff = components["schemas"]["MinutesDiff"];
+
+export const minutesKey = (meetingId: string) => ["meetings", meetingId, "minutes"] as const;
+
+/** A meeting's minutes; `null` when there are none yet, or only a draft the caller may not read. */
+export function useMeetingMinutes(meetingId: string) {
+  return useQuery({
+    queryKey: minutesKey(meetingId),
+    queryFn: async (): Promise<Minutes | null> => {
+      try {
+        return await unwrap(
+          api.GET("/api/v1/meetings/{meeting_id}/minutes", {
+            params: { path: { meeting_id: meetingId } },
+          }),
+        );
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 404) return null;
+        throw error;
+      }
+    },
+  });
+}
+
+export function useMinutesMutations(meetingId: string) {
+  const queryClient = useQueryClient();
+  const store = (minutes: Minutes) => queryClient.setQueryData(minutesKey(meetingId), minutes);
+  const create = useMutation({
+    mutationFn: (body: string) =>
+      unwrap(
+        api.POST("/api/v1/meetings/{meeting_id}/minutes", {
+          params: { path: { meeting_id: meetingId } },
+          body: { body },
+        }),
+      ),
+    onSuccess: store,
+  });
+  /** Save the draft with If-Match: a 412 means someone else saved meanwhile (nothing is stored). */
+  const save = useMutation({
+    mutationFn: ({ minutes, body }: { minutes: Minutes; body: string }) =>
+      unwrap(
+        api.PATCH("/api/v1/minutes/{minutes_id}", {
+          params: {
+            path: { minutes_id: minutes.id },
+            header: { "if-match": etagFor(minutes.version) },
+          },
+          body: { body },
+        }),
+      ),
+    onSuccess: store,
+  });
+  const transition = useMutation({
+    mutationFn: ({ minutes, status }: { minutes: Minutes; status: MinutesStatus }) =>
+      unwrap(
+        api.POST("/api/v1/minutes/{minutes_id}/transition", {
+          params: {
+            path: { minutes_id: minutes.id },
+            header: { "if-match": etagFor(minutes.version) },
+          },
+          body: { status },
+        }),
+      ),
+    onSuccess: (minutes) => {
+      store(minutes);
+      void queryClient.invalidateQueries({ queryKey: ["minutes", minutes.id] });
+    },
+  });
+  const correct = useMutation({
+    mutationFn: ({ minutes, reason }: { minutes: Minutes; reason: string }) =>
+      unwrap(
+        api.POST("/api/v1/minutes/{minutes_id}/corrections", {
+          params: {
+            path: { minutes_id: minutes.id },
+            header: { "if-match": etagFor(minutes.version) },
+          },
+          body: { reason },
+        }),
+      ),
+    onSuccess: store,
+  });
+  return { create, save, transition, correct };
+}
+
+export function useMinutesComments(minutesId: string, enabled = true) {
+  return useCursorList(
+    ["minutes", minutesId, "comments"],
+    (cursor) =>
+      unwrap(
+        api.GET("/api/v1/minutes/{minutes_id}/comments", {
+          params: { path: { minutes_id: minutesId }, query: { cursor, limit: 100 } },
+        }),
+      ),
+    { enabled: enabled && !!minutesId },
+  );
+}
+
+export function useAddComment(minutesId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { body: string; paragraph: number | null }) =>
+      unwrap(
+        api.POST("/api/v1/minutes/{minutes_id}/comments", {
+          params: { path: { minutes_id: minutesId } },
+          body,
+        }),
+      ),
+    onSuccess: () =>
+      queryClient.invalidateQueries({ queryKey: ["minutes", minutesId, "comments"] }),
+  });
+}
+
+/** `version` is the minutes' version: a draft revision's text changes, and with it the diff. */
+export function useMinutesDiff(
+  minutesId: string,
+  version: number,
+  from: number | null,
+  to: number | null,
+) {
+  return useQuery({
+    queryKey: ["minutes", minutesId, "diff", version, from, to],
+    queryFn: () =>
+      unwrap(
+        api.GET("/api/v1/minutes/{minutes_id}/diff", {
+          params: { path: { minutes_id: minutesId }, query: { from: from!, to: to! } },
+        }),
+      ),
+    enabled: from != null && to != null && from !== to,
+    staleTime: Infinity, // for one version of the minutes, the texts do not change
+  });
+}
+
+/** One revision's text (for repairing the diff's last line; see diff.ts). */
+export function useMinutesRevision(minutesId: string, version: number, number: number | null) {
+  return useQuery({
+    queryKey: ["minutes", minutesId, "revision", version, number],
+    queryFn: () =>
+      unwrap(
+        api.GET("/api/v1/minutes/{minutes_id}/revisions/{number}", {
+          params: { path: { minutes_id: minutesId, number: number! } },
+        }),
+      ),
+    enabled: number != null,
+    staleTime: Infinity,
   });
 }

@@ -1,0 +1,91 @@
+import { Alert, Button, Group, Modal, Stack, Text, Textarea } from "@mantine/core";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { ApiError } from "../../api/problem";
+import { ErrorAlert } from "../../components/ErrorAlert";
+import { useTransitionMeeting, type Meeting } from "./api";
+
+/** planned → confirmed → held, or → cancelled with a reason (for those with meetings:manage). */
+export function MeetingStatusActions({ meeting }: { meeting: Meeting }) {
+  const { t } = useTranslation();
+  const transition = useTransitionMeeting(meeting);
+  const [cancelling, setCancelling] = useState(false);
+  const [reason, setReason] = useState("");
+  if (meeting.status === "held" || meeting.status === "cancelled") return null;
+  const stale = transition.error instanceof ApiError && transition.error.status === 412;
+  return (
+    <Stack gap="xs">
+      <Group gap="xs">
+        {meeting.status === "planned" && (
+          <Button
+            variant="light"
+            color="green"
+            onClick={() => transition.mutate({ status: "confirmed" })}
+            loading={transition.isPending && transition.variables?.status === "confirmed"}
+          >
+            {t("meetingPage.status.confirm")}
+          </Button>
+        )}
+        <Button
+          variant="light"
+          onClick={() => transition.mutate({ status: "held" })}
+          loading={transition.isPending && transition.variables?.status === "held"}
+        >
+          {t("meetingPage.status.markHeld")}
+        </Button>
+        <Button variant="subtle" color="red" onClick={() => setCancelling(true)}>
+          {t("meetingPage.status.cancel")}
+        </Button>
+      </Group>
+      {stale ? (
+        <Alert color="orange" role="alert">
+          {t("meetingPage.status.stale")}
+        </Alert>
+      ) : (
+        transition.error && !cancelling && <ErrorAlert error={transition.error} />
+      )}
+      <Modal
+        opened={cancelling}
+        onClose={() => setCancelling(false)}
+        title={t("meetingPage.status.cancelTitle")}
+      >
+        <form
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (reason.trim())
+              transition.mutate(
+                { status: "cancelled", reason: reason.trim() },
+                { onSuccess: () => setCancelling(false) },
+              );
+          }}
+        >
+          <Stack gap="sm">
+            <Text size="sm">{t("meetingPage.status.cancelBody")}</Text>
+            <Textarea
+              label={t("meetingPage.status.reason")}
+              value={reason}
+              onChange={(e) => setReason(e.currentTarget.value)}
+              required
+              maxLength={500}
+              data-autofocus
+            />
+            {transition.error && <ErrorAlert error={transition.error} />}
+            <Group justify="flex-end">
+              <Button variant="default" onClick={() => setCancelling(false)}>
+                {t("meetingPage.back")}
+              </Button>
+              <Button
+                type="submit"
+                color="red.9"
+                disabled={!reason.trim()}
+                loading={transition.isPending}
+              >
+                {t("meetingPage.status.cancelConfirm")}
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      </Modal>
+    </Stack>
+  );
+}
