@@ -24,9 +24,6 @@ export SHULCHAN_ATTACHMENTS_DIR="${SHULCHAN_E2E_ATTACHMENTS:-${TMPDIR:-/tmp}/shu
 rm -rf "$SHULCHAN_ATTACHMENTS_DIR"
 mkdir -p "$SHULCHAN_ATTACHMENTS_DIR"
 export SHULCHAN_ENVIRONMENT=development
-# Serve THIS checkout's build: the installed backend package may live in another checkout (a shared
-# virtualenv), whose default frontend_dist would be that checkout's build, not the one under test.
-export SHULCHAN_FRONTEND_DIST="$PWD/frontend/dist"
 "$BIN/shulchan" migrate >/dev/null
 "$BIN/shulchan" seed-demo >/dev/null
 exec "$BIN/shulchan" serve --host 127.0.0.1 --port "$PORT" --no-access-log
