@@ -4,9 +4,12 @@ import {
   PMO_HE,
   screenshot,
   settled,
+  endorse,
+  move,
+  sectorRow,
   signIn,
+  switchTo,
   watchConsole,
-  type Role,
 } from "./helpers";
 
 // One decision's whole life through the UI, Hebrew first: proposed by the facilitator, discussed,
@@ -15,12 +18,6 @@ import {
 
 const TITLE = `הסכמה על מדדי הצלחה משותפים ${Date.now()}`;
 
-/** Another person on the same page: forget the sign-in (the next load drops the memory token). */
-async function switchTo(page: Page, who: Role) {
-  await page.evaluate(() => localStorage.removeItem("shulchan.refresh_token"));
-  await signIn(page, who);
-}
-
 async function openPmo(page: Page) {
   await page
     .getByRole("navigation", { name: "ניווט ראשי" })
@@ -28,27 +25,6 @@ async function openPmo(page: Page) {
     .click();
   await page.getByRole("link", { name: PMO_HE }).first().click();
   await expect(page.getByRole("heading", { level: 1, name: PMO_HE })).toBeVisible();
-}
-
-async function move(page: Page, button: string, status: string) {
-  await page.getByTestId("decision-transitions").getByRole("button", { name: button }).click();
-  const dialog = page.getByRole("dialog");
-  await dialog.getByRole("button", { name: "אישור" }).click();
-  await expect(dialog).toBeHidden();
-  await expect(page.getByTestId("decision-status")).toHaveText(status);
-}
-
-async function endorse(page: Page, position: string, comment: string) {
-  const mine = page.getByTestId("my-endorsement");
-  await mine.getByRole("radio", { name: position }).check();
-  await mine.getByLabel("הערה").fill(comment);
-  await mine.getByRole("button", { name: /שמירת העמדה|עדכון העמדה/ }).click();
-  await expect(mine.getByRole("status")).toHaveText("העמדה נשמרה.");
-}
-
-/** The matrix row of a sector: its cells, by position. */
-function sectorRow(page: Page, sector: string) {
-  return page.getByTestId("endorsement-matrix").getByRole("row").filter({ hasText: sector });
 }
 
 test("a decision from proposal to adoption, by role (he)", async ({ page }) => {

@@ -86,3 +86,52 @@ export function watchConsole(page: Page): string[] {
   });
   return problems;
 }
+
+/** "YYYY-MM-DDTHH:mm" on the Jerusalem wall clock, `hours` from now (for datetime-local inputs). */
+export function jerusalemWallTime(hours: number): string {
+  const parts = new Intl.DateTimeFormat("en-CA", {
+    timeZone: "Asia/Jerusalem",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  }).formatToParts(new Date(Date.now() + hours * 3_600_000));
+  const get = (type: string) => parts.find((p) => p.type === type)!.value;
+  return `${get("year")}-${get("month")}-${get("day")}T${get("hour")}:${get("minute")}`;
+}
+
+/** Open a tab by its exact name and wait for its data. */
+export async function openTab(page: Page, name: string) {
+  await page.getByRole("tab", { name, exact: true }).click();
+  await settled(page);
+}
+
+/** Another person on the same page: forget the sign-in (the next load drops the memory token). */
+export async function switchTo(page: Page, who: Role | "facilitator2") {
+  await page.evaluate(() => localStorage.removeItem("shulchan.refresh_token"));
+  await signIn(page, who);
+}
+
+/** Move a decision by its transition button and confirm (the dialog's button is "אישור" in Hebrew). */
+export async function move(page: Page, button: string, status: string, confirm = "אישור") {
+  await page.getByTestId("decision-transitions").getByRole("button", { name: button }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByRole("button", { name: confirm, exact: true }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId("decision-status")).toHaveText(status);
+}
+
+export async function endorse(page: Page, position: string, comment: string) {
+  const mine = page.getByTestId("my-endorsement");
+  await mine.getByRole("radio", { name: position }).check();
+  await mine.getByLabel("הערה").fill(comment);
+  await mine.getByRole("button", { name: /שמירת העמדה|עדכון העמדה/ }).click();
+  await expect(mine.getByRole("status")).toHaveText("העמדה נשמרה.");
+}
+
+/** The matrix row of a sector: its cells, by position. */
+export function sectorRow(page: Page, sector: string) {
+  return page.getByTestId("endorsement-matrix").getByRole("row").filter({ hasText: sector });
+}

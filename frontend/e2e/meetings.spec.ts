@@ -1,6 +1,8 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import {
   expectAccessible,
+  jerusalemWallTime,
+  openTab,
   PMO_HE,
   resetLanguage,
   screenshot,
@@ -10,31 +12,11 @@ import {
   type Role,
 } from "./helpers";
 
-/** "YYYY-MM-DDTHH:mm" on the Jerusalem wall clock, `hours` from now (for datetime-local inputs). */
-function jerusalemWallTime(hours: number): string {
-  const parts = new Intl.DateTimeFormat("en-CA", {
-    timeZone: "Asia/Jerusalem",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-  }).formatToParts(new Date(Date.now() + hours * 3_600_000));
-  const get = (type: string) => parts.find((p) => p.type === type)!.value;
-  return `${get("year")}-${get("month")}-${get("day")}T${get("hour")}:${get("minute")}`;
-}
-
 async function as(browser: Browser, role: Role): Promise<Page> {
   const context = await browser.newContext();
   const page = await context.newPage();
   await signIn(page, role);
   return page;
-}
-
-async function openTab(page: Page, name: string) {
-  await page.getByRole("tab", { name, exact: true }).click();
-  await settled(page);
 }
 
 function agendaTitles(page: Page) {
