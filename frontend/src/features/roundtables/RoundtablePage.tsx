@@ -20,11 +20,12 @@ import { AuditList } from "../audit/AuditList";
 import { DecisionBoard } from "../decisions/DecisionBoard";
 import { KnowledgeList } from "../knowledge/KnowledgeList";
 import { MeetingList } from "../meetings/MeetingList";
+import { SeatsSection } from "../seats/SeatsSection";
 import { useRoundtable, type Roundtable } from "./api";
 import CompositionView from "./CompositionView";
 import { GoalsSection } from "./GoalsSection";
 
-const TABS = ["overview", "meetings", "decisions", "knowledge", "audit"] as const;
+const TABS = ["overview", "meetings", "decisions", "knowledge", "seats", "audit"] as const;
 type Tab = (typeof TABS)[number];
 
 function Fact({ label, children }: { label: string; children: React.ReactNode }) {
@@ -110,7 +111,10 @@ export default function RoundtablePage() {
       <QueryState query={roundtable}>
         {(rt) => {
           const canAudit = rt.my_permissions.includes("audit:view");
-          const visible = TABS.filter((tab) => tab !== "audit" || canAudit);
+          const canManageSeats = rt.my_permissions.includes("seats:manage");
+          const visible = TABS.filter(
+            (tab) => (tab !== "audit" || canAudit) && (tab !== "seats" || canManageSeats),
+          );
           const requested = params.get("tab") as Tab | null;
           const tab: Tab = requested && visible.includes(requested) ? requested : "overview";
           return (
@@ -136,7 +140,7 @@ export default function RoundtablePage() {
                 <Tabs.List mb="md">
                   {visible.map((name) => (
                     <Tabs.Tab key={name} value={name}>
-                      {t(`roundtable.tabs.${name}`)}
+                      {name === "seats" ? t("seats.tab") : t(`roundtable.tabs.${name}`)}
                     </Tabs.Tab>
                   ))}
                 </Tabs.List>
@@ -155,6 +159,11 @@ export default function RoundtablePage() {
                 <Tabs.Panel value="knowledge">
                   <KnowledgeList roundtableId={rt.id} />
                 </Tabs.Panel>
+                {canManageSeats && (
+                  <Tabs.Panel value="seats">
+                    <SeatsSection roundtableId={rt.id} permissions={rt.my_permissions} />
+                  </Tabs.Panel>
+                )}
                 {canAudit && (
                   <Tabs.Panel value="audit">
                     <AuditList roundtableId={rt.id} />
