@@ -225,8 +225,8 @@ function RoleCell({
   const { t } = useTranslation();
   const lang = useLang();
   const update = useUpdateSeat(roundtableId);
-  // A past seat, or a facilitator's seat without the right to assign facilitators: read only.
-  if (!seat.is_current || !roles.includes(seat.role))
+  // An ended seat, or a facilitator's seat without the right to assign facilitators: read only.
+  if ((seat.ended_on && seat.ended_on < today()) || !roles.includes(seat.role))
     return <EnumBadge name="Role" value={seat.role} />;
   const name = pickLang(lang, seat.stakeholder_name, seat.stakeholder_name_en);
   return (
@@ -335,8 +335,10 @@ export function SeatsSection({
   const roles = assignableRoles(permissions);
   const [adding, setAdding] = useState(false);
   const [ending, setEnding] = useState<Seat | null>(null);
-  const current = seats.items.filter((s) => s.is_current);
-  const past = seats.items.filter((s) => !s.is_current);
+  // Past: ended before today. A seat that ends today, or starts later, is still listed as current.
+  const isPast = (s: Seat) => !s.is_current && !!s.ended_on && s.ended_on < today();
+  const current = seats.items.filter((s) => !isPast(s));
+  const past = seats.items.filter(isPast);
 
   return (
     <Stack gap="lg">
