@@ -8,7 +8,6 @@ from shulchan.audit.schemas import AuditEventPage, AuditEventRead
 from shulchan.auth.dependencies import PrincipalDep, SessionDep
 from shulchan.core.errors import problem_responses
 from shulchan.core.pagination import PageDep
-from shulchan.roundtables.service import get_visible_roundtable
 
 router = APIRouter(tags=["audit"])
 EntityType = Annotated[str | None, Query(max_length=60, description="e.g. roundtables, seats, goals")]
@@ -25,7 +24,6 @@ async def list_roundtable_audit(
     action: Action = None,
 ) -> AuditEventPage:
     """The roundtable's audit trail, newest first: facilitators, hosts and admins."""
-    await get_visible_roundtable(session, principal, roundtable_id)
     items, next_cursor = await service.list_roundtable_events(
         session, principal, roundtable_id, page, entity_type=entity_type, action=action
     )

@@ -10,7 +10,14 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import DeclarativeBase
 
 from shulchan.audit.models import AuditEvent
-from shulchan.auth.permissions import Permission, PlatformPermission, Principal, require, require_platform
+from shulchan.auth.permissions import (
+    Permission,
+    PlatformPermission,
+    Principal,
+    get_visible_roundtable,
+    require,
+    require_platform,
+)
 from shulchan.core.context import request_id_var
 from shulchan.core.pagination import PageParams, SortKey, apply_keyset, split_page
 
@@ -124,6 +131,7 @@ async def list_roundtable_events(
     entity_type: str | None = None,
     action: str | None = None,
 ) -> tuple[list[AuditEvent], str | None]:
+    await get_visible_roundtable(session, principal, roundtable_id)
     require(principal, Permission.audit_view, roundtable_id)
     stmt = select(AuditEvent).where(AuditEvent.roundtable_id == roundtable_id)
     return await _page(session, _filtered(stmt, entity_type, action), params)

@@ -16,6 +16,7 @@ from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import ColumnElement, and_, false, or_, select, true
+from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import QueryableAttribute
 
 from shulchan.core.errors import Forbidden, NotFound, Unauthorized
@@ -196,6 +197,14 @@ def permissions_for_roles(roles: Iterable[Role]) -> frozenset[Permission]:
 
 def can_see_roundtable(principal: Principal, roundtable: Roundtable) -> bool:
     return roundtable.visibility == Visibility.public or principal.is_admin or roundtable.id in principal.roles
+
+
+async def get_visible_roundtable(session: AsyncSession, principal: Principal, roundtable_id: uuid.UUID) -> Roundtable:
+    """The scoped fetch: the roundtable, or 404 when it does not exist or the caller may not see it."""
+    roundtable = await session.get(Roundtable, roundtable_id)
+    if roundtable is None or not can_see_roundtable(principal, roundtable):
+        raise NotFound("No roundtable with this id is visible to you.")
+    return roundtable
 
 
 def visible_roundtables_clause(principal: Principal) -> ColumnElement[bool]:

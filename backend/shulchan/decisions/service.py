@@ -12,6 +12,7 @@ from shulchan.audit import service as audit
 from shulchan.auth.permissions import (
     Permission,
     Principal,
+    get_visible_roundtable,
     require,
     require_authenticated,
     require_visible,
@@ -48,8 +49,9 @@ from shulchan.decisions.schemas import (
     SectorEndorsement,
 )
 from shulchan.meetings.models import AgendaItem, Meeting
+from shulchan.meetings.service import get_meeting
 from shulchan.roundtables.models import Goal, Role, Roundtable, Seat, Visibility
-from shulchan.roundtables.service import get_goal, get_visible_roundtable
+from shulchan.roundtables.service import get_goal
 from shulchan.search import index
 from shulchan.stakeholders.models import Stakeholder
 
@@ -258,7 +260,7 @@ async def _set_goals(session: AsyncSession, decision_id: uuid.UUID, goal_ids: li
         session.add(DecisionGoal(decision_id=decision_id, goal_id=goal_id))
 
 
-async def _index(session: AsyncSession, decision: Decision) -> None:
+async def index_decision(session: AsyncSession, decision: Decision) -> None:
     """Adopted decisions of a public roundtable are public; the rest are for the roundtable's seats."""
     visibility = await session.scalar(select(Roundtable.visibility).where(Roundtable.id == decision.roundtable_id))
     public = decision.status in PUBLIC_STATUSES and visibility == Visibility.public
@@ -297,7 +299,7 @@ async def create_decision(
     )
     await session.flush()
     audit.record_created(session, principal, decision, roundtable_id=roundtable_id)
-    await _index(session, decision)
+    await index_decision(session, decision)
     return await _read(session, principal, decision)
 
 
@@ -323,7 +325,7 @@ async def update_decision(
         decision.updated_at = utcnow()
     await session.flush()
     audit.record_updated(session, principal, decision, before, roundtable_id=decision.roundtable_id)
-    await _index(session, decision)
+    await index_decision(session, decision)
     return await _read(session, principal, decision)
 
 
@@ -369,7 +371,7 @@ async def transition_decision(
     audit.record_updated(
         session, principal, decision, before, roundtable_id=decision.roundtable_id, action="transition"
     )
-    await _index(session, decision)
+    await index_decision(session, decision)
     return await _read(session, principal, decision)
 
 
@@ -562,8 +564,6 @@ async def update_action_item(
 
 async def follow_up(session: AsyncSession, principal: Principal, meeting_id: uuid.UUID) -> list[ActionItemRead]:
     """The roundtable's open action items, to review at this meeting: overdue first, then by due date."""
-    from shulchan.meetings.service import get_meeting
-
     meeting = await get_meeting(session, principal, meeting_id)
     rows = (
         await session.execute(

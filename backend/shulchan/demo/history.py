@@ -31,7 +31,7 @@ from shulchan.decisions.models import (
     Endorsement,
     EndorsementPosition,
 )
-from shulchan.decisions.service import _index as index_decision
+from shulchan.decisions.service import index_decision
 from shulchan.demo import data
 from shulchan.knowledge.models import (
     AgendaItemKnowledge,
@@ -56,7 +56,7 @@ from shulchan.meetings.models import (
     SpeakingTurn,
 )
 from shulchan.minutes.models import Minutes, MinutesComment, MinutesRevision, MinutesStatus
-from shulchan.minutes.service import _index as index_minutes
+from shulchan.minutes.service import index_minutes
 from shulchan.roundtables.models import Goal, Role, Seat
 from shulchan.search.index import index_knowledge_item
 from shulchan.users.models import Language

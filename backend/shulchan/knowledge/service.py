@@ -15,6 +15,7 @@ from shulchan.auth.permissions import (
     Permission,
     PlatformPermission,
     Principal,
+    get_visible_roundtable,
     require,
     require_authenticated,
     require_platform,
@@ -26,6 +27,7 @@ from shulchan.core.etag import check_if_match
 from shulchan.core.models import utcnow
 from shulchan.core.pagination import PageParams, SortKey, apply_keyset, split_page
 from shulchan.core.schemas import apply_changes
+from shulchan.decisions.models import Decision
 from shulchan.knowledge import files
 from shulchan.knowledge.models import (
     Attachment,
@@ -44,7 +46,8 @@ from shulchan.knowledge.schemas import (
     KnowledgeLinkRef,
     RevisionDiff,
 )
-from shulchan.roundtables.service import get_visible_roundtable
+from shulchan.meetings.models import AgendaItem, Meeting
+from shulchan.search import index
 from shulchan.users.models import Language
 
 SORTS = {
@@ -205,9 +208,6 @@ def _require_edit(principal: Principal, item: KnowledgeItem) -> None:
 async def _check_links(
     session: AsyncSession, principal: Principal, roundtable_id: uuid.UUID | None, links: list[dict[str, Any]]
 ) -> None:
-    from shulchan.decisions.models import Decision
-    from shulchan.meetings.models import AgendaItem, Meeting
-
     for link in links:
         target_id = link["target_id"]
         if link["target_type"] == "meeting":
@@ -267,8 +267,6 @@ async def create_item(session: AsyncSession, principal: Principal, body: Knowled
     await _set_links(session, item.id, links)
     await session.flush()
     audit.record_created(session, principal, item, roundtable_id=item.roundtable_id)
-    from shulchan.search import index
-
     await index.index_knowledge_item(session, item)
     return await _read(session, item)
 
@@ -312,8 +310,6 @@ async def update_item(
         item.updated_at = utcnow()
     await session.flush()
     audit.record_updated(session, principal, item, before, roundtable_id=item.roundtable_id)
-    from shulchan.search import index
-
     await index.index_knowledge_item(session, item)
     return await _read(session, item)
 
@@ -339,8 +335,6 @@ async def set_archived(
         roundtable_id=item.roundtable_id,
         action="archive" if archived else "unarchive",
     )
-    from shulchan.search import index
-
     await index.index_knowledge_item(session, item)
     return await _read(session, item)
 

@@ -12,6 +12,7 @@ from shulchan.audit import service as audit
 from shulchan.auth.permissions import (
     Permission,
     Principal,
+    get_visible_roundtable,
     require,
     require_authenticated,
     require_visible,
@@ -59,7 +60,6 @@ from shulchan.meetings.schemas import (
     SpeakingTurnCreate,
 )
 from shulchan.roundtables.models import Goal, RoundtableStatus, Seat
-from shulchan.roundtables.service import get_visible_roundtable
 from shulchan.sectors.models import Sector
 from shulchan.stakeholders.models import Stakeholder
 

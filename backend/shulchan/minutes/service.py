@@ -7,7 +7,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from shulchan.audit import service as audit
-from shulchan.auth.permissions import Permission, Principal, require, require_visible
+from shulchan.auth.permissions import Permission, Principal, get_visible_roundtable, require, require_visible
 from shulchan.core.errors import Conflict, InvalidTransition, NotFound, UnprocessableEntity
 from shulchan.core.etag import check_if_match
 from shulchan.core.models import utcnow
@@ -26,7 +26,6 @@ from shulchan.minutes.schemas import (
     PublicSummaryUpdate,
 )
 from shulchan.roundtables.models import Roundtable, Visibility
-from shulchan.roundtables.service import get_visible_roundtable
 from shulchan.search import index
 
 M = MinutesStatus
@@ -192,11 +191,11 @@ async def transition(
     await session.flush()
     audit.record_updated(session, principal, minutes, before, roundtable_id=minutes.roundtable_id, action="transition")
     if target in (M.approved, M.locked):
-        await _index(session, minutes, revision)
+        await index_minutes(session, minutes, revision)
     return await _read(session, principal, minutes)
 
 
-async def _index(session: AsyncSession, minutes: Minutes, revision: MinutesRevision) -> None:
+async def index_minutes(session: AsyncSession, minutes: Minutes, revision: MinutesRevision) -> None:
     meeting = await session.get(Meeting, minutes.meeting_id)
     assert meeting is not None
     await index.upsert(

@@ -1,6 +1,7 @@
 """Roundtables, their goals and seats: the rules, permission checks and audit trail."""
 
 import uuid
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -13,7 +14,7 @@ from shulchan.auth.permissions import (
     Permission,
     PlatformPermission,
     Principal,
-    can_see_roundtable,
+    get_visible_roundtable,
     require,
     require_platform,
     visible_roundtables_clause,
@@ -75,14 +76,6 @@ def _roundtable_read(
         my_roles=sorted(principal.roles_in(roundtable.id)),
         my_permissions=sorted(principal.permissions_in(roundtable.id)) if principal.is_authenticated else [],
     )
-
-
-async def get_visible_roundtable(session: AsyncSession, principal: Principal, roundtable_id: uuid.UUID) -> Roundtable:
-    """The roundtable, or 404 when it does not exist or the caller may not see it."""
-    roundtable = await session.get(Roundtable, roundtable_id)
-    if roundtable is None or not can_see_roundtable(principal, roundtable):
-        raise NotFound("No roundtable with this id is visible to you.")
-    return roundtable
 
 
 async def read_roundtable(session: AsyncSession, principal: Principal, roundtable_id: uuid.UUID) -> RoundtableRead:
@@ -165,7 +158,8 @@ async def create_roundtable(session: AsyncSession, principal: Principal, body: R
             None,
         )
         audit.record_created(session, principal, seat, roundtable_id=roundtable.id)
-        principal.roles[roundtable.id] = frozenset({Role.facilitator})
+        # The answer describes the creator as they now are: facilitating the new table.
+        principal = replace(principal, roles={**principal.roles, roundtable.id: frozenset({Role.facilitator})})
     return await _reread(session, principal, roundtable)
 
 

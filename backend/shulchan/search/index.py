@@ -6,6 +6,7 @@ from datetime import date
 from sqlalchemy import delete, func, literal_column, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from shulchan.knowledge.models import KnowledgeItem
 from shulchan.search.models import SearchEntry
 from shulchan.search.text import expand_for_index
 
@@ -69,10 +70,7 @@ async def remove(session: AsyncSession, entity_type: str, entity_id: uuid.UUID) 
     await session.execute(delete(SearchEntry).where(SearchEntry.id == entry_id))
 
 
-async def index_knowledge_item(session: AsyncSession, item: object) -> None:
-    from shulchan.knowledge.models import KnowledgeItem
-
-    assert isinstance(item, KnowledgeItem)
+async def index_knowledge_item(session: AsyncSession, item: KnowledgeItem) -> None:
     await upsert(
         session,
         entity_type="knowledge_item",
