@@ -1,12 +1,9 @@
-import { Anchor, Button, Group, Modal, Select, Stack, Table, Text, TextInput } from "@mantine/core";
+import { Anchor, Group, Select, Stack, Table, Text, TextInput } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { LoadMore } from "../../components/LoadMore";
-import { QueryState } from "../../components/QueryState";
-import { ScrollTable } from "../../components/ScrollTable";
 import { pickLang, useLang } from "../../i18n/useLang";
-import { MutationError } from "../decisions/feedback";
+import { AdminSearch, AdminTable, EditButton, FormActions } from "./AdminTable";
 import { useSectorOptions } from "./useSectorOptions";
 import {
   ORGANISATION_KINDS,
@@ -97,15 +94,12 @@ function OrganisationForm({
           onChange={(e) => setWebsite(e.currentTarget.value)}
           error={websiteOk ? undefined : t("admin.organisations.websiteInvalid")}
         />
-        <MutationError error={save.error} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            {t("formKit.cancel")}
-          </Button>
-          <Button type="submit" loading={save.isPending} disabled={!valid}>
-            {t("formKit.save")}
-          </Button>
-        </Group>
+        <FormActions
+          error={save.error}
+          pending={save.isPending}
+          disabled={!valid}
+          onCancel={onDone}
+        />
       </Stack>
     </form>
   );
@@ -123,16 +117,11 @@ export function OrganisationsTab() {
   const [editing, setEditing] = useState<Organisation | "new" | null>(null);
 
   return (
-    <Stack gap="md">
-      <Group align="flex-end" justify="space-between">
-        <Group align="flex-end" role="search">
-          <TextInput
-            label={t("admin.search")}
-            type="search"
-            value={q}
-            onChange={(e) => setQ(e.currentTarget.value)}
-            w={{ base: "100%", sm: 260 }}
-          />
+    <AdminTable
+      list={list}
+      filters={
+        <>
+          <AdminSearch value={q} onChange={setQ} />
           <Select
             label={t("admin.organisations.sector")}
             placeholder={t("admin.any")}
@@ -142,97 +131,75 @@ export function OrganisationsTab() {
             data={sectors.options}
             w={240}
           />
-        </Group>
-        <Button onClick={() => setEditing("new")}>{t("admin.organisations.new")}</Button>
-      </Group>
-      <Modal
-        opened={editing !== null}
-        onClose={() => setEditing(null)}
-        title={t(editing === "new" ? "admin.organisations.new" : "admin.organisations.edit")}
-      >
-        {editing !== null && (
+        </>
+      }
+      addLabel={t("admin.organisations.new")}
+      onAdd={() => setEditing("new")}
+      modalOpened={editing !== null}
+      onModalClose={() => setEditing(null)}
+      modalTitle={t(editing === "new" ? "admin.organisations.new" : "admin.organisations.edit")}
+      modalBody={
+        editing !== null && (
           <OrganisationForm
             organisation={editing === "new" ? undefined : editing}
             onDone={() => setEditing(null)}
           />
-        )}
-      </Modal>
-      <QueryState
-        query={{ ...list, data: list.data ? list.items : undefined }}
-        isEmpty={(items) => items.length === 0}
-        empty={t("admin.organisations.empty")}
-      >
-        {(items) => (
-          <>
-            <ScrollTable label={t("admin.tabs.organisations")} minWidth={720}>
-              <Table striped verticalSpacing="xs" data-testid="organisations-table">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">{t("admin.organisations.name")}</Table.Th>
-                    <Table.Th scope="col">{t("admin.organisations.sector")}</Table.Th>
-                    <Table.Th scope="col">{t("admin.organisations.kind")}</Table.Th>
-                    <Table.Th scope="col">{t("admin.organisations.website")}</Table.Th>
-                    <Table.Th scope="col">{t("admin.actions")}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {items.map((org) => (
-                    <Table.Tr key={org.id}>
-                      <Table.Td>
-                        <Text size="sm" dir="auto">
-                          {pickLang(lang, org.name, org.name_en)}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <Group gap={6} wrap="nowrap">
-                          <span
-                            aria-hidden
-                            style={{
-                              display: "inline-block",
-                              width: 10,
-                              height: 10,
-                              borderRadius: 2,
-                              background: sectors.colourOf(org.sector_id) ?? "#9e9e9e",
-                            }}
-                          />
-                          <Text size="sm">{sectors.nameOf(org.sector_id)}</Text>
-                        </Group>
-                      </Table.Td>
-                      <Table.Td>{t(`admin.organisationKinds.${org.kind}`)}</Table.Td>
-                      <Table.Td>
-                        {org.website && /^https?:\/\//i.test(org.website) ? (
-                          <Anchor
-                            href={org.website}
-                            target="_blank"
-                            rel="noopener noreferrer"
-                            size="sm"
-                            dir="ltr"
-                          >
-                            {org.website.replace(/^https?:\/\//i, "")}
-                          </Anchor>
-                        ) : (
-                          "—"
-                        )}
-                      </Table.Td>
-                      <Table.Td>
-                        <Button
-                          size="compact-xs"
-                          variant="light"
-                          aria-label={t("admin.editNamed", { name: org.name })}
-                          onClick={() => setEditing(org)}
-                        >
-                          {t("admin.edit")}
-                        </Button>
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </ScrollTable>
-            <LoadMore {...list} />
-          </>
-        )}
-      </QueryState>
-    </Stack>
+        )
+      }
+      empty={t("admin.organisations.empty")}
+      label={t("admin.tabs.organisations")}
+      minWidth={720}
+      testId="organisations-table"
+      headers={[
+        t("admin.organisations.name"),
+        t("admin.organisations.sector"),
+        t("admin.organisations.kind"),
+        t("admin.organisations.website"),
+        t("admin.actions"),
+      ]}
+      renderRow={(org) => (
+        <>
+          <Table.Td>
+            <Text size="sm" dir="auto">
+              {pickLang(lang, org.name, org.name_en)}
+            </Text>
+          </Table.Td>
+          <Table.Td>
+            <Group gap={6} wrap="nowrap">
+              <span
+                aria-hidden
+                style={{
+                  display: "inline-block",
+                  width: 10,
+                  height: 10,
+                  borderRadius: 2,
+                  background: sectors.colourOf(org.sector_id) ?? "#9e9e9e",
+                }}
+              />
+              <Text size="sm">{sectors.nameOf(org.sector_id)}</Text>
+            </Group>
+          </Table.Td>
+          <Table.Td>{t(`admin.organisationKinds.${org.kind}`)}</Table.Td>
+          <Table.Td>
+            {org.website && /^https?:\/\//i.test(org.website) ? (
+              <Anchor
+                href={org.website}
+                target="_blank"
+                rel="noopener noreferrer"
+                size="sm"
+                dir="ltr"
+              >
+                {org.website.replace(/^https?:\/\//i, "")}
+              </Anchor>
+            ) : (
+              "—"
+            )}
+          </Table.Td>
+          <Table.Td>
+            <EditButton name={org.name} onClick={() => setEditing(org)} />
+          </Table.Td>
+        </>
+      )}
+    />
   );
 }

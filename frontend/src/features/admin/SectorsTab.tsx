@@ -1,19 +1,7 @@
-import {
-  Button,
-  ColorInput,
-  Group,
-  Modal,
-  NumberInput,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-} from "@mantine/core";
+import { ColorInput, Group, NumberInput, Stack, Table, Text, TextInput } from "@mantine/core";
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { QueryState } from "../../components/QueryState";
-import { ScrollTable } from "../../components/ScrollTable";
-import { MutationError } from "../decisions/feedback";
+import { AdminTable, EditButton, FormActions } from "./AdminTable";
 import { useAdminSectors, useSaveSector, type Sector } from "./api";
 
 const KEY = /^[a-z][a-z0-9_]{1,59}$/;
@@ -84,15 +72,12 @@ function SectorForm({ sector, onDone }: { sector?: Sector; onDone: () => void })
           value={position}
           onChange={(v) => setPosition(typeof v === "number" ? v : Number(v) || 0)}
         />
-        <MutationError error={save.error} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            {t("formKit.cancel")}
-          </Button>
-          <Button type="submit" loading={save.isPending} disabled={!valid}>
-            {t("formKit.save")}
-          </Button>
-        </Group>
+        <FormActions
+          error={save.error}
+          pending={save.isPending}
+          disabled={!valid}
+          onCancel={onDone}
+        />
       </Stack>
     </form>
   );
@@ -104,89 +89,70 @@ export function SectorsTab() {
   const list = useAdminSectors();
   const [editing, setEditing] = useState<Sector | "new" | null>(null);
   return (
-    <Stack gap="md">
-      <Group justify="flex-end">
-        <Button onClick={() => setEditing("new")}>{t("admin.sectors.new")}</Button>
-      </Group>
-      <Modal
-        opened={editing !== null}
-        onClose={() => setEditing(null)}
-        title={t(editing === "new" ? "admin.sectors.new" : "admin.sectors.edit")}
-      >
-        {editing !== null && (
+    <AdminTable
+      list={list}
+      addLabel={t("admin.sectors.new")}
+      onAdd={() => setEditing("new")}
+      modalOpened={editing !== null}
+      onModalClose={() => setEditing(null)}
+      modalTitle={t(editing === "new" ? "admin.sectors.new" : "admin.sectors.edit")}
+      modalBody={
+        editing !== null && (
           <SectorForm
             sector={editing === "new" ? undefined : editing}
             onDone={() => setEditing(null)}
           />
-        )}
-      </Modal>
-      <QueryState
-        query={{ ...list, data: list.data ? list.items : undefined }}
-        isEmpty={(items) => items.length === 0}
-        empty={t("admin.sectors.empty")}
-      >
-        {(items) => (
-          <ScrollTable label={t("admin.tabs.sectors")} minWidth={640}>
-            <Table striped verticalSpacing="xs" data-testid="sectors-table">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t("admin.sectors.colour")}</Table.Th>
-                  <Table.Th scope="col">{t("admin.sectors.key")}</Table.Th>
-                  <Table.Th scope="col">{t("admin.sectors.nameHe")}</Table.Th>
-                  <Table.Th scope="col">{t("admin.sectors.nameEn")}</Table.Th>
-                  <Table.Th scope="col">{t("admin.sectors.position")}</Table.Th>
-                  <Table.Th scope="col">{t("admin.actions")}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {items.map((sector) => (
-                  <Table.Tr key={sector.id}>
-                    <Table.Td>
-                      <Group gap={6} wrap="nowrap">
-                        <span
-                          aria-hidden
-                          style={{
-                            display: "inline-block",
-                            width: 18,
-                            height: 18,
-                            borderRadius: 3,
-                            background: sector.colour,
-                          }}
-                        />
-                        <Text size="xs" dir="ltr" ff="monospace">
-                          {sector.colour}
-                        </Text>
-                      </Group>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm" dir="ltr" ff="monospace">
-                        {sector.key}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td lang="he" dir="rtl">
-                      {sector.name_he}
-                    </Table.Td>
-                    <Table.Td lang="en" dir="ltr">
-                      {sector.name_en}
-                    </Table.Td>
-                    <Table.Td>{sector.position}</Table.Td>
-                    <Table.Td>
-                      <Button
-                        size="compact-xs"
-                        variant="light"
-                        aria-label={t("admin.editNamed", { name: sector.key })}
-                        onClick={() => setEditing(sector)}
-                      >
-                        {t("admin.edit")}
-                      </Button>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </ScrollTable>
-        )}
-      </QueryState>
-    </Stack>
+        )
+      }
+      empty={t("admin.sectors.empty")}
+      label={t("admin.tabs.sectors")}
+      minWidth={640}
+      testId="sectors-table"
+      headers={[
+        t("admin.sectors.colour"),
+        t("admin.sectors.key"),
+        t("admin.sectors.nameHe"),
+        t("admin.sectors.nameEn"),
+        t("admin.sectors.position"),
+        t("admin.actions"),
+      ]}
+      loadMore={false}
+      renderRow={(sector) => (
+        <>
+          <Table.Td>
+            <Group gap={6} wrap="nowrap">
+              <span
+                aria-hidden
+                style={{
+                  display: "inline-block",
+                  width: 18,
+                  height: 18,
+                  borderRadius: 3,
+                  background: sector.colour,
+                }}
+              />
+              <Text size="xs" dir="ltr" ff="monospace">
+                {sector.colour}
+              </Text>
+            </Group>
+          </Table.Td>
+          <Table.Td>
+            <Text size="sm" dir="ltr" ff="monospace">
+              {sector.key}
+            </Text>
+          </Table.Td>
+          <Table.Td lang="he" dir="rtl">
+            {sector.name_he}
+          </Table.Td>
+          <Table.Td lang="en" dir="ltr">
+            {sector.name_en}
+          </Table.Td>
+          <Table.Td>{sector.position}</Table.Td>
+          <Table.Td>
+            <EditButton name={sector.key} onClick={() => setEditing(sector)} />
+          </Table.Td>
+        </>
+      )}
+    />
   );
 }

@@ -1,12 +1,9 @@
-import { Button, Group, Modal, Select, Stack, Table, Text, TextInput } from "@mantine/core";
+import { Select, Stack, Table, Text, TextInput } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { LoadMore } from "../../components/LoadMore";
-import { QueryState } from "../../components/QueryState";
-import { ScrollTable } from "../../components/ScrollTable";
 import { pickLang, useLang } from "../../i18n/useLang";
-import { MutationError } from "../decisions/feedback";
+import { AdminSearch, AdminTable, EditButton, FormActions } from "./AdminTable";
 import { useOrganisations, useSaveStakeholder, useStakeholders, type Stakeholder } from "./api";
 import { useSectorOptions } from "./useSectorOptions";
 
@@ -115,15 +112,12 @@ function StakeholderForm({
           onChange={(e) => setPhone(e.currentTarget.value)}
           error={phoneOk ? undefined : t("admin.stakeholders.phoneInvalid")}
         />
-        <MutationError error={save.error} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            {t("formKit.cancel")}
-          </Button>
-          <Button type="submit" loading={save.isPending} disabled={!valid}>
-            {t("formKit.save")}
-          </Button>
-        </Group>
+        <FormActions
+          error={save.error}
+          pending={save.isPending}
+          disabled={!valid}
+          onCancel={onDone}
+        />
       </Stack>
     </form>
   );
@@ -141,16 +135,11 @@ export function StakeholdersTab() {
   const [editing, setEditing] = useState<Stakeholder | "new" | null>(null);
 
   return (
-    <Stack gap="md">
-      <Group align="flex-end" justify="space-between">
-        <Group align="flex-end" role="search">
-          <TextInput
-            label={t("admin.search")}
-            type="search"
-            value={q}
-            onChange={(e) => setQ(e.currentTarget.value)}
-            w={{ base: "100%", sm: 260 }}
-          />
+    <AdminTable
+      list={list}
+      filters={
+        <>
+          <AdminSearch value={q} onChange={setQ} />
           <Select
             label={t("admin.organisations.sector")}
             placeholder={t("admin.any")}
@@ -160,82 +149,60 @@ export function StakeholdersTab() {
             data={sectors.options}
             w={240}
           />
-        </Group>
-        <Button onClick={() => setEditing("new")}>{t("admin.stakeholders.new")}</Button>
-      </Group>
-      <Modal
-        opened={editing !== null}
-        onClose={() => setEditing(null)}
-        title={t(editing === "new" ? "admin.stakeholders.new" : "admin.stakeholders.edit")}
-      >
-        {editing !== null && (
+        </>
+      }
+      addLabel={t("admin.stakeholders.new")}
+      onAdd={() => setEditing("new")}
+      modalOpened={editing !== null}
+      onModalClose={() => setEditing(null)}
+      modalTitle={t(editing === "new" ? "admin.stakeholders.new" : "admin.stakeholders.edit")}
+      modalBody={
+        editing !== null && (
           <StakeholderForm
             stakeholder={editing === "new" ? undefined : editing}
             onDone={() => setEditing(null)}
           />
-        )}
-      </Modal>
-      <QueryState
-        query={{ ...list, data: list.data ? list.items : undefined }}
-        isEmpty={(items) => items.length === 0}
-        empty={t("admin.stakeholders.empty")}
-      >
-        {(items) => (
-          <>
-            <ScrollTable label={t("admin.tabs.stakeholders")} minWidth={760}>
-              <Table striped verticalSpacing="xs" data-testid="stakeholders-table">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">{t("admin.stakeholders.fullName")}</Table.Th>
-                    <Table.Th scope="col">{t("admin.stakeholders.organisation")}</Table.Th>
-                    <Table.Th scope="col">{t("admin.organisations.sector")}</Table.Th>
-                    <Table.Th scope="col">{t("admin.stakeholders.contact")}</Table.Th>
-                    <Table.Th scope="col">{t("admin.actions")}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {items.map((s) => (
-                    <Table.Tr key={s.id}>
-                      <Table.Td>
-                        <Text size="sm" dir="auto">
-                          {pickLang(lang, s.full_name, s.full_name_en)}
-                        </Text>
-                        {s.title && (
-                          <Text size="xs" c="dimmed" dir="auto">
-                            {s.title}
-                          </Text>
-                        )}
-                      </Table.Td>
-                      <Table.Td>
-                        <Text size="sm" dir="auto">
-                          {s.organisation_name ?? "—"}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>{sectors.nameOf(s.sector_id)}</Table.Td>
-                      <Table.Td>
-                        <Text size="xs" dir="ltr">
-                          {[s.email, s.phone].filter(Boolean).join(" · ") || "—"}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <Button
-                          size="compact-xs"
-                          variant="light"
-                          aria-label={t("admin.editNamed", { name: s.full_name })}
-                          onClick={() => setEditing(s)}
-                        >
-                          {t("admin.edit")}
-                        </Button>
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </ScrollTable>
-            <LoadMore {...list} />
-          </>
-        )}
-      </QueryState>
-    </Stack>
+        )
+      }
+      empty={t("admin.stakeholders.empty")}
+      label={t("admin.tabs.stakeholders")}
+      minWidth={760}
+      testId="stakeholders-table"
+      headers={[
+        t("admin.stakeholders.fullName"),
+        t("admin.stakeholders.organisation"),
+        t("admin.organisations.sector"),
+        t("admin.stakeholders.contact"),
+        t("admin.actions"),
+      ]}
+      renderRow={(s) => (
+        <>
+          <Table.Td>
+            <Text size="sm" dir="auto">
+              {pickLang(lang, s.full_name, s.full_name_en)}
+            </Text>
+            {s.title && (
+              <Text size="xs" c="dimmed" dir="auto">
+                {s.title}
+              </Text>
+            )}
+          </Table.Td>
+          <Table.Td>
+            <Text size="sm" dir="auto">
+              {s.organisation_name ?? "—"}
+            </Text>
+          </Table.Td>
+          <Table.Td>{sectors.nameOf(s.sector_id)}</Table.Td>
+          <Table.Td>
+            <Text size="xs" dir="ltr">
+              {[s.email, s.phone].filter(Boolean).join(" · ") || "—"}
+            </Text>
+          </Table.Td>
+          <Table.Td>
+            <EditButton name={s.full_name} onClick={() => setEditing(s)} />
+          </Table.Td>
+        </>
+      )}
+    />
   );
 }

@@ -3,7 +3,6 @@ import {
   Button,
   Checkbox,
   Group,
-  Modal,
   PasswordInput,
   Select,
   Stack,
@@ -14,13 +13,11 @@ import {
 import { useDebouncedValue, useDisclosure } from "@mantine/hooks";
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { LoadMore } from "../../components/LoadMore";
-import { QueryState } from "../../components/QueryState";
-import { ScrollTable } from "../../components/ScrollTable";
 import { formatDay } from "../../i18n/format";
 import { useLang } from "../../i18n/useLang";
 import { useMe } from "../auth/api";
 import { MutationError } from "../decisions/feedback";
+import { AdminSearch, AdminTable, FormActions } from "./AdminTable";
 import { useCreateUser, useUpdateUser, useUsers } from "./api";
 
 function CreateUserForm({ onDone }: { onDone: () => void }) {
@@ -90,19 +87,13 @@ function CreateUserForm({ onDone }: { onDone: () => void }) {
           checked={admin}
           onChange={(e) => setAdmin(e.currentTarget.checked)}
         />
-        <MutationError error={create.error} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            {t("formKit.cancel")}
-          </Button>
-          <Button
-            type="submit"
-            loading={create.isPending}
-            disabled={!email.trim() || !fullName.trim() || !passwordOk}
-          >
-            {t("admin.users.create")}
-          </Button>
-        </Group>
+        <FormActions
+          error={create.error}
+          pending={create.isPending}
+          disabled={!email.trim() || !fullName.trim() || !passwordOk}
+          onCancel={onDone}
+          submitLabel={t("admin.users.create")}
+        />
       </Stack>
     </form>
   );
@@ -124,16 +115,11 @@ export function UsersTab() {
   const [creating, create] = useDisclosure(false);
 
   return (
-    <Stack gap="md">
-      <Group align="flex-end" justify="space-between">
-        <Group align="flex-end" role="search">
-          <TextInput
-            label={t("admin.search")}
-            type="search"
-            value={q}
-            onChange={(e) => setQ(e.currentTarget.value)}
-            w={{ base: "100%", sm: 280 }}
-          />
+    <AdminTable
+      list={list}
+      filters={
+        <>
+          <AdminSearch value={q} onChange={setQ} width={280} />
           <Select
             label={t("admin.users.status")}
             placeholder={t("admin.any")}
@@ -146,123 +132,92 @@ export function UsersTab() {
             ]}
             w={180}
           />
-        </Group>
-        <Button onClick={create.open}>{t("admin.users.new")}</Button>
-      </Group>
-      <Modal opened={creating} onClose={create.close} title={t("admin.users.new")}>
-        <CreateUserForm onDone={create.close} />
-      </Modal>
-      <MutationError error={update.error} />
-      <QueryState
-        query={{ ...list, data: list.data ? list.items : undefined }}
-        isEmpty={(items) => items.length === 0}
-        empty={t("admin.users.empty")}
-      >
-        {(items) => (
-          <>
-            <ScrollTable label={t("admin.tabs.users")} minWidth={760}>
-              <Table striped verticalSpacing="xs" data-testid="users-table">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">{t("admin.users.fullName")}</Table.Th>
-                    <Table.Th scope="col">{t("admin.users.email")}</Table.Th>
-                    <Table.Th scope="col">{t("admin.users.status")}</Table.Th>
-                    <Table.Th scope="col">{t("admin.users.created")}</Table.Th>
-                    <Table.Th scope="col">{t("admin.actions")}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {items.map((user) => {
-                    const self = user.id === me.data?.id;
-                    return (
-                      <Table.Tr key={user.id}>
-                        <Table.Td>
-                          <Text size="sm" dir="auto">
-                            {user.full_name}
-                          </Text>
-                        </Table.Td>
-                        <Table.Td>
-                          <Text size="sm" dir="ltr">
-                            {user.email}
-                          </Text>
-                        </Table.Td>
-                        <Table.Td>
-                          <Group gap={4}>
-                            <Badge color={user.is_active ? "green" : "gray"} variant="light">
-                              {t(user.is_active ? "admin.users.active" : "admin.users.inactive")}
-                            </Badge>
-                            {user.is_platform_admin && (
-                              <Badge color="grape" variant="light">
-                                {t("admin.users.admin")}
-                              </Badge>
-                            )}
-                          </Group>
-                        </Table.Td>
-                        <Table.Td>
-                          <Text size="sm">{formatDay(user.created_at, null, lang)}</Text>
-                        </Table.Td>
-                        <Table.Td>
-                          {self ? (
-                            <Text size="xs" c="dimmed">
-                              {t("admin.users.you")}
-                            </Text>
-                          ) : (
-                            <Group gap={4} wrap="nowrap">
-                              <Button
-                                size="compact-xs"
-                                variant="light"
-                                color={user.is_active ? "red" : "green"}
-                                aria-label={t(
-                                  user.is_active
-                                    ? "admin.users.deactivateNamed"
-                                    : "admin.users.activateNamed",
-                                  { name: user.full_name },
-                                )}
-                                onClick={() =>
-                                  update.mutate({ user, body: { is_active: !user.is_active } })
-                                }
-                              >
-                                {t(
-                                  user.is_active
-                                    ? "admin.users.deactivate"
-                                    : "admin.users.activate",
-                                )}
-                              </Button>
-                              <Button
-                                size="compact-xs"
-                                variant="subtle"
-                                aria-label={t(
-                                  user.is_platform_admin
-                                    ? "admin.users.revokeAdminNamed"
-                                    : "admin.users.grantAdminNamed",
-                                  { name: user.full_name },
-                                )}
-                                onClick={() =>
-                                  update.mutate({
-                                    user,
-                                    body: { is_platform_admin: !user.is_platform_admin },
-                                  })
-                                }
-                              >
-                                {t(
-                                  user.is_platform_admin
-                                    ? "admin.users.revokeAdmin"
-                                    : "admin.users.grantAdmin",
-                                )}
-                              </Button>
-                            </Group>
-                          )}
-                        </Table.Td>
-                      </Table.Tr>
-                    );
-                  })}
-                </Table.Tbody>
-              </Table>
-            </ScrollTable>
-            <LoadMore {...list} />
-          </>
-        )}
-      </QueryState>
-    </Stack>
+        </>
+      }
+      addLabel={t("admin.users.new")}
+      onAdd={create.open}
+      modalOpened={creating}
+      onModalClose={create.close}
+      modalTitle={t("admin.users.new")}
+      modalBody={<CreateUserForm onDone={create.close} />}
+      beforeTable={<MutationError error={update.error} />}
+      empty={t("admin.users.empty")}
+      label={t("admin.tabs.users")}
+      minWidth={760}
+      testId="users-table"
+      headers={[
+        t("admin.users.fullName"),
+        t("admin.users.email"),
+        t("admin.users.status"),
+        t("admin.users.created"),
+        t("admin.actions"),
+      ]}
+      renderRow={(user) => (
+        <>
+          <Table.Td>
+            <Text size="sm" dir="auto">
+              {user.full_name}
+            </Text>
+          </Table.Td>
+          <Table.Td>
+            <Text size="sm" dir="ltr">
+              {user.email}
+            </Text>
+          </Table.Td>
+          <Table.Td>
+            <Group gap={4}>
+              <Badge color={user.is_active ? "green" : "gray"} variant="light">
+                {t(user.is_active ? "admin.users.active" : "admin.users.inactive")}
+              </Badge>
+              {user.is_platform_admin && (
+                <Badge color="grape" variant="light">
+                  {t("admin.users.admin")}
+                </Badge>
+              )}
+            </Group>
+          </Table.Td>
+          <Table.Td>
+            <Text size="sm">{formatDay(user.created_at, null, lang)}</Text>
+          </Table.Td>
+          <Table.Td>
+            {user.id === me.data?.id ? (
+              <Text size="xs" c="dimmed">
+                {t("admin.users.you")}
+              </Text>
+            ) : (
+              <Group gap={4} wrap="nowrap">
+                <Button
+                  size="compact-xs"
+                  variant="light"
+                  color={user.is_active ? "red" : "green"}
+                  aria-label={t(
+                    user.is_active ? "admin.users.deactivateNamed" : "admin.users.activateNamed",
+                    { name: user.full_name },
+                  )}
+                  onClick={() => update.mutate({ user, body: { is_active: !user.is_active } })}
+                >
+                  {t(user.is_active ? "admin.users.deactivate" : "admin.users.activate")}
+                </Button>
+                <Button
+                  size="compact-xs"
+                  variant="subtle"
+                  aria-label={t(
+                    user.is_platform_admin
+                      ? "admin.users.revokeAdminNamed"
+                      : "admin.users.grantAdminNamed",
+                    { name: user.full_name },
+                  )}
+                  onClick={() =>
+                    update.mutate({ user, body: { is_platform_admin: !user.is_platform_admin } })
+                  }
+                >
+                  {t(user.is_platform_admin ? "admin.users.revokeAdmin" : "admin.users.grantAdmin")}
+                </Button>
+              </Group>
+            )}
+          </Table.Td>
+        </>
+      )}
+    />
   );
 }
