@@ -17,7 +17,7 @@ FRONTEND_DIST := $(FRONTEND)/dist/index.html
 FRONTEND_SOURCES := $(shell find $(FRONTEND)/src $(FRONTEND)/public -type f 2>/dev/null) \
 	$(wildcard $(FRONTEND)/index.html $(FRONTEND)/vite.config.ts $(FRONTEND)/tsconfig*.json $(FRONTEND)/postcss.config.cjs)
 
-.PHONY: help install run serve migrate seed openapi openapi-check test test-sqlite test-postgres lint lock bench clean \
+.PHONY: help install run serve migrate migration seed openapi openapi-check test test-sqlite test-postgres lint lock bench clean \
 	frontend-install frontend-build frontend-lint frontend-test frontend-e2e
 
 help: ## list the targets
@@ -44,6 +44,10 @@ run: install ## install, build the web app, migrate, seed the demo world, serve 
 
 migrate: install ## apply migrations to the configured database
 	$(BIN)/shulchan migrate
+
+migration: install ## write the next Alembic revision from the models: make migration m="what it changes"
+	@test -n "$(m)" || { echo 'usage: make migration m="what it changes"'; exit 2; }
+	$(BIN)/shulchan new-migration "$(m)"
 
 openapi: install ## write openapi/openapi.json from the app
 	$(BIN)/shulchan export-openapi --output openapi/openapi.json
