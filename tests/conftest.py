@@ -18,15 +18,14 @@ import pytest
 from sqlalchemy import event, select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession, async_sessionmaker
 
-from shulchan.auth.models import AuthSession
 from shulchan.core import migrations
 from shulchan.core.config import Environment, Settings
 from shulchan.core.db import create_engine
 from shulchan.core.security import create_access_token
 from shulchan.demo.seed import build_demo_world
+from shulchan.identity.models import AuthSession, User
 from shulchan.main import create_app
 from shulchan.stakeholders.models import Stakeholder
-from shulchan.users.models import User
 
 TEST_SECRET = "test-secret-" + "x" * 40
 DATABASE_KIND = os.environ.get("SHULCHAN_TEST_DATABASE", "sqlite")

@@ -17,7 +17,7 @@ from sqlalchemy import func, select
 
 from shulchan.core.config import REPO_ROOT
 from shulchan.core.db import create_engine, create_sessionmaker
-from shulchan.users.models import User
+from shulchan.identity.models import User
 
 SUBCOMMANDS = ["serve", "migrate", "seed-demo", "create-admin", "export-openapi"]
 UNREACHABLE_DATABASE = "postgresql+asyncpg://postgres@127.0.0.1:1/x"

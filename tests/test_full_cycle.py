@@ -251,11 +251,10 @@ async def _one_user_per_sector(client, db, world, decision):
     """Headers for one host or member seat-holder in every sector that holds such seats at PMO."""
     from sqlalchemy import select
 
-    from shulchan.auth.models import AuthSession
     from shulchan.core.security import create_access_token
+    from shulchan.identity.models import AuthSession, User
     from shulchan.roundtables.models import Role, Seat
     from shulchan.stakeholders.models import Stakeholder
-    from shulchan.users.models import User
 
     headers = []
     for summary in decision["by_sector"]:

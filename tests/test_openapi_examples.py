@@ -12,7 +12,7 @@ import pytest
 from pydantic import BaseModel, ValidationError
 
 import shulchan
-from shulchan.auth.schemas import TokenPair
+from shulchan.identity.schemas import TokenPair
 
 REF_PREFIX = "#/components/schemas/"
 

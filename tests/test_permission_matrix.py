@@ -38,8 +38,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from shulchan.core.config import Settings
 from shulchan.core.errors import PROBLEM_MEDIA_TYPE
+from shulchan.core.models import Language
 from shulchan.decisions.models import ActionItem, Decision, DecisionKind, DecisionStatus
 from shulchan.demo.seed import DEMO_PASSWORD
+from shulchan.identity.models import User
 from shulchan.knowledge import files
 from shulchan.knowledge.models import Attachment, KnowledgeItem, KnowledgeKind, KnowledgeRevision, KnowledgeVisibility
 from shulchan.meetings.models import (
@@ -54,7 +56,6 @@ from shulchan.meetings.models import (
 from shulchan.minutes.models import Minutes, MinutesRevision, MinutesStatus
 from shulchan.roundtables.models import Goal, Role, Seat
 from shulchan.stakeholders.models import Stakeholder
-from shulchan.users.models import Language, User
 
 ROLES = ("anonymous", "outsider", "observer", "member", "host", "facilitator", "admin")
 TARGETS = {"own": "pmo", "foreign": "education"}

@@ -17,7 +17,6 @@ from starlette.types import ASGIApp
 
 from shulchan import __version__
 from shulchan.audit.router import router as audit_router
-from shulchan.auth.router import router as auth_router
 from shulchan.core.config import Settings, get_settings
 from shulchan.core.db import create_engine, create_sessionmaker
 from shulchan.core.errors import PROBLEM_MEDIA_TYPE, install_error_handlers
@@ -26,6 +25,8 @@ from shulchan.core.spa import install_docs, install_spa
 from shulchan.decisions.router import actions_router
 from shulchan.decisions.router import router as decisions_router
 from shulchan.health.router import router as health_router
+from shulchan.identity.principals import resolve_principal
+from shulchan.identity.router import auth_router, users_router
 from shulchan.knowledge.router import ATTACHMENT_UPLOAD_PATH
 from shulchan.knowledge.router import router as knowledge_router
 from shulchan.meetings.router import agenda_router, notes_router, participation_router
@@ -37,7 +38,6 @@ from shulchan.roundtables.router import router as roundtables_router
 from shulchan.search.router import router as search_router
 from shulchan.sectors.router import router as sectors_router
 from shulchan.stakeholders.router import router as stakeholders_router
-from shulchan.users.router import router as users_router
 
 API_PREFIX = "/api/v1"
 
@@ -192,6 +192,7 @@ def create_app(settings: Settings | None = None, engine: AsyncEngine | None = No
         generate_unique_id_function=_operation_id,
     )
     app.state.settings = settings
+    app.state.resolve_principal = resolve_principal
     if engine is not None:  # tests hand in their engine; set it now so no lifespan is needed
         app.state.engine = engine
         app.state.sessionmaker = create_sessionmaker(engine)

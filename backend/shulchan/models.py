@@ -1,9 +1,10 @@
 """Every model, imported once so Alembic and the tests see the whole schema."""
 
 from shulchan.audit.models import AuditEvent
-from shulchan.auth.models import AuthSession, LoginFailure, RefreshToken
 from shulchan.core.models import Base
 from shulchan.decisions.models import ActionItem, Decision, DecisionEvent, DecisionGoal, Endorsement
+from shulchan.events.models import DomainEvent
+from shulchan.identity.models import AuthSession, LoginFailure, RefreshToken, User
 from shulchan.knowledge.models import AgendaItemKnowledge, Attachment, KnowledgeItem, KnowledgeLink, KnowledgeRevision
 from shulchan.meetings.models import AgendaItem, Attendance, Invitation, Meeting, ProcessNote, SpeakingTurn
 from shulchan.minutes.models import Minutes, MinutesComment, MinutesRevision
@@ -12,7 +13,6 @@ from shulchan.roundtables.models import Goal, Roundtable, Seat
 from shulchan.search.models import SearchEntry
 from shulchan.sectors.models import Sector
 from shulchan.stakeholders.models import Stakeholder
-from shulchan.users.models import User
 
 metadata = Base.metadata
 
@@ -27,6 +27,7 @@ __all__ = [
     "Decision",
     "DecisionEvent",
     "DecisionGoal",
+    "DomainEvent",
     "Endorsement",
     "Goal",
     "Invitation",

@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import select, text
 from sqlalchemy.exc import DBAPIError
 
-from shulchan.users.models import User
+from shulchan.identity.models import User
 
 PROBLEM = "application/problem+json"
 RTS = "/api/v1/roundtables"

@@ -14,8 +14,7 @@ import pytest
 from jose import jwt
 from sqlalchemy import select, update
 
-from shulchan.auth.models import AuthSession, RefreshToken
-from shulchan.users.models import User
+from shulchan.identity.models import AuthSession, RefreshToken, User
 
 DEMO_PASSWORD = "shulchan-demo"
 PROBLEM = "application/problem+json"

@@ -10,8 +10,7 @@ import httpx
 import pytest
 from sqlalchemy import func, select, update
 
-from shulchan.auth.models import LoginFailure
-from shulchan.users.models import User
+from shulchan.identity.models import LoginFailure, User
 
 DEMO_PASSWORD = "shulchan-demo"
 MEMBER = "member@demo.shulchan.org"

@@ -10,12 +10,11 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy import select
 
-from shulchan.auth.models import AuthSession
 from shulchan.core.security import create_access_token
 from shulchan.demo import data
+from shulchan.identity.models import AuthSession, User
 from shulchan.roundtables.models import Seat
 from shulchan.stakeholders.models import Stakeholder
-from shulchan.users.models import User
 
 PROBLEM = "application/problem+json"
 API = "/api/v1"

@@ -3,9 +3,8 @@
 import uuid
 from datetime import date, timedelta
 
-from shulchan.auth.models import AuthSession
 from shulchan.core.security import create_access_token
-from shulchan.users.models import User
+from shulchan.identity.models import AuthSession, User
 
 PROBLEM = "application/problem+json"
 RTS = "/api/v1/roundtables"

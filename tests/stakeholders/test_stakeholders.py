@@ -4,10 +4,9 @@ import uuid
 
 import pytest
 
-from shulchan.auth.models import AuthSession
 from shulchan.core.security import create_access_token
 from shulchan.demo import data
-from shulchan.users.models import User
+from shulchan.identity.models import AuthSession, User
 
 PROBLEM = "application/problem+json"
 PEOPLE = "/api/v1/stakeholders"

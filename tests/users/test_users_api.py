@@ -3,7 +3,7 @@
 import pytest
 from sqlalchemy import func, select
 
-from shulchan.users.models import User
+from shulchan.identity.models import User
 
 DEMO_PASSWORD = "shulchan-demo"
 PROBLEM = "application/problem+json"

@@ -3,9 +3,9 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
+from shulchan.access.dependencies import PrincipalDep, SessionDep
 from shulchan.audit import service
 from shulchan.audit.schemas import AuditEventPage, AuditEventRead
-from shulchan.auth.dependencies import PrincipalDep, SessionDep
 from shulchan.core.errors import problem_responses
 from shulchan.core.pagination import PageDep
 

@@ -9,17 +9,18 @@ from sqlalchemy import Select, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import DeclarativeBase
 
-from shulchan.audit.models import AuditEvent
-from shulchan.auth.permissions import (
+from shulchan.access.permissions import (
     Permission,
     PlatformPermission,
     Principal,
-    get_visible_roundtable,
     require,
     require_platform,
 )
+from shulchan.access.visibility import get_visible
+from shulchan.audit.models import AuditEvent
 from shulchan.core.context import request_id_var
 from shulchan.core.pagination import PageParams, SortKey, apply_keyset, split_page
+from shulchan.roundtables.models import Roundtable
 
 SORT_KEY = SortKey((AuditEvent.id,))
 SORT_NAME = "-created_at"
@@ -131,7 +132,7 @@ async def list_roundtable_events(
     entity_type: str | None = None,
     action: str | None = None,
 ) -> tuple[list[AuditEvent], str | None]:
-    await get_visible_roundtable(session, principal, roundtable_id)
+    await get_visible(session, principal, Roundtable, roundtable_id)
     require(principal, Permission.audit_view, roundtable_id)
     stmt = select(AuditEvent).where(AuditEvent.roundtable_id == roundtable_id)
     return await _page(session, _filtered(stmt, entity_type, action), params)

@@ -112,3 +112,10 @@ def str_enum(enum_class: type[StrEnum], name: str) -> Enum:
         length=max(len(member.value) for member in enum_class) + 10,
         values_callable=lambda members: [member.value for member in members],
     )
+
+
+class Language(StrEnum):
+    """The languages a person reads Shulchan in (and content is written in)."""
+
+    he = "he"
+    en = "en"

@@ -3,7 +3,7 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Response, status
 
-from shulchan.auth.dependencies import PrincipalDep, SessionDep
+from shulchan.access.dependencies import PrincipalDep, SessionDep
 from shulchan.core.errors import problem_responses
 from shulchan.core.etag import IfMatch, set_etag
 from shulchan.core.pagination import PageDep

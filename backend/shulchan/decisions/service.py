@@ -8,16 +8,16 @@ from typing import Any
 from sqlalchemy import and_, delete, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from shulchan.audit import service as audit
-from shulchan.auth.permissions import (
+from shulchan.access.permissions import (
     Permission,
     Principal,
-    get_visible_roundtable,
     require,
     require_authenticated,
     require_visible,
     seated_roundtables_clause,
 )
+from shulchan.access.visibility import get_visible
+from shulchan.audit import service as audit
 from shulchan.core.errors import Conflict, Forbidden, InvalidTransition, NotFound, UnprocessableEntity
 from shulchan.core.etag import check_if_match
 from shulchan.core.models import utcnow
@@ -116,7 +116,7 @@ async def list_decisions(
     key = DECISION_SORTS[sort.lstrip("-")]
     stmt = select(*DECISION_COLUMNS).where(_decision_visibility(principal))
     if roundtable_id:
-        await get_visible_roundtable(session, principal, roundtable_id)
+        await get_visible(session, principal, Roundtable, roundtable_id)
         stmt = stmt.where(Decision.roundtable_id == roundtable_id)
     if status:
         stmt = stmt.where(Decision.status.in_(status))
@@ -283,7 +283,7 @@ async def index_decision(session: AsyncSession, decision: Decision) -> None:
 async def create_decision(
     session: AsyncSession, principal: Principal, roundtable_id: uuid.UUID, body: DecisionCreate
 ) -> DecisionRead:
-    await get_visible_roundtable(session, principal, roundtable_id)
+    await get_visible(session, principal, Roundtable, roundtable_id)
     require(principal, Permission.decisions_propose, roundtable_id)
     await _check_refs(session, roundtable_id, body.meeting_id, body.goal_ids)
     values = body.model_dump()
@@ -528,7 +528,7 @@ async def _check_action_refs(session: AsyncSession, roundtable_id: uuid.UUID, va
 async def create_action_item(
     session: AsyncSession, principal: Principal, roundtable_id: uuid.UUID, body: ActionItemCreate
 ) -> ActionItemRead:
-    await get_visible_roundtable(session, principal, roundtable_id)
+    await get_visible(session, principal, Roundtable, roundtable_id)
     require(principal, Permission.action_items_manage, roundtable_id)
     values = body.model_dump()
     await _check_action_refs(session, roundtable_id, values)

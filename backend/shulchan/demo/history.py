@@ -19,7 +19,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from shulchan.core.models import uuid7
+from shulchan.core.models import Language, uuid7
 from shulchan.decisions.models import (
     ActionItem,
     ActionItemStatus,
@@ -59,7 +59,6 @@ from shulchan.minutes.models import Minutes, MinutesComment, MinutesRevision, Mi
 from shulchan.minutes.service import index_minutes
 from shulchan.roundtables.models import Goal, Role, Seat
 from shulchan.search.index import index_knowledge_item
-from shulchan.users.models import Language
 
 JERUSALEM = ZoneInfo(DEFAULT_TIMEZONE)
 SEED = 2009

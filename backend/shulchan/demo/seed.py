@@ -8,14 +8,15 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from shulchan.core.config import Settings
 from shulchan.core.db import create_engine, create_sessionmaker
+from shulchan.core.models import Language
 from shulchan.core.security import hash_password
 from shulchan.demo import data
 from shulchan.demo.history import build_history
+from shulchan.identity.models import User
 from shulchan.organisations.models import Organisation, OrganisationKind
 from shulchan.roundtables.models import Goal, GoalStatus, Role, Roundtable, RoundtableStatus, Seat, Visibility
 from shulchan.sectors.models import Sector
 from shulchan.stakeholders.models import Stakeholder
-from shulchan.users.models import Language, User
 
 DEMO_PASSWORD = "shulchan-demo"
 DEMO_USERS: list[tuple[str, str]] = [

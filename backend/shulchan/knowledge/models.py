@@ -8,8 +8,7 @@ from sqlalchemy import JSON, BigInteger, ForeignKey, Index, String, Text, Unique
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import Mapped, mapped_column
 
-from shulchan.core.models import Base, IdMixin, TimestampMixin, UTCDateTime, VersionedMixin, str_enum, utcnow
-from shulchan.users.models import Language
+from shulchan.core.models import Base, IdMixin, Language, TimestampMixin, UTCDateTime, VersionedMixin, str_enum, utcnow
 
 
 class KnowledgeKind(StrEnum):

@@ -5,9 +5,10 @@ from urllib.parse import quote
 from fastapi import APIRouter, File, Query, Response, UploadFile, status
 from fastapi.responses import FileResponse
 
-from shulchan.auth.dependencies import PrincipalDep, SessionDep, SettingsDep
+from shulchan.access.dependencies import PrincipalDep, SessionDep, SettingsDep
 from shulchan.core.errors import NotFound, problem_responses
 from shulchan.core.etag import IfMatch, set_etag
+from shulchan.core.models import Language
 from shulchan.core.pagination import PageDep
 from shulchan.knowledge import files, service
 from shulchan.knowledge.models import KnowledgeKind
@@ -22,7 +23,6 @@ from shulchan.knowledge.schemas import (
     KnowledgeRevisionSummary,
     RevisionDiff,
 )
-from shulchan.users.models import Language
 
 router = APIRouter(tags=["knowledge"])
 ATTACHMENT_UPLOAD_PATH = r"/api/v1/knowledge-items/[^/]+/attachments"

@@ -3,10 +3,10 @@ from datetime import datetime
 
 from pydantic import Field
 
+from shulchan.core.models import Language
 from shulchan.core.pagination import Page
 from shulchan.core.schemas import ExampleId, PatchBody, ReadModel, RequestBody, examples, page_examples
 from shulchan.knowledge.models import KnowledgeKind, KnowledgeVisibility
-from shulchan.users.models import Language
 
 VERSION = Field(description="Send back as If-Match when changing this object.")
 TAGS = Field(default_factory=list, max_length=30, description="Free tags, e.g. employment, periphery.")

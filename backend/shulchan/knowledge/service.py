@@ -10,21 +10,20 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, String, cast, delete, event, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from shulchan.audit import service as audit
-from shulchan.auth.permissions import (
+from shulchan.access.permissions import (
     Permission,
     PlatformPermission,
     Principal,
-    get_visible_roundtable,
     require,
     require_authenticated,
     require_platform,
-    visible_content_clause,
 )
+from shulchan.access.visibility import get_visible, visible_content_clause
+from shulchan.audit import service as audit
 from shulchan.core.config import Settings
 from shulchan.core.errors import Forbidden, NotFound, PayloadTooLarge, UnprocessableEntity
 from shulchan.core.etag import check_if_match
-from shulchan.core.models import utcnow
+from shulchan.core.models import Language, utcnow
 from shulchan.core.pagination import PageParams, SortKey, apply_keyset, split_page
 from shulchan.core.schemas import apply_changes
 from shulchan.decisions.models import Decision
@@ -47,8 +46,8 @@ from shulchan.knowledge.schemas import (
     RevisionDiff,
 )
 from shulchan.meetings.models import AgendaItem, Meeting
+from shulchan.roundtables.models import Roundtable, public_roundtable_ids
 from shulchan.search import index
-from shulchan.users.models import Language
 
 SORTS = {
     "updated_at": SortKey((KnowledgeItem.updated_at, KnowledgeItem.id)),
@@ -74,7 +73,9 @@ SUMMARY_COLUMNS = (
 
 
 def visible_knowledge_clause(principal: Principal) -> ColumnElement[bool]:
-    return visible_content_clause(principal, KnowledgeItem.roundtable_id, KnowledgeItem.visibility)
+    return visible_content_clause(
+        principal, KnowledgeItem.roundtable_id, KnowledgeItem.visibility, public_roundtable_ids()
+    )
 
 
 async def visible_knowledge_ids(
@@ -103,7 +104,7 @@ async def list_items(
     key = SORTS[sort.lstrip("-")]
     stmt = select(*SUMMARY_COLUMNS).where(visible_knowledge_clause(principal))
     if roundtable_id:
-        await get_visible_roundtable(session, principal, roundtable_id)
+        await get_visible(session, principal, Roundtable, roundtable_id)
         stmt = stmt.where(KnowledgeItem.roundtable_id == roundtable_id)
     if library:
         stmt = stmt.where(KnowledgeItem.roundtable_id.is_(None))
@@ -244,7 +245,7 @@ async def _set_links(session: AsyncSession, item_id: uuid.UUID, links: list[dict
 async def create_item(session: AsyncSession, principal: Principal, body: KnowledgeItemCreate) -> KnowledgeItemRead:
     require_authenticated(principal)
     if body.roundtable_id is not None:
-        await get_visible_roundtable(session, principal, body.roundtable_id)
+        await get_visible(session, principal, Roundtable, body.roundtable_id)
     _require_add(principal, body.roundtable_id)
     _require_visibility_choice(principal, body.roundtable_id, body.visibility)
     values = body.model_dump()

@@ -7,6 +7,7 @@ from enum import StrEnum
 from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
+from shulchan.access import visibility
 from shulchan.core.models import Base, IdMixin, TimestampMixin, UTCDateTime, VersionedMixin, str_enum
 
 DEFAULT_TIMEZONE = "Asia/Jerusalem"
@@ -139,3 +140,12 @@ class ProcessNote(IdMixin, TimestampMixin, VersionedMixin, Base):
     meeting_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("meetings.id", ondelete="CASCADE"), index=True)
     author_user_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     body: Mapped[str] = mapped_column(Text)
+
+
+# --- who may see these (DESIGN.md §3), registered with shulchan.access.visibility ----------------
+visibility.register(Meeting, "meeting", visibility.seated())
+visibility.register(AgendaItem, "agenda item")
+visibility.register(Invitation, "invitation")
+visibility.register(Attendance, "attendance entry")
+visibility.register(SpeakingTurn, "speaking turn")
+visibility.register(ProcessNote, "process note")

@@ -5,24 +5,27 @@ from collections import Counter, defaultdict
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, bindparam, delete, func, or_, select
+from sqlalchemy import ColumnElement, and_, bindparam, delete, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from shulchan.audit import service as audit
-from shulchan.auth.permissions import (
+from shulchan.access import visibility
+from shulchan.access.permissions import (
     Permission,
     Principal,
-    get_visible_roundtable,
     require,
     require_authenticated,
     require_visible,
     seated_roundtables_clause,
 )
-from shulchan.core.errors import Conflict, InvalidTransition, NotFound, UnprocessableEntity
+from shulchan.access.visibility import get_child, get_visible
+from shulchan.core.errors import Conflict, UnprocessableEntity
 from shulchan.core.etag import check_if_match
 from shulchan.core.models import utcnow
 from shulchan.core.pagination import PageParams, SortKey, apply_keyset, split_page
 from shulchan.core.schemas import apply_changes
+from shulchan.events import service as changes
+from shulchan.events.lifecycle import Lifecycle
+from shulchan.events.tracking import Tracked, own_roundtable, read_schema, through, track
 from shulchan.knowledge.models import AgendaItemKnowledge, KnowledgeItem
 from shulchan.knowledge.service import visible_knowledge_clause, visible_knowledge_ids
 from shulchan.meetings.models import (
@@ -58,17 +61,21 @@ from shulchan.meetings.schemas import (
     SpeakingReport,
     SpeakingShare,
     SpeakingTurnCreate,
+    SpeakingTurnRead,
 )
-from shulchan.roundtables.models import Goal, RoundtableStatus, Seat
+from shulchan.roundtables.models import Goal, Roundtable, RoundtableStatus, Seat
 from shulchan.sectors.models import Sector
 from shulchan.stakeholders.models import Stakeholder
 
-TRANSITIONS: dict[MeetingStatus, frozenset[MeetingStatus]] = {
-    MeetingStatus.planned: frozenset({MeetingStatus.confirmed, MeetingStatus.held, MeetingStatus.cancelled}),
-    MeetingStatus.confirmed: frozenset({MeetingStatus.held, MeetingStatus.cancelled}),
-    MeetingStatus.held: frozenset(),
-    MeetingStatus.cancelled: frozenset(),
-}
+MEETING_LIFECYCLE = Lifecycle(
+    "meeting",
+    {
+        MeetingStatus.planned: frozenset({MeetingStatus.confirmed, MeetingStatus.held, MeetingStatus.cancelled}),
+        MeetingStatus.confirmed: frozenset({MeetingStatus.held, MeetingStatus.cancelled}),
+        MeetingStatus.held: frozenset(),
+        MeetingStatus.cancelled: frozenset(),
+    },
+)
 
 MEETING_SORTS = {"starts_at": SortKey((Meeting.starts_at, Meeting.id))}
 SUMMARY_COLUMNS = (
@@ -89,6 +96,50 @@ READ_QUERY = select(*(getattr(Meeting, name) for name in MeetingRead.model_field
     Meeting.id == bindparam("meeting_id")
 )
 NOTE_SORT = SortKey((ProcessNote.id,))
+AGENDA_ITEM_LIFECYCLE = Lifecycle(
+    "agenda item",
+    {
+        AgendaItemStatus.proposed: frozenset({AgendaItemStatus.accepted, AgendaItemStatus.declined}),
+        AgendaItemStatus.accepted: frozenset(),
+        AgendaItemStatus.declined: frozenset(),
+    },
+)
+
+
+# --- how the write path sees these objects ---------------------------------------------------------
+
+
+async def _agenda_item_payload(session: AsyncSession, item: AgendaItem) -> dict[str, Any]:
+    pack = await session.scalars(
+        select(AgendaItemKnowledge.knowledge_item_id)
+        .where(AgendaItemKnowledge.agenda_item_id == item.id)
+        .order_by(AgendaItemKnowledge.position)
+    )
+    return _item_read(item, list(pack)).model_dump(mode="json")
+
+
+async def _invitation_payload(session: AsyncSession, invitation: Invitation) -> dict[str, Any]:
+    (read,) = await _invitation_reads(session, Invitation.id == invitation.id)
+    return read.model_dump(mode="json")
+
+
+async def _attendance_payload(session: AsyncSession, attendance: Attendance) -> dict[str, Any]:
+    (read,) = await _attendance_reads(session, Attendance.id == attendance.id)
+    return {"meeting_id": str(attendance.meeting_id), **read.model_dump(mode="json")}
+
+
+async def _private(_session: AsyncSession, _note: ProcessNote) -> None:
+    """Process notes are the facilitator's own: events say one changed, never what it says."""
+    return
+
+
+_in_meeting = through(Meeting, "meeting_id")
+track(Meeting, Tracked("meeting", read_schema(MeetingRead), own_roundtable))
+track(AgendaItem, Tracked("agenda_item", _agenda_item_payload, _in_meeting))
+track(Invitation, Tracked("invitation", _invitation_payload, _in_meeting))
+track(Attendance, Tracked("attendance", _attendance_payload, _in_meeting))
+track(SpeakingTurn, Tracked("speaking_turn", read_schema(SpeakingTurnRead), _in_meeting))
+track(ProcessNote, Tracked("process_note", _private, _in_meeting, audit_values=False))
 
 
 # --- meetings --------------------------------------------------------------------------------------
@@ -133,17 +184,15 @@ async def read_meeting(session: AsyncSession, principal: Principal, meeting_id: 
     """One meeting for reading: its columns straight into the response model, no ORM object."""
     row = (await session.execute(READ_QUERY, {"meeting_id": meeting_id})).one_or_none()
     if row is None:
-        raise NotFound("No meeting with this id is visible to you.")
+        raise visibility.not_found(Meeting)
     require_visible(principal, Permission.roundtable_view, row.roundtable_id, "meeting")
     return MeetingRead.model_construct(**row._mapping)
 
 
-async def get_meeting(session: AsyncSession, principal: Principal, meeting_id: uuid.UUID) -> Meeting:
-    meeting = await session.get(Meeting, meeting_id)
-    if meeting is None:
-        raise NotFound("No meeting with this id is visible to you.")
-    require_visible(principal, Permission.roundtable_view, meeting.roundtable_id, "meeting")
-    return meeting
+async def get_meeting(
+    session: AsyncSession, principal: Principal, meeting_id: uuid.UUID, *, lock: bool = False
+) -> Meeting:
+    return await get_visible(session, principal, Meeting, meeting_id, lock=lock)
 
 
 def _check_shape(
@@ -160,20 +209,18 @@ def _check_shape(
 async def create_meeting(
     session: AsyncSession, principal: Principal, roundtable_id: uuid.UUID, body: MeetingCreate
 ) -> Meeting:
-    roundtable = await get_visible_roundtable(session, principal, roundtable_id)
+    roundtable = await get_visible(session, principal, Roundtable, roundtable_id, lock=True)
     require(principal, Permission.meetings_manage, roundtable_id)
     if roundtable.status == RoundtableStatus.concluded:
         raise Conflict("This roundtable has concluded; it holds no more meetings.", code="roundtable_concluded")
     _check_shape(body.starts_at, body.ends_at, body.mode, body.venue_name, body.online_url)
     meeting = Meeting(roundtable_id=roundtable_id, **body.model_dump())
-    session.add(meeting)
-    await session.flush()
-    audit.record_created(session, principal, meeting, roundtable_id=roundtable_id)
+    await changes.created(session, principal, meeting)
     return meeting
 
 
 async def _managed_meeting(session: AsyncSession, principal: Principal, meeting_id: uuid.UUID) -> Meeting:
-    meeting = await get_meeting(session, principal, meeting_id)
+    meeting = await get_meeting(session, principal, meeting_id, lock=True)
     require(principal, Permission.meetings_manage, meeting.roundtable_id)
     return meeting
 
@@ -185,16 +232,14 @@ async def update_meeting(
     check_if_match(if_match, meeting.version)
     if meeting.status == MeetingStatus.cancelled:
         raise Conflict("A cancelled meeting cannot be edited.", code="meeting_cancelled")
-    changes = body.changes()
+    patch = body.changes()
     merged = {
-        name: changes.get(name, getattr(meeting, name))
+        name: patch.get(name, getattr(meeting, name))
         for name in ("starts_at", "ends_at", "mode", "venue_name", "online_url")
     }
     _check_shape(**merged)
-    before = audit.snapshot(meeting)
-    apply_changes(meeting, changes)
-    await session.flush()
-    audit.record_updated(session, principal, meeting, before, roundtable_id=meeting.roundtable_id)
+    async with changes.changing(session, principal, meeting):
+        apply_changes(meeting, patch)
     return meeting
 
 
@@ -208,18 +253,10 @@ async def transition_meeting(
 ) -> Meeting:
     meeting = await _managed_meeting(session, principal, meeting_id)
     check_if_match(if_match, meeting.version)
-    allowed = TRANSITIONS[meeting.status]
-    if target not in allowed:
-        raise InvalidTransition(
-            f"A meeting cannot go from '{meeting.status.value}' to '{target.value}'.",
-            extra={"from": meeting.status.value, "allowed": sorted(s.value for s in allowed)},
-        )
-    before = audit.snapshot(meeting)
-    meeting.status = target
-    if target == MeetingStatus.cancelled:
-        meeting.cancellation_reason = reason
-    await session.flush()
-    audit.record_updated(session, principal, meeting, before, roundtable_id=meeting.roundtable_id, action="transition")
+    cancelling = target == MeetingStatus.cancelled
+    await MEETING_LIFECYCLE.move(
+        session, principal, meeting, target, reason=reason, also={"cancellation_reason": reason} if cancelling else None
+    )
     return meeting
 
 
@@ -317,7 +354,7 @@ async def create_agenda_item(
     session: AsyncSession, principal: Principal, meeting_id: uuid.UUID, body: AgendaItemCreate
 ) -> AgendaItemRead:
     """Facilitators and hosts add items; members propose them, for the facilitator or host to accept."""
-    meeting = await get_meeting(session, principal, meeting_id)
+    meeting = await get_meeting(session, principal, meeting_id, lock=True)
     manages = principal.can(Permission.meetings_manage, meeting.roundtable_id)
     if not manages:
         require(principal, Permission.agenda_propose, meeting.roundtable_id)
@@ -336,20 +373,19 @@ async def create_agenda_item(
     session.add(item)
     await session.flush()
     await _set_pack(session, item.id, knowledge_ids)
-    await session.flush()
-    audit.record_created(session, principal, item, roundtable_id=meeting.roundtable_id)
+    await changes.created(session, principal, item)
     return _item_read(item, list(dict.fromkeys(knowledge_ids)))
 
 
-async def _agenda_item(session: AsyncSession, principal: Principal, item_id: uuid.UUID) -> tuple[AgendaItem, Meeting]:
-    item = await session.get(AgendaItem, item_id)
-    if item is None:
-        raise NotFound("No agenda item with this id is visible to you.")
-    try:
-        meeting = await get_meeting(session, principal, item.meeting_id)
-    except NotFound as exc:
-        raise NotFound("No agenda item with this id is visible to you.") from exc
-    return item, meeting
+async def _agenda_item(
+    session: AsyncSession, principal: Principal, item_id: uuid.UUID, *, lock: bool = False
+) -> tuple[AgendaItem, Meeting]:
+    return await get_child(session, principal, AgendaItem, item_id, (Meeting, _meeting_id), lock=lock)
+
+
+def _meeting_id(child: Any) -> uuid.UUID:
+    meeting_id: uuid.UUID = child.meeting_id
+    return meeting_id
 
 
 async def get_agenda_item(session: AsyncSession, principal: Principal, item_id: uuid.UUID) -> AgendaItemRead:
@@ -360,52 +396,41 @@ async def get_agenda_item(session: AsyncSession, principal: Principal, item_id: 
 async def update_agenda_item(
     session: AsyncSession, principal: Principal, item_id: uuid.UUID, body: AgendaItemUpdate, if_match: str | None
 ) -> AgendaItemRead:
-    item, meeting = await _agenda_item(session, principal, item_id)
+    item, meeting = await _agenda_item(session, principal, item_id, lock=True)
     require(principal, Permission.meetings_manage, meeting.roundtable_id)
     check_if_match(if_match, item.version)
     _check_agenda_open(meeting)
-    changes = body.changes()
-    await _check_item_refs(session, principal, meeting, changes)
-    before = audit.snapshot(item)
-    knowledge_ids = changes.pop("knowledge_item_ids", None)
-    apply_changes(item, changes)
-    if knowledge_ids is not None:
-        await _set_pack(session, item.id, knowledge_ids)
-        item.updated_at = utcnow()  # a pack change is a change of the item: bump its version
-    await session.flush()
-    audit.record_updated(session, principal, item, before, roundtable_id=meeting.roundtable_id)
+    patch = body.changes()
+    await _check_item_refs(session, principal, meeting, patch)
+    knowledge_ids = patch.pop("knowledge_item_ids", None)
+    note = None if knowledge_ids is None else {"knowledge_item_ids": {"after": [str(k) for k in knowledge_ids]}}
+    async with changes.changing(session, principal, item, note=note):
+        apply_changes(item, patch)
+        if knowledge_ids is not None:
+            await _set_pack(session, item.id, knowledge_ids)
+            item.updated_at = utcnow()  # a pack change is a change of the item: bump its version
     return await get_agenda_item(session, principal, item.id)
 
 
 async def review_agenda_item(
     session: AsyncSession, principal: Principal, item_id: uuid.UUID, status: AgendaItemStatus, if_match: str | None
 ) -> AgendaItemRead:
-    item, meeting = await _agenda_item(session, principal, item_id)
+    item, meeting = await _agenda_item(session, principal, item_id, lock=True)
     require(principal, Permission.meetings_manage, meeting.roundtable_id)
     check_if_match(if_match, item.version)
     _check_agenda_open(meeting)
-    if item.status != AgendaItemStatus.proposed or status == AgendaItemStatus.proposed:
-        raise InvalidTransition(
-            f"Only a proposed item can be accepted or declined (this one is {item.status.value}).",
-            extra={"from": item.status.value, "allowed": ["accepted", "declined"] if item.status == "proposed" else []},
-        )
-    before = audit.snapshot(item)
-    item.status = status
-    await session.flush()
-    audit.record_updated(session, principal, item, before, roundtable_id=meeting.roundtable_id, action="transition")
+    await AGENDA_ITEM_LIFECYCLE.move(session, principal, item, status)
     return await get_agenda_item(session, principal, item.id)
 
 
 async def delete_agenda_item(
     session: AsyncSession, principal: Principal, item_id: uuid.UUID, if_match: str | None
 ) -> None:
-    item, meeting = await _agenda_item(session, principal, item_id)
+    item, meeting = await _agenda_item(session, principal, item_id, lock=True)
     require(principal, Permission.meetings_manage, meeting.roundtable_id)
     check_if_match(if_match, item.version)
     _check_agenda_open(meeting)
-    audit.record_deleted(session, principal, item, roundtable_id=meeting.roundtable_id)
-    await session.delete(item)
-    await session.flush()
+    await changes.deleted(session, principal, item)
 
 
 async def reorder_agenda(
@@ -430,16 +455,9 @@ async def reorder_agenda(
     before = {str(item.id): item.position for item in items.values()}
     for position, item_id in enumerate(item_ids, start=1):
         items[item_id].position = position
-    await session.flush()
-    audit.record(
-        session,
-        principal,
-        "reorder",
-        meeting,
-        roundtable_id=meeting.roundtable_id,
-        changes={
-            "agenda_order": {"before": sorted(before, key=before.__getitem__), "after": [str(i) for i in item_ids]}
-        },
+    order = {"before": sorted(before, key=before.__getitem__), "after": [str(i) for i in item_ids]}
+    await changes.touched(
+        session, principal, meeting, action="reorder", event="meeting.agenda_reordered", note={"agenda_order": order}
     )
     return await _agenda(session, principal, meeting)
 
@@ -471,19 +489,8 @@ async def invite(
             extra={"seat_ids": sorted(str(s) for s in unknown)},
         )
     already = set((await session.scalars(select(Invitation.seat_id).where(Invitation.meeting_id == meeting.id))).all())
-    new = sorted(wanted - already)
-    for seat_id in new:
-        session.add(Invitation(meeting_id=meeting.id, seat_id=seat_id))
-    await session.flush()
-    if new:
-        audit.record(
-            session,
-            principal,
-            "invite",
-            meeting,
-            roundtable_id=meeting.roundtable_id,
-            changes={"invited_seat_ids": {"before": None, "after": [str(s) for s in new]}},
-        )
+    for seat_id in sorted(wanted - already):
+        await changes.created(session, principal, Invitation(meeting_id=meeting.id, seat_id=seat_id))
     return await _invitations(session, meeting)
 
 
@@ -493,16 +500,28 @@ async def list_invitations(session: AsyncSession, principal: Principal, meeting_
 
 
 async def _invitations(session: AsyncSession, meeting: Meeting) -> InvitationList:
+    items = await _invitation_reads(session, Invitation.meeting_id == meeting.id)
+    counts: dict[uuid.UUID, Counter[str]] = defaultdict(Counter)
+    for item in items:
+        counts[item.sector_id][item.response.value] += 1
+    by_sector = [
+        SectorCount(sector_id=sector_id, counts={r.value: c[r.value] for r in RsvpResponse})
+        for sector_id, c in counts.items()
+    ]
+    return InvitationList(meeting_id=meeting.id, items=items, by_sector=by_sector)
+
+
+async def _invitation_reads(session: AsyncSession, *where: ColumnElement[bool]) -> list[InvitationRead]:
     rows = (
         await session.execute(
             select(Invitation, Seat.stakeholder_id, Stakeholder.full_name, Seat.role, Seat.sector_id)
             .join(Seat, Seat.id == Invitation.seat_id)
             .join(Stakeholder, Stakeholder.id == Seat.stakeholder_id)
-            .where(Invitation.meeting_id == meeting.id)
+            .where(*where)
             .order_by(Stakeholder.full_name, Invitation.id)
         )
     ).all()
-    items = [
+    return [
         InvitationRead(
             id=inv.id,
             meeting_id=inv.meeting_id,
@@ -517,19 +536,11 @@ async def _invitations(session: AsyncSession, meeting: Meeting) -> InvitationLis
         )
         for inv, stakeholder_id, name, role, sector_id in rows
     ]
-    counts: dict[uuid.UUID, Counter[str]] = defaultdict(Counter)
-    for item in items:
-        counts[item.sector_id][item.response.value] += 1
-    by_sector = [
-        SectorCount(sector_id=sector_id, counts={r.value: c[r.value] for r in RsvpResponse})
-        for sector_id, c in counts.items()
-    ]
-    return InvitationList(meeting_id=meeting.id, items=items, by_sector=by_sector)
 
 
 async def rsvp(session: AsyncSession, principal: Principal, meeting_id: uuid.UUID, body: RsvpRequest) -> InvitationList:
     """Each person answers for their own seat only."""
-    meeting = await get_meeting(session, principal, meeting_id)
+    meeting = await get_meeting(session, principal, meeting_id, lock=True)
     require(principal, Permission.rsvp_own, meeting.roundtable_id)
     if body.response == RsvpResponse.pending:
         raise UnprocessableEntity("Answer yes, no or maybe.", code="invalid_response")
@@ -554,12 +565,10 @@ async def rsvp(session: AsyncSession, principal: Principal, meeting_id: uuid.UUI
     if len(invitations) > 1:
         raise UnprocessableEntity("You hold several invited seats; say which with seat_id.", code="seat_required")
     invitation = invitations[0]
-    before = audit.snapshot(invitation)
-    invitation.response = body.response
-    invitation.note = body.note
-    invitation.responded_at = utcnow()
-    await session.flush()
-    audit.record_updated(session, principal, invitation, before, roundtable_id=meeting.roundtable_id, action="rsvp")
+    async with changes.changing(session, principal, invitation, action="rsvp", event="invitation.responded"):
+        invitation.response = body.response
+        invitation.note = body.note
+        invitation.responded_at = utcnow()
     return await _invitations(session, meeting)
 
 
@@ -570,7 +579,7 @@ async def record_attendance(
     session: AsyncSession, principal: Principal, meeting_id: uuid.UUID, body: AttendanceRecord
 ) -> AttendanceReport:
     """Upserts one entry per seat; guests are added by name."""
-    meeting = await get_meeting(session, principal, meeting_id)
+    meeting = await get_meeting(session, principal, meeting_id, lock=True)
     require(principal, Permission.attendance_record, meeting.roundtable_id)
     if meeting.status == MeetingStatus.cancelled:
         raise Conflict("A cancelled meeting has no attendance.", code="meeting_cancelled")
@@ -598,25 +607,17 @@ async def record_attendance(
             )
         ).all()
     }
+    if any((entry.seat_id is None) == (entry.guest_name is None) for entry in body.entries):
+        raise UnprocessableEntity("Each entry names either a seat_id or a guest_name.", code="seat_or_guest")
     for entry in body.entries:
-        if (entry.seat_id is None) == (entry.guest_name is None):
-            raise UnprocessableEntity("Each entry names either a seat_id or a guest_name.", code="seat_or_guest")
         if entry.seat_id and entry.seat_id in existing:
-            existing[entry.seat_id].status = entry.status
+            async with changes.changing(session, principal, existing[entry.seat_id]):
+                existing[entry.seat_id].status = entry.status
         else:
             row = Attendance(meeting_id=meeting.id, **entry.model_dump())
-            session.add(row)
+            await changes.created(session, principal, row)
             if entry.seat_id:
                 existing[entry.seat_id] = row
-    await session.flush()
-    audit.record(
-        session,
-        principal,
-        "attendance",
-        meeting,
-        roundtable_id=meeting.roundtable_id,
-        changes={"entries": {"before": None, "after": [e.model_dump(mode="json") for e in body.entries]}},
-    )
     return await _attendance(session, meeting)
 
 
@@ -643,16 +644,24 @@ def _rates(rows: list[tuple[uuid.UUID, str]]) -> list[SectorRate]:
 
 
 async def _attendance(session: AsyncSession, meeting: Meeting) -> AttendanceReport:
+    items = await _attendance_reads(session, Attendance.meeting_id == meeting.id)
+    by_sector = _rates([(i.sector_id, i.status.value) for i in items if i.sector_id])
+    return AttendanceReport(
+        meeting_id=meeting.id, items=items, by_sector=by_sector, guests=sum(1 for i in items if i.guest_name)
+    )
+
+
+async def _attendance_reads(session: AsyncSession, *where: ColumnElement[bool]) -> list[AttendanceRead]:
     rows = (
         await session.execute(
             select(Attendance, Stakeholder.full_name, Seat.sector_id)
             .outerjoin(Seat, Seat.id == Attendance.seat_id)
             .outerjoin(Stakeholder, Stakeholder.id == Seat.stakeholder_id)
-            .where(Attendance.meeting_id == meeting.id)
+            .where(*where)
             .order_by(Attendance.guest_name.is_not(None), Stakeholder.full_name, Attendance.guest_name, Attendance.id)
         )
     ).all()
-    items = [
+    return [
         AttendanceRead(
             id=a.id,
             seat_id=a.seat_id,
@@ -664,10 +673,6 @@ async def _attendance(session: AsyncSession, meeting: Meeting) -> AttendanceRepo
         )
         for a, name, sector_id in rows
     ]
-    by_sector = _rates([(i.sector_id, i.status.value) for i in items if i.sector_id])
-    return AttendanceReport(
-        meeting_id=meeting.id, items=items, by_sector=by_sector, guests=sum(1 for i in items if i.guest_name)
-    )
 
 
 async def roundtable_attendance(
@@ -678,7 +683,7 @@ async def roundtable_attendance(
     starts_before: datetime | None,
 ) -> list[SectorRate]:
     """Attendance rate per sector over the held meetings of a period."""
-    await get_visible_roundtable(session, principal, roundtable_id)
+    await get_visible(session, principal, Roundtable, roundtable_id)
     require_visible(principal, Permission.roundtable_view, roundtable_id, "roundtable")
     require(principal, Permission.attendance_view, roundtable_id)
     stmt = (
@@ -700,7 +705,7 @@ async def roundtable_attendance(
 async def add_speaking_turn(
     session: AsyncSession, principal: Principal, meeting_id: uuid.UUID, body: SpeakingTurnCreate
 ) -> SpeakingReport:
-    meeting = await get_meeting(session, principal, meeting_id)
+    meeting = await get_meeting(session, principal, meeting_id, lock=True)
     require(principal, Permission.speaking_turns_record, meeting.roundtable_id)
     seat_roundtable = await session.scalar(select(Seat.roundtable_id).where(Seat.id == body.seat_id))
     if seat_roundtable != meeting.roundtable_id:
@@ -710,9 +715,7 @@ async def add_speaking_turn(
         if item_meeting != meeting.id:
             raise UnprocessableEntity("The agenda item must belong to this meeting.", code="unknown_agenda_item")
     turn = SpeakingTurn(meeting_id=meeting.id, recorded_by_user_id=principal.user_id, **body.model_dump())
-    session.add(turn)
-    await session.flush()
-    audit.record_created(session, principal, turn, roundtable_id=meeting.roundtable_id)
+    await changes.created(session, principal, turn)
     return await _speaking(session, meeting)
 
 
@@ -770,8 +773,10 @@ async def _speaking(session: AsyncSession, meeting: Meeting) -> SpeakingReport:
 # --- process notes ---------------------------------------------------------------------------------
 
 
-async def _notes_meeting(session: AsyncSession, principal: Principal, meeting_id: uuid.UUID) -> Meeting:
-    meeting = await get_meeting(session, principal, meeting_id)
+async def _notes_meeting(
+    session: AsyncSession, principal: Principal, meeting_id: uuid.UUID, *, lock: bool = False
+) -> Meeting:
+    meeting = await get_meeting(session, principal, meeting_id, lock=lock)
     # Process notes do not exist for anyone but facilitators: 404, not 403, for the rest.
     require_visible(principal, Permission.process_notes_manage, meeting.roundtable_id, "process note")
     return meeting
@@ -789,23 +794,18 @@ async def list_process_notes(
 async def create_process_note(
     session: AsyncSession, principal: Principal, meeting_id: uuid.UUID, body: ProcessNoteCreate
 ) -> ProcessNote:
-    meeting = await _notes_meeting(session, principal, meeting_id)
+    meeting = await _notes_meeting(session, principal, meeting_id, lock=True)
     note = ProcessNote(meeting_id=meeting.id, author_user_id=principal.user_id, body=body.body)
-    session.add(note)
-    await session.flush()
-    # The audit trail is read by hosts too: record that a note changed, never what it says.
-    audit.record(session, principal, "create", note, roundtable_id=meeting.roundtable_id, changes={})
+    await changes.created(session, principal, note)
     return note
 
 
-async def _note(session: AsyncSession, principal: Principal, note_id: uuid.UUID) -> tuple[ProcessNote, Meeting]:
-    note = await session.get(ProcessNote, note_id)
-    if note is None:
-        raise NotFound("No process note with this id is visible to you.")
-    try:
-        meeting = await _notes_meeting(session, principal, note.meeting_id)
-    except NotFound as exc:
-        raise NotFound("No process note with this id is visible to you.") from exc
+async def _note(
+    session: AsyncSession, principal: Principal, note_id: uuid.UUID, *, lock: bool = False
+) -> tuple[ProcessNote, Meeting]:
+    note, meeting = await get_child(session, principal, ProcessNote, note_id, (Meeting, _meeting_id), lock=lock)
+    # Process notes do not exist for anyone but facilitators: 404, not 403, for the rest.
+    require_visible(principal, Permission.process_notes_manage, meeting.roundtable_id, "process note")
     return note, meeting
 
 
@@ -816,19 +816,16 @@ async def get_process_note(session: AsyncSession, principal: Principal, note_id:
 async def update_process_note(
     session: AsyncSession, principal: Principal, note_id: uuid.UUID, body: ProcessNoteUpdate, if_match: str | None
 ) -> ProcessNote:
-    note, meeting = await _note(session, principal, note_id)
+    note, _meeting = await _note(session, principal, note_id, lock=True)
     check_if_match(if_match, note.version)
-    apply_changes(note, body.changes())
-    await session.flush()
-    audit.record(session, principal, "update", note, roundtable_id=meeting.roundtable_id, changes={})
+    async with changes.changing(session, principal, note):
+        apply_changes(note, body.changes())
     return note
 
 
 async def delete_process_note(
     session: AsyncSession, principal: Principal, note_id: uuid.UUID, if_match: str | None
 ) -> None:
-    note, meeting = await _note(session, principal, note_id)
+    note, _meeting = await _note(session, principal, note_id, lock=True)
     check_if_match(if_match, note.version)
-    audit.record(session, principal, "delete", note, roundtable_id=meeting.roundtable_id, changes={})
-    await session.delete(note)
-    await session.flush()
+    await changes.deleted(session, principal, note)

@@ -6,8 +6,9 @@ import uuid
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from shulchan.access.permissions import Permission, Principal, require, require_visible
+from shulchan.access.visibility import get_visible
 from shulchan.audit import service as audit
-from shulchan.auth.permissions import Permission, Principal, get_visible_roundtable, require, require_visible
 from shulchan.core.errors import Conflict, InvalidTransition, NotFound, UnprocessableEntity
 from shulchan.core.etag import check_if_match
 from shulchan.core.models import utcnow
@@ -328,7 +329,7 @@ async def list_public_summaries(
     session: AsyncSession, principal: Principal, roundtable_id: uuid.UUID, params: PageParams
 ) -> tuple[list[PublicSummary], str | None]:
     """The transparency view: published summaries of a public roundtable, newest first; no sign-in needed."""
-    roundtable = await get_visible_roundtable(session, principal, roundtable_id)
+    roundtable = await get_visible(session, principal, Roundtable, roundtable_id)
     if roundtable.visibility != Visibility.public:
         return [], None
     stmt = (

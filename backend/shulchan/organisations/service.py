@@ -3,8 +3,8 @@ import uuid
 from sqlalchemy import func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from shulchan.access.permissions import PlatformPermission, Principal, require_platform
 from shulchan.audit import service as audit
-from shulchan.auth.permissions import PlatformPermission, Principal, require_platform
 from shulchan.core.errors import NotFound, UnprocessableEntity
 from shulchan.core.etag import check_if_match
 from shulchan.core.pagination import PageParams, SortKey, apply_keyset, split_page

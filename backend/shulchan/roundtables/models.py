@@ -1,10 +1,26 @@
 import uuid
 from datetime import date
 from enum import StrEnum
+from typing import Any
 
-from sqlalchemy import BindParameter, CheckConstraint, ColumnElement, ForeignKey, Index, String, Text, and_, or_
+from sqlalchemy import (
+    BindParameter,
+    CheckConstraint,
+    ColumnElement,
+    ForeignKey,
+    Index,
+    Select,
+    String,
+    Text,
+    and_,
+    or_,
+    select,
+    true,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
+from shulchan.access import visibility
+from shulchan.access.permissions import Principal, Role
 from shulchan.core.models import Base, IdMixin, TimestampMixin, VersionedMixin, str_enum
 
 
@@ -18,13 +34,6 @@ class RoundtableStatus(StrEnum):
 class Visibility(StrEnum):
     public = "public"
     internal = "internal"
-
-
-class Role(StrEnum):
-    facilitator = "facilitator"
-    host = "host"
-    member = "member"
-    observer = "observer"
 
 
 class GoalStatus(StrEnum):
@@ -94,3 +103,26 @@ class Seat(IdMixin, TimestampMixin, VersionedMixin, Base):
     def held_on(cls, day: date | BindParameter[date]) -> ColumnElement[bool]:
         """Seats held on that day: started by then and not ended before it."""
         return and_(cls.started_on <= day, or_(cls.ended_on.is_(None), cls.ended_on >= day))
+
+
+# --- who may see these (DESIGN.md §3), registered with shulchan.access.visibility ----------------
+
+
+def can_see_roundtable(principal: Principal, roundtable: Roundtable) -> bool:
+    return roundtable.visibility == Visibility.public or principal.is_admin or roundtable.id in principal.roles
+
+
+def visible_roundtables_clause(principal: Principal) -> ColumnElement[bool]:
+    """A WHERE clause on `Roundtable` keeping what the principal may see: the list form of the rule."""
+    if principal.is_admin:
+        return true()
+    return or_(Roundtable.visibility == Visibility.public, Roundtable.id.in_(list(principal.roles)))
+
+
+def public_roundtable_ids() -> Select[Any]:
+    return select(Roundtable.id).where(Roundtable.visibility == Visibility.public)
+
+
+visibility.register(Roundtable, "roundtable", can_see_roundtable)
+visibility.register(Goal, "goal")
+visibility.register(Seat, "seat")

@@ -3,7 +3,7 @@ from datetime import date, datetime
 
 from pydantic import Field, model_validator
 
-from shulchan.auth.permissions import ROLE_PERMISSIONS, Permission
+from shulchan.access.permissions import ROLE_PERMISSIONS, Permission
 from shulchan.core.pagination import Page
 from shulchan.core.schemas import ExampleId, PatchBody, ReadModel, RequestBody, examples, page_examples
 from shulchan.roundtables.models import GoalStatus, Role, RoundtableStatus, Visibility

@@ -9,22 +9,29 @@ from sqlalchemy import Select, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
-from shulchan.audit import service as audit
-from shulchan.auth.permissions import (
+from shulchan.access.permissions import (
     Permission,
     PlatformPermission,
     Principal,
-    get_visible_roundtable,
     require,
     require_platform,
-    visible_roundtables_clause,
 )
+from shulchan.access.visibility import get_visible
+from shulchan.audit import service as audit
 from shulchan.core.errors import Conflict, InvalidTransition, NotFound, UnprocessableEntity
 from shulchan.core.etag import check_if_match
 from shulchan.core.pagination import PageParams, SortKey, apply_keyset, split_page
 from shulchan.core.schemas import apply_changes
 from shulchan.organisations.models import Organisation
-from shulchan.roundtables.models import Goal, Role, Roundtable, RoundtableStatus, Seat, Visibility
+from shulchan.roundtables.models import (
+    Goal,
+    Role,
+    Roundtable,
+    RoundtableStatus,
+    Seat,
+    Visibility,
+    visible_roundtables_clause,
+)
 from shulchan.roundtables.schemas import (
     Composition,
     GoalCreate,
@@ -79,7 +86,7 @@ def _roundtable_read(
 
 
 async def read_roundtable(session: AsyncSession, principal: Principal, roundtable_id: uuid.UUID) -> RoundtableRead:
-    roundtable = await get_visible_roundtable(session, principal, roundtable_id)
+    roundtable = await get_visible(session, principal, Roundtable, roundtable_id)
     return await _reread(session, principal, roundtable)
 
 
@@ -166,7 +173,7 @@ async def create_roundtable(session: AsyncSession, principal: Principal, body: R
 async def update_roundtable(
     session: AsyncSession, principal: Principal, roundtable_id: uuid.UUID, body: RoundtableUpdate, if_match: str | None
 ) -> RoundtableRead:
-    roundtable = await get_visible_roundtable(session, principal, roundtable_id)
+    roundtable = await get_visible(session, principal, Roundtable, roundtable_id)
     require(principal, Permission.roundtable_edit, roundtable.id)
     check_if_match(if_match, roundtable.version)
     changes = body.changes()
@@ -190,7 +197,7 @@ async def transition_roundtable(
     target: RoundtableStatus,
     if_match: str | None,
 ) -> RoundtableRead:
-    roundtable = await get_visible_roundtable(session, principal, roundtable_id)
+    roundtable = await get_visible(session, principal, Roundtable, roundtable_id)
     require(principal, Permission.roundtable_edit, roundtable.id)
     check_if_match(if_match, roundtable.version)
     allowed = TRANSITIONS[roundtable.status]
@@ -215,7 +222,7 @@ async def transition_roundtable(
 async def list_goals(
     session: AsyncSession, principal: Principal, roundtable_id: uuid.UUID, params: PageParams
 ) -> tuple[list[Goal], str | None]:
-    await get_visible_roundtable(session, principal, roundtable_id)
+    await get_visible(session, principal, Roundtable, roundtable_id)
     stmt = select(Goal).where(Goal.roundtable_id == roundtable_id)
     rows = (await session.scalars(apply_keyset(stmt, GOAL_SORT, "created_at", params))).all()
     return split_page(rows, GOAL_SORT, "created_at", params)
@@ -225,12 +232,12 @@ async def get_goal(session: AsyncSession, principal: Principal, goal_id: uuid.UU
     goal = await session.get(Goal, goal_id)
     if goal is None:
         raise NotFound("No goal with this id is visible to you.")
-    await get_visible_roundtable(session, principal, goal.roundtable_id)
+    await get_visible(session, principal, Roundtable, goal.roundtable_id)
     return goal
 
 
 async def create_goal(session: AsyncSession, principal: Principal, roundtable_id: uuid.UUID, body: GoalCreate) -> Goal:
-    await get_visible_roundtable(session, principal, roundtable_id)
+    await get_visible(session, principal, Roundtable, roundtable_id)
     require(principal, Permission.roundtable_edit, roundtable_id)
     goal = Goal(roundtable_id=roundtable_id, **body.model_dump())
     session.add(goal)
@@ -309,7 +316,7 @@ async def list_seats(
     sector_id: uuid.UUID | None,
     current: bool | None,
 ) -> tuple[list[SeatRead], str | None]:
-    await get_visible_roundtable(session, principal, roundtable_id)
+    await get_visible(session, principal, Roundtable, roundtable_id)
     stmt = _seat_select().where(Seat.roundtable_id == roundtable_id)
     if role:
         stmt = stmt.where(Seat.role == role)
@@ -327,7 +334,7 @@ async def _load_seat(session: AsyncSession, principal: Principal, seat_id: uuid.
     row = (await session.execute(_seat_select().where(Seat.id == seat_id))).one_or_none()
     if row is None:
         raise NotFound("No seat with this id is visible to you.")
-    await get_visible_roundtable(session, principal, row[0].roundtable_id)
+    await get_visible(session, principal, Roundtable, row[0].roundtable_id)
     return tuple(row)
 
 
@@ -424,7 +431,7 @@ async def _check_seat_refs(
 async def create_seat(
     session: AsyncSession, principal: Principal, roundtable_id: uuid.UUID, body: SeatCreate
 ) -> SeatRead:
-    await get_visible_roundtable(session, principal, roundtable_id)
+    await get_visible(session, principal, Roundtable, roundtable_id)
     _require_role_assignment(principal, roundtable_id, body.role)
     seat = await _new_seat(
         session,
@@ -475,7 +482,7 @@ async def delete_seat(session: AsyncSession, principal: Principal, seat_id: uuid
 
 async def composition(session: AsyncSession, principal: Principal, roundtable_id: uuid.UUID) -> Composition:
     """Current seats grouped by sector, every sector listed, in display order: sector balance in one call."""
-    await get_visible_roundtable(session, principal, roundtable_id)
+    await get_visible(session, principal, Roundtable, roundtable_id)
     today = date.today()
     sectors = (await session.scalars(select(Sector).order_by(Sector.position, Sector.id))).all()
     rows = (

@@ -4,7 +4,7 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query
 
-from shulchan.auth.dependencies import PrincipalDep, SessionDep
+from shulchan.access.dependencies import PrincipalDep, SessionDep
 from shulchan.core.errors import problem_responses
 from shulchan.core.pagination import PageDep
 from shulchan.search import service

@@ -7,9 +7,11 @@ from typing import Any
 from sqlalchemy import ColumnElement, Float, and_, column, func, literal_column, or_, select, table
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from shulchan.auth.permissions import Principal, visible_content_clause
+from shulchan.access.permissions import Principal
+from shulchan.access.visibility import visible_content_clause
 from shulchan.core.errors import InvalidCursor, UnprocessableEntity
 from shulchan.core.pagination import PageParams, decode_cursor, encode_cursor
+from shulchan.roundtables.models import public_roundtable_ids
 from shulchan.search.models import SearchEntry
 from shulchan.search.schemas import SearchHit
 from shulchan.search.text import highlight_stems, query_terms, snippet
@@ -76,7 +78,7 @@ async def search(
         )
     stmt = stmt.where(
         SearchEntry.hidden.is_(False),
-        visible_content_clause(principal, SearchEntry.roundtable_id, SearchEntry.level),
+        visible_content_clause(principal, SearchEntry.roundtable_id, SearchEntry.level, public_roundtable_ids()),
     )
     if roundtable_id:
         stmt = stmt.where(SearchEntry.roundtable_id == roundtable_id)

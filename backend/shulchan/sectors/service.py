@@ -3,8 +3,8 @@ import uuid
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from shulchan.access.permissions import PlatformPermission, Principal, require_platform
 from shulchan.audit import service as audit
-from shulchan.auth.permissions import PlatformPermission, Principal, require_platform
 from shulchan.core.errors import Conflict, NotFound
 from shulchan.core.etag import check_if_match
 from shulchan.core.pagination import PageParams, SortKey, apply_keyset, split_page

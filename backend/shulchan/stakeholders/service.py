@@ -4,8 +4,9 @@ from typing import Any
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from shulchan.access.permissions import PlatformPermission, Principal, require_authenticated, require_platform
 from shulchan.audit import service as audit
-from shulchan.auth.permissions import PlatformPermission, Principal, require_authenticated, require_platform
+from shulchan.core.db import referenced_row_exists
 from shulchan.core.errors import Conflict, NotFound, UnprocessableEntity
 from shulchan.core.etag import check_if_match
 from shulchan.core.pagination import PageParams, SortKey, apply_keyset, split_page
@@ -13,7 +14,6 @@ from shulchan.core.schemas import apply_changes
 from shulchan.organisations.models import Organisation
 from shulchan.stakeholders.models import Stakeholder
 from shulchan.stakeholders.schemas import StakeholderCreate, StakeholderRead, StakeholderUpdate
-from shulchan.users.models import User
 
 SORTS = {"full_name": SortKey((Stakeholder.full_name, Stakeholder.id)), "created_at": SortKey((Stakeholder.id,))}
 
@@ -94,7 +94,7 @@ async def _check_references(
         # Linking a person to a sign-in hands that sign-in the person's seats: admins only.
         require_platform(principal, PlatformPermission.users_manage)
     if values.get("user_id"):
-        if await session.get(User, values["user_id"]) is None:
+        if not await referenced_row_exists(session, Stakeholder.user_id, values["user_id"]):
             raise UnprocessableEntity("No user with this id.", code="unknown_user")
         taken = await session.scalar(select(Stakeholder.id).where(Stakeholder.user_id == values["user_id"]))
         if taken and taken != stakeholder_id:

@@ -3571,6 +3571,7 @@ export interface components {
         KnowledgeVisibility: "public" | "roundtable" | "facilitators";
         /**
          * Language
+         * @description The languages a person reads Shulchan in (and content is written in).
          * @enum {string}
          */
         Language: "he" | "en";
@@ -4788,6 +4789,7 @@ export interface components {
         };
         /**
          * Role
+         * @description A seat's role at one roundtable; roles are per roundtable, never platform-wide.
          * @enum {string}
          */
         Role: "facilitator" | "host" | "member" | "observer";

@@ -1,25 +1,18 @@
-"""Resolving the caller: session, principal. Routers declare these; they never check roles."""
+"""Turning a bearer token into the principal: the user, their live sign-in and their seats."""
 
 import uuid
 from datetime import date
-from typing import Annotated
 
-from fastapi import Depends, Request
-from fastapi.security import OAuth2PasswordBearer
 from sqlalchemy import Date, and_, bindparam, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from shulchan.auth.models import AuthSession
-from shulchan.auth.permissions import ANONYMOUS, CurrentUser, Principal
+from shulchan.access.permissions import CallerKind, CurrentUser, Principal, Role
 from shulchan.core.config import Settings
-from shulchan.core.db import get_session
 from shulchan.core.errors import Unauthorized
 from shulchan.core.security import InvalidToken, decode_access_token
-from shulchan.roundtables.models import Role, Seat
+from shulchan.identity.models import AuthSession, User
+from shulchan.roundtables.models import Seat
 from shulchan.stakeholders.models import Stakeholder
-from shulchan.users.models import User
-
-SessionDep = Annotated[AsyncSession, Depends(get_session, scope="function")]
 
 USER_COLUMNS = (
     User.id.label("user_id"),
@@ -51,25 +44,10 @@ PRINCIPAL_QUERY = (
         AuthSession.revoked_at.is_(None),
     )
 )
-oauth2_scheme = OAuth2PasswordBearer(tokenUrl="/api/v1/auth/token", auto_error=False)
 
 
-async def get_settings_from_app(request: Request) -> Settings:  # async: no threadpool hop
-    settings: Settings = request.app.state.settings
-    return settings
-
-
-SettingsDep = Annotated[Settings, Depends(get_settings_from_app)]
-
-
-async def get_principal(
-    session: SessionDep,
-    settings: SettingsDep,
-    token: Annotated[str | None, Depends(oauth2_scheme)],
-) -> Principal:
-    """Anonymous without a token; 401 for a token that is bad, expired or of a revoked session."""
-    if token is None:
-        return ANONYMOUS
+async def resolve_principal(session: AsyncSession, settings: Settings, token: str) -> Principal:
+    """401 for a token that is bad, expired or of a revoked session."""
     try:
         claims = decode_access_token(settings, token)
     except InvalidToken as exc:
@@ -84,6 +62,7 @@ async def get_principal(
             roles.setdefault(row.roundtable_id, set()).add(row.role)
     first = rows[0]
     return Principal(
+        kind=CallerKind.user,
         user=CurrentUser(
             id=first.user_id,
             email=first.email,
@@ -98,15 +77,3 @@ async def get_principal(
         roles={roundtable_id: frozenset(held) for roundtable_id, held in roles.items()},
         stakeholder_ids=frozenset(row.id for row in rows if row.id is not None),
     )
-
-
-PrincipalDep = Annotated[Principal, Depends(get_principal)]
-
-
-async def get_authenticated_principal(principal: PrincipalDep) -> Principal:
-    if not principal.is_authenticated:
-        raise Unauthorized("Sign in to do this.")
-    return principal
-
-
-AuthenticatedDep = Annotated[Principal, Depends(get_authenticated_principal)]

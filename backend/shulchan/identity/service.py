@@ -6,8 +6,6 @@ from datetime import datetime, timedelta
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from shulchan.auth.models import AuthSession, LoginFailure, RefreshToken
-from shulchan.auth.schemas import TokenPair
 from shulchan.core.config import Settings
 from shulchan.core.errors import TooManyRequests, Unauthorized
 from shulchan.core.models import utcnow
@@ -19,7 +17,8 @@ from shulchan.core.security import (
     password_needs_rehash,
     verify_password,
 )
-from shulchan.users.models import User
+from shulchan.identity.models import AuthSession, LoginFailure, RefreshToken, User
+from shulchan.identity.schemas import TokenPair
 
 BAD_CREDENTIALS = "The email or password is not correct."
 

@@ -1,13 +1,13 @@
 import uuid
 from datetime import date, datetime
+from typing import Literal
 
-from pydantic import EmailStr, Field
+from pydantic import BaseModel, ConfigDict, EmailStr, Field
 
-from shulchan.auth.permissions import ROLE_PERMISSIONS, Permission, PlatformPermission
+from shulchan.access.permissions import ROLE_PERMISSIONS, Permission, PlatformPermission, Role
+from shulchan.core.models import Language
 from shulchan.core.pagination import Page
 from shulchan.core.schemas import ExampleId, PatchBody, ReadModel, RequestBody, examples, page_examples
-from shulchan.roundtables.models import Role
-from shulchan.users.models import Language
 
 PASSWORD = Field(min_length=12, max_length=200, description="At least 12 characters.")
 
@@ -143,3 +143,30 @@ class Me(UserRead):
     stakeholder_id: uuid.UUID | None
     platform_permissions: list[PlatformPermission]
     roundtables: list[MyRoundtable]
+
+
+_REFRESH_TOKEN = "EMNzWRnnDeAdWmBl-q-DI98YP-O8GOS5R03HrCLybYc"
+
+
+class TokenPair(BaseModel):
+    model_config = examples(
+        {
+            "access_token": "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIwMWEyMjY3Mi1kZTU2LTc2NTEtOGRlYS1hZWMyM2V"
+            "mMmUxMmIiLCJzaWQiOiIwMWEyMjY3My0xOWIyLTcwYjYtYmQ0OS1iMDMwMmZkNjI0MmIiLCJ0eXAiOiJhY2Nlc3MiLCJpYXQiOjE3OTE3"
+            "OTU2MDAsImV4cCI6MTc5MTc5NjUwMH0.Q3b1p0bHy6JvX1m9sCq2k8RZx4dW7uTnE5aGfKoL0iM",
+            "token_type": "bearer",
+            "expires_in": 900,
+            "refresh_token": _REFRESH_TOKEN,
+        }
+    )
+
+    access_token: str
+    token_type: Literal["bearer"] = "bearer"
+    expires_in: int = Field(description="Seconds until the access token expires.", examples=[900])
+    refresh_token: str = Field(description="Opaque; single use. Exchange it at /auth/refresh for a new pair.")
+
+
+class RefreshRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{"refresh_token": _REFRESH_TOKEN}]})
+
+    refresh_token: str = Field(min_length=10, max_length=200)

@@ -5,17 +5,17 @@ from typing import Any
 from sqlalchemy import func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from shulchan.access.permissions import PlatformPermission, Principal, permissions_for_roles, require_platform
 from shulchan.audit import service as audit
-from shulchan.auth.permissions import PlatformPermission, Principal, permissions_for_roles, require_platform
-from shulchan.auth.service import end_sessions
 from shulchan.core.errors import Conflict, NotFound, Unauthorized
 from shulchan.core.etag import check_if_match
 from shulchan.core.pagination import PageParams, SortKey, apply_keyset, split_page
 from shulchan.core.schemas import apply_changes
 from shulchan.core.security import hash_password, verify_password
+from shulchan.identity.models import User
+from shulchan.identity.schemas import Me, MeUpdate, MyRoundtable, MySeat, PasswordChange, UserCreate, UserUpdate
+from shulchan.identity.service import end_sessions
 from shulchan.roundtables.models import Roundtable, Seat
-from shulchan.users.models import User
-from shulchan.users.schemas import Me, MeUpdate, MyRoundtable, MySeat, PasswordChange, UserCreate, UserUpdate
 
 SORTS = {
     "email": SortKey((User.email, User.id)),

@@ -1,4 +1,4 @@
-"""Who may do what: the one place that maps roles to permissions (DESIGN.md §3).
+"""Who may do what: the one place that maps roles to permissions (DESIGN.md §3), and the principal.
 
 Two kinds of permission:
 - roundtable permissions come from the caller's seats (roles are per roundtable);
@@ -15,16 +15,23 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, false, or_, select, true
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy import ColumnElement, false, true
 from sqlalchemy.orm import QueryableAttribute
 
 from shulchan.core.errors import Forbidden, NotFound, Unauthorized
-from shulchan.roundtables.models import Role, Roundtable, Visibility
-from shulchan.users.models import Language
+from shulchan.core.models import Language
 
 # A mapped attribute (Model.column) or a column expression.
 SQLColumn = QueryableAttribute[Any] | ColumnElement[Any]
+
+
+class Role(StrEnum):
+    """A seat's role at one roundtable; roles are per roundtable, never platform-wide."""
+
+    facilitator = "facilitator"
+    host = "host"
+    member = "member"
+    observer = "observer"
 
 
 class Permission(StrEnum):
@@ -142,18 +149,31 @@ class CurrentUser:
     version: int
 
 
+class CallerKind(StrEnum):
+    anonymous = "anonymous"
+    user = "user"  # a person signed in through the web app or the password grant
+    token = "token"  # a machine caller presenting an API token (personal or service account)
+
+
 @dataclass(frozen=True)
 class Principal:
-    """Who is calling: a signed-in user with their seats, or the anonymous public."""
+    """Who is calling: a signed-in user with their seats, a machine caller, or the anonymous public.
 
+    A machine caller acts with the roles it was given (or its owner's) and may be narrowed by
+    `scopes`: a permission outside them is never held, whatever the roles say (DESIGN.md §3).
+    """
+
+    kind: CallerKind = CallerKind.anonymous
     user: CurrentUser | None = None
     session_id: uuid.UUID | None = None
+    token_id: uuid.UUID | None = None
     roles: dict[uuid.UUID, frozenset[Role]] = field(default_factory=dict)
     stakeholder_ids: frozenset[uuid.UUID] = frozenset()
+    scopes: frozenset[Permission | PlatformPermission] | None = None  # None: not narrowed
 
     @property
     def is_authenticated(self) -> bool:
-        return self.user is not None
+        return self.kind != CallerKind.anonymous
 
     @property
     def is_admin(self) -> bool:
@@ -167,9 +187,8 @@ class Principal:
         return self.roles.get(roundtable_id, frozenset())
 
     def permissions_in(self, roundtable_id: uuid.UUID) -> frozenset[Permission]:
-        if self.is_admin:
-            return frozenset(Permission)
-        return permissions_for_roles(self.roles_in(roundtable_id))
+        granted = frozenset(Permission) if self.is_admin else permissions_for_roles(self.roles_in(roundtable_id))
+        return granted if self.scopes is None else granted & self.scopes
 
     def can(self, permission: Permission, roundtable_id: uuid.UUID) -> bool:
         return permission in self.permissions_in(roundtable_id)
@@ -177,9 +196,11 @@ class Principal:
     @property
     def platform_permissions(self) -> frozenset[PlatformPermission]:
         if self.is_admin:
-            return frozenset(PlatformPermission)
-        held = {role for roles in self.roles.values() for role in roles}
-        return frozenset(p for role in held for p in STAFF_PLATFORM_PERMISSIONS.get(role, ()))
+            granted = frozenset(PlatformPermission)
+        else:
+            held = {role for roles in self.roles.values() for role in roles}
+            granted = frozenset(p for role in held for p in STAFF_PLATFORM_PERMISSIONS.get(role, ()))
+        return granted if self.scopes is None else granted & self.scopes
 
     def can_platform(self, permission: PlatformPermission) -> bool:
         return permission in self.platform_permissions
@@ -193,25 +214,6 @@ def permissions_for_roles(roles: Iterable[Role]) -> frozenset[Permission]:
     for role in roles:
         granted |= ROLE_PERMISSIONS[role]
     return frozenset(granted)
-
-
-def can_see_roundtable(principal: Principal, roundtable: Roundtable) -> bool:
-    return roundtable.visibility == Visibility.public or principal.is_admin or roundtable.id in principal.roles
-
-
-async def get_visible_roundtable(session: AsyncSession, principal: Principal, roundtable_id: uuid.UUID) -> Roundtable:
-    """The scoped fetch: the roundtable, or 404 when it does not exist or the caller may not see it."""
-    roundtable = await session.get(Roundtable, roundtable_id)
-    if roundtable is None or not can_see_roundtable(principal, roundtable):
-        raise NotFound("No roundtable with this id is visible to you.")
-    return roundtable
-
-
-def visible_roundtables_clause(principal: Principal) -> ColumnElement[bool]:
-    """A WHERE clause on `Roundtable` keeping what the principal may see."""
-    if principal.is_admin:
-        return true()
-    return or_(Roundtable.visibility == Visibility.public, Roundtable.id.in_(list(principal.roles)))
 
 
 def seated_roundtables_clause(principal: Principal, column: SQLColumn, permission: Permission) -> ColumnElement[bool]:
@@ -244,31 +246,3 @@ def require_visible(principal: Principal, permission: Permission, roundtable_id:
     """404 unless the permission is held there: for objects that do not exist for those who may not see them."""
     if not principal.can(permission, roundtable_id):
         raise NotFound(f"No {what} with this id is visible to you.")
-
-
-def visible_content_clause(
-    principal: Principal, roundtable_column: SQLColumn, level_column: SQLColumn
-) -> ColumnElement[bool]:
-    """Which rows of content (knowledge, search entries) the principal may see, by their level:
-
-    public: everyone, where the roundtable is public (or seated in an internal one, or the shared library);
-    roundtable: those seated at its roundtable, and every signed-in user for the shared library;
-    facilitators: facilitators of its roundtable, and any facilitator for the shared library.
-    """
-    if principal.is_admin:
-        return true()
-    seated = list(principal.roles)
-    facilitating = [rt for rt in principal.roles if principal.can(Permission.knowledge_facilitators, rt)]
-    public_roundtables = select(Roundtable.id).where(Roundtable.visibility == Visibility.public)
-    in_library = roundtable_column.is_(None)
-    clauses = [
-        and_(
-            level_column == "public",
-            or_(in_library, roundtable_column.in_(public_roundtables), roundtable_column.in_(seated)),
-        )
-    ]
-    if principal.is_authenticated:
-        clauses.append(and_(level_column == "roundtable", or_(in_library, roundtable_column.in_(seated))))
-    if facilitating:
-        clauses.append(and_(level_column == "facilitators", or_(in_library, roundtable_column.in_(facilitating))))
-    return or_(*clauses)

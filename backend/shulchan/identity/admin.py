@@ -6,7 +6,7 @@ from sqlalchemy import func, select
 from shulchan.core.config import Settings
 from shulchan.core.db import create_engine, create_sessionmaker
 from shulchan.core.security import hash_password
-from shulchan.users.models import User
+from shulchan.identity.models import User
 
 
 async def create_admin(settings: Settings, email: str, full_name: str, password: str) -> bool:

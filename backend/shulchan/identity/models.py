@@ -1,4 +1,5 @@
-"""Sign-in sessions (refresh-token families), their refresh tokens, and failed-login counters."""
+"""Identity: who a caller is. Users, their sign-in sessions (refresh-token families), refresh tokens
+and failed-login counters."""
 
 import uuid
 from datetime import datetime
@@ -6,7 +7,18 @@ from datetime import datetime
 from sqlalchemy import ForeignKey, Index, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from shulchan.core.models import Base, IdMixin, UTCDateTime, utcnow
+from shulchan.core.models import Base, IdMixin, Language, TimestampMixin, UTCDateTime, VersionedMixin, str_enum, utcnow
+
+
+class User(IdMixin, TimestampMixin, VersionedMixin, Base):
+    __tablename__ = "users"
+
+    email: Mapped[str] = mapped_column(String(320), unique=True)
+    full_name: Mapped[str] = mapped_column(String(200))
+    preferred_language: Mapped[Language] = mapped_column(str_enum(Language, "language"), default=Language.he)
+    password_hash: Mapped[str | None] = mapped_column(String(255))
+    is_active: Mapped[bool] = mapped_column(default=True)
+    is_platform_admin: Mapped[bool] = mapped_column(default=False)
 
 
 class AuthSession(IdMixin, Base):
