@@ -11,6 +11,10 @@ from starlette.requests import Request
 from shulchan.core.config import Settings
 
 
+# Execution option marking a connection whose transaction will write (the request path sets it).
+WRITE_LOCK = "shulchan_write_lock"
+
+
 def _sqlite_pragmas(engine: Engine) -> None:
     @event.listens_for(engine, "connect")
     def on_connect(dbapi_connection: Any, _record: Any) -> None:
@@ -26,12 +30,13 @@ def _sqlite_pragmas(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def on_begin(connection: Any) -> None:
-        if connection.get_execution_options().get("isolation_level") == "AUTOCOMMIT":
+        options = connection.get_execution_options()
+        if options.get("isolation_level") == "AUTOCOMMIT":
             return  # a read: each statement sees committed data, and takes no lock
-        # A write transaction takes the database's write lock up front: two writers then queue
-        # (busy_timeout) instead of both reading a parent's state and one failing on upgrade to write,
-        # which is how SQLite holds the same rules PostgreSQL holds with row locks (FOR UPDATE).
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+        # A write takes the database's write lock up front: two writers then queue (busy_timeout)
+        # instead of both reading a parent's state and one failing on upgrade to write. This is how
+        # SQLite holds the rules PostgreSQL holds with row locks (FOR UPDATE) on a write's parent.
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if options.get(WRITE_LOCK) else "BEGIN")
 
 
 def create_engine(settings: Settings, **kwargs: Any) -> AsyncEngine:
@@ -64,11 +69,15 @@ async def get_session(request: Request) -> AsyncIterator[AsyncSession]:
     """
     sessionmaker: async_sessionmaker[AsyncSession] = request.app.state.sessionmaker
     async with sessionmaker() as session:
-        if request.method in _READ_METHODS and isinstance(session.bind, AsyncEngine):
+        if isinstance(session.bind, AsyncEngine):
             # Reads need no transaction of their own: each statement sees committed data, and the
-            # BEGIN and COMMIT round trips (a good share of a small GET's cost) are saved.
-            # (A session bound to a connection, as in tests, keeps that connection's transaction.)
-            await session.connection(execution_options={"isolation_level": "AUTOCOMMIT"})
+            # BEGIN and COMMIT round trips (a good share of a small GET's cost) are saved. Writes
+            # say so before they begin (see WRITE_LOCK). A session bound to a connection, as in
+            # tests, keeps that connection's transaction.
+            reading = request.method in _READ_METHODS
+            await session.connection(
+                execution_options={"isolation_level": "AUTOCOMMIT"} if reading else {WRITE_LOCK: True}
+            )
         try:
             yield session
             await session.commit()
