@@ -51,7 +51,8 @@ def cmd_new_migration(args: argparse.Namespace) -> None:
 
     path = migrations.new_revision(_settings(), args.message)
     print(
-        f"wrote {path.relative_to(REPO_ROOT) if path.is_relative_to(REPO_ROOT) else path}: read it over before committing"
+        f"wrote {path.relative_to(REPO_ROOT) if path.is_relative_to(REPO_ROOT) else path}:"
+        " read it over before committing"
     )
 
 

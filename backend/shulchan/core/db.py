@@ -10,7 +10,6 @@ from starlette.requests import Request
 
 from shulchan.core.config import Settings
 
-
 # Execution option marking a connection whose transaction will write (the request path sets it).
 WRITE_LOCK = "shulchan_write_lock"
 

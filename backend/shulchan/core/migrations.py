@@ -12,7 +12,6 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from shulchan.core.config import Settings
 
-
 # New revisions are numbered 0001, 0002… and their files dated, so `ls migrations/versions` reads in order.
 FILE_TEMPLATE = "%%(year)d_%%(month).2d_%%(day).2d_%%(rev)s_%%(slug)s"
 

@@ -58,6 +58,11 @@ async def own_roundtable(_session: AsyncSession, obj: Any) -> uuid.UUID | None:
     return roundtable_id
 
 
+async def platform_wide(_session: AsyncSession, _obj: Any) -> None:
+    """For objects that belong to no roundtable (sectors, organisations, people, accounts)."""
+    return
+
+
 def through(parent: type[Any], parent_id: str) -> RoundtableOf:
     """For children: the roundtable of their parent (already in the session when a write loaded it)."""
 

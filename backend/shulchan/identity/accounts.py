@@ -6,14 +6,25 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from shulchan.access.permissions import PlatformPermission, Principal, permissions_for_roles, require_platform
-from shulchan.audit import service as audit
+from shulchan.access.visibility import load
 from shulchan.core.errors import Conflict, NotFound, Unauthorized
 from shulchan.core.etag import check_if_match
 from shulchan.core.pagination import PageParams, SortKey, apply_keyset, split_page
 from shulchan.core.schemas import apply_changes
 from shulchan.core.security import hash_password, verify_password
+from shulchan.events import service as changes
+from shulchan.events.tracking import Tracked, platform_wide, read_schema, track
 from shulchan.identity.models import User
-from shulchan.identity.schemas import Me, MeUpdate, MyRoundtable, MySeat, PasswordChange, UserCreate, UserUpdate
+from shulchan.identity.schemas import (
+    Me,
+    MeUpdate,
+    MyRoundtable,
+    MySeat,
+    PasswordChange,
+    UserCreate,
+    UserRead,
+    UserUpdate,
+)
 from shulchan.identity.service import end_sessions
 from shulchan.roundtables.models import Roundtable, Seat
 
@@ -22,10 +33,12 @@ SORTS = {
     "created_at": SortKey((User.id,)),
 }
 
+track(User, Tracked("user", read_schema(UserRead), platform_wide))
+
 
 async def list_users(
     session: AsyncSession, principal: Principal, params: PageParams, sort: str, q: str | None, is_active: bool | None
-) -> tuple[list[User], str | None]:
+) -> tuple[list[UserRead], str | None]:
     require_platform(principal, PlatformPermission.users_manage)
     key = SORTS[sort.lstrip("-")]
     stmt = select(User)
@@ -35,15 +48,20 @@ async def list_users(
     if is_active is not None:
         stmt = stmt.where(User.is_active.is_(is_active))
     rows = (await session.scalars(apply_keyset(stmt, key, sort, params))).all()
-    return split_page(rows, key, sort, params)
+    page, next_cursor = split_page(rows, key, sort, params)
+    return [UserRead.model_validate(user) for user in page], next_cursor
 
 
-async def get_user(session: AsyncSession, principal: Principal, user_id: uuid.UUID) -> User:
+async def _user(session: AsyncSession, principal: Principal, user_id: uuid.UUID, *, lock: bool = False) -> User:
     require_platform(principal, PlatformPermission.users_manage)
-    user = await session.get(User, user_id)
+    user = await load(session, User, user_id, lock=lock)
     if user is None:
         raise NotFound("No user with this id.")
     return user
+
+
+async def get_user(session: AsyncSession, principal: Principal, user_id: uuid.UUID) -> UserRead:
+    return UserRead.model_validate(await _user(session, principal, user_id))
 
 
 async def _ensure_email_free(session: AsyncSession, email: str) -> None:
@@ -51,7 +69,7 @@ async def _ensure_email_free(session: AsyncSession, email: str) -> None:
         raise Conflict("A user with this email already exists.", code="email_taken")
 
 
-async def create_user(session: AsyncSession, principal: Principal, body: UserCreate) -> User:
+async def create_user(session: AsyncSession, principal: Principal, body: UserCreate) -> UserRead:
     require_platform(principal, PlatformPermission.users_manage)
     await _ensure_email_free(session, body.email)
     user = User(
@@ -61,61 +79,52 @@ async def create_user(session: AsyncSession, principal: Principal, body: UserCre
         password_hash=hash_password(body.password),
         is_platform_admin=body.is_platform_admin,
     )
-    session.add(user)
-    await session.flush()
-    audit.record_created(session, principal, user, roundtable_id=None)
-    return user
+    await changes.created(session, principal, user)
+    return UserRead.model_validate(user)
 
 
 async def update_user(
     session: AsyncSession, principal: Principal, user_id: uuid.UUID, body: UserUpdate, if_match: str | None
-) -> User:
-    user = await get_user(session, principal, user_id)
+) -> UserRead:
+    user = await _user(session, principal, user_id, lock=True)
     check_if_match(if_match, user.version)
-    changes: dict[str, Any] = body.changes()
-    if user.id == principal.user_id and (
-        changes.get("is_active") is False or changes.get("is_platform_admin") is False
-    ):
+    update: dict[str, Any] = body.changes()
+    if user.id == principal.user_id and (update.get("is_active") is False or update.get("is_platform_admin") is False):
         raise Conflict("You cannot deactivate yourself or remove your own admin rights.", code="self_lockout")
-    before = audit.snapshot(user)
-    password_reset = "password" in changes
-    if password_reset:
-        user.password_hash = hash_password(changes.pop("password"))
-    apply_changes(user, changes)
-    if password_reset or changes.get("is_active") is False:
-        # A reset password or a deactivation ends every sign-in, so reactivating never revives one.
-        await end_sessions(session, user.id, "password_reset" if password_reset else "deactivated")
-    await session.flush()
-    audit.record_updated(session, principal, user, before, roundtable_id=None)
-    if password_reset:  # the hash stays out of the trail, but the reset itself is recorded
-        audit.record(session, principal, "reset_password", user, roundtable_id=None, changes={})
-    return user
+    password_reset = "password" in update
+    async with changes.changing(session, principal, user):
+        if password_reset:
+            user.password_hash = hash_password(update.pop("password"))
+        apply_changes(user, update)
+        if password_reset or update.get("is_active") is False:
+            # A reset password or a deactivation ends every sign-in, so reactivating never revives one.
+            await end_sessions(session, user.id, "password_reset" if password_reset else "deactivated")
+    if password_reset:  # the hash stays out of the trail and the event, but the reset itself is recorded
+        await changes.touched(session, principal, user, action="reset_password", event="user.password_reset", note={})
+    return UserRead.model_validate(user)
 
 
-async def update_me(session: AsyncSession, principal: Principal, body: MeUpdate, if_match: str | None) -> User:
-    user = await _me(session, principal)
+async def update_me(session: AsyncSession, principal: Principal, body: MeUpdate, if_match: str | None) -> UserRead:
+    user = await _me(session, principal, lock=True)
     check_if_match(if_match, user.version)
-    before = audit.snapshot(user)
-    apply_changes(user, body.changes())
-    await session.flush()
-    audit.record_updated(session, principal, user, before, roundtable_id=None)
-    return user
+    async with changes.changing(session, principal, user):
+        apply_changes(user, body.changes())
+    return UserRead.model_validate(user)
 
 
 async def change_password(session: AsyncSession, principal: Principal, body: PasswordChange) -> None:
-    user = await _me(session, principal)
+    user = await _me(session, principal, lock=True)
     if not verify_password(user.password_hash, body.current_password):
         raise Unauthorized("The current password is not correct.", code="invalid_credentials")
     user.password_hash = hash_password(body.new_password)
     # Every other sign-in ends: whoever knew the old password is out; this one carries on.
     await end_sessions(session, user.id, "password_changed", keep=principal.session_id)
-    await session.flush()
-    audit.record(session, principal, "change_password", user, roundtable_id=None, changes={})
+    await changes.touched(session, principal, user, action="change_password", event="user.password_changed", note={})
 
 
-async def _me(session: AsyncSession, principal: Principal) -> User:
+async def _me(session: AsyncSession, principal: Principal, *, lock: bool = False) -> User:
     """The caller's own row, to change; the principal only carries what was read for the request."""
-    user = await session.get(User, principal.user_id) if principal.user_id else None
+    user = await load(session, User, principal.user_id, lock=lock) if principal.user_id else None
     if user is None:
         raise Unauthorized("Sign in to do this.")
     return user

@@ -89,7 +89,7 @@ async def update_me(
     """Change your own name or preferred language."""
     user = await accounts.update_me(session, principal, body, if_match)
     set_etag(response, user.version)
-    return UserRead.model_validate(user)
+    return user
 
 
 @users_router.post("/me/password", status_code=status.HTTP_204_NO_CONTENT, responses=problem_responses(401, 422))
@@ -108,7 +108,7 @@ async def list_users(
 ) -> UserPage:
     """Platform admins only."""
     items, next_cursor = await accounts.list_users(session, principal, page, sort, q, is_active)
-    return UserPage(items=[UserRead.model_validate(u) for u in items], next_cursor=next_cursor)
+    return UserPage(items=items, next_cursor=next_cursor)
 
 
 @users_router.post("/users", status_code=status.HTTP_201_CREATED, responses=problem_responses(401, 403, 409, 422))
@@ -116,14 +116,14 @@ async def create_user(body: UserCreate, principal: PrincipalDep, session: Sessio
     user = await accounts.create_user(session, principal, body)
     set_etag(response, user.version)
     response.headers["Location"] = f"/api/v1/users/{user.id}"
-    return UserRead.model_validate(user)
+    return user
 
 
 @users_router.get("/users/{user_id}", responses=problem_responses(401, 403, 404))
 async def get_user(user_id: uuid.UUID, principal: PrincipalDep, session: SessionDep, response: Response) -> UserRead:
     user = await accounts.get_user(session, principal, user_id)
     set_etag(response, user.version)
-    return UserRead.model_validate(user)
+    return user
 
 
 @users_router.patch("/users/{user_id}", responses=problem_responses(401, 403, 404, 409, 412, 422))
@@ -137,4 +137,4 @@ async def update_user(
 ) -> UserRead:
     user = await accounts.update_user(session, principal, user_id, body, if_match)
     set_etag(response, user.version)
-    return UserRead.model_validate(user)
+    return user

@@ -24,7 +24,7 @@ async def list_organisations(
     q: Annotated[str | None, Query(max_length=200, description="Part of the name (Hebrew or English).")] = None,
 ) -> OrganisationPage:
     items, next_cursor = await service.list_organisations(session, page, sort, sector_id=sector_id, kind=kind, q=q)
-    return OrganisationPage(items=[OrganisationRead.model_validate(o) for o in items], next_cursor=next_cursor)
+    return OrganisationPage(items=items, next_cursor=next_cursor)
 
 
 @router.post("", status_code=status.HTTP_201_CREATED, responses=problem_responses(401, 403, 422))
@@ -35,14 +35,14 @@ async def create_organisation(
     organisation = await service.create_organisation(session, principal, body)
     set_etag(response, organisation.version)
     response.headers["Location"] = f"/api/v1/organisations/{organisation.id}"
-    return OrganisationRead.model_validate(organisation)
+    return organisation
 
 
 @router.get("/{organisation_id}", responses=problem_responses(404, 422))
 async def get_organisation(organisation_id: uuid.UUID, session: SessionDep, response: Response) -> OrganisationRead:
     organisation = await service.get_organisation(session, organisation_id)
     set_etag(response, organisation.version)
-    return OrganisationRead.model_validate(organisation)
+    return organisation
 
 
 @router.patch("/{organisation_id}", responses=problem_responses(401, 403, 404, 412, 422))
@@ -56,4 +56,4 @@ async def update_organisation(
 ) -> OrganisationRead:
     organisation = await service.update_organisation(session, principal, organisation_id, body, if_match)
     set_etag(response, organisation.version)
-    return OrganisationRead.model_validate(organisation)
+    return organisation

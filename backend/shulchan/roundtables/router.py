@@ -120,7 +120,7 @@ async def get_composition(roundtable_id: uuid.UUID, principal: PrincipalDep, ses
 async def list_goals(roundtable_id: uuid.UUID, principal: PrincipalDep, session: SessionDep, page: PageDep) -> GoalPage:
     """In the order they were set."""
     items, next_cursor = await service.list_goals(session, principal, roundtable_id, page)
-    return GoalPage(items=[GoalRead.model_validate(g) for g in items], next_cursor=next_cursor)
+    return GoalPage(items=items, next_cursor=next_cursor)
 
 
 @goals_router.post(
@@ -134,14 +134,14 @@ async def create_goal(
     goal = await service.create_goal(session, principal, roundtable_id, body)
     set_etag(response, goal.version)
     response.headers["Location"] = f"/api/v1/goals/{goal.id}"
-    return GoalRead.model_validate(goal)
+    return goal
 
 
 @goals_router.get("/goals/{goal_id}", responses=problem_responses(401, 404, 422))
 async def get_goal(goal_id: uuid.UUID, principal: PrincipalDep, session: SessionDep, response: Response) -> GoalRead:
     goal = await service.get_goal(session, principal, goal_id)
     set_etag(response, goal.version)
-    return GoalRead.model_validate(goal)
+    return goal
 
 
 @goals_router.patch("/goals/{goal_id}", responses=problem_responses(401, 403, 404, 412, 422))
@@ -155,7 +155,7 @@ async def update_goal(
 ) -> GoalRead:
     goal = await service.update_goal(session, principal, goal_id, body, if_match)
     set_etag(response, goal.version)
-    return GoalRead.model_validate(goal)
+    return goal
 
 
 @goals_router.delete(

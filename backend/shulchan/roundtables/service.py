@@ -1,4 +1,5 @@
-"""Roundtables, their goals and seats: the rules, permission checks and audit trail."""
+"""Roundtables, their goals and seats: the rules and permission checks; every change goes through the
+write path (events.service), which keeps the audit trail and announces it."""
 
 import uuid
 from dataclasses import replace
@@ -10,18 +11,21 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
 from shulchan.access.permissions import (
+    ANONYMOUS,
     Permission,
     PlatformPermission,
     Principal,
     require,
     require_platform,
 )
-from shulchan.access.visibility import get_visible
-from shulchan.audit import service as audit
-from shulchan.core.errors import Conflict, InvalidTransition, NotFound, UnprocessableEntity
+from shulchan.access.visibility import get_child, get_visible, not_found
+from shulchan.core.errors import Conflict, UnprocessableEntity
 from shulchan.core.etag import check_if_match
 from shulchan.core.pagination import PageParams, SortKey, apply_keyset, split_page
 from shulchan.core.schemas import apply_changes
+from shulchan.events import service as changes
+from shulchan.events.lifecycle import Lifecycle
+from shulchan.events.tracking import Tracked, own_roundtable, read_schema, track
 from shulchan.organisations.models import Organisation
 from shulchan.roundtables.models import (
     Goal,
@@ -35,6 +39,7 @@ from shulchan.roundtables.models import (
 from shulchan.roundtables.schemas import (
     Composition,
     GoalCreate,
+    GoalRead,
     GoalUpdate,
     RoundtableCreate,
     RoundtableRead,
@@ -47,12 +52,15 @@ from shulchan.roundtables.schemas import (
 from shulchan.sectors.models import Sector
 from shulchan.stakeholders.models import Stakeholder
 
-TRANSITIONS: dict[RoundtableStatus, frozenset[RoundtableStatus]] = {
-    RoundtableStatus.forming: frozenset({RoundtableStatus.active, RoundtableStatus.concluded}),
-    RoundtableStatus.active: frozenset({RoundtableStatus.paused, RoundtableStatus.concluded}),
-    RoundtableStatus.paused: frozenset({RoundtableStatus.active, RoundtableStatus.concluded}),
-    RoundtableStatus.concluded: frozenset(),
-}
+ROUNDTABLE_LIFECYCLE = Lifecycle(
+    "roundtable",
+    {
+        RoundtableStatus.forming: frozenset({RoundtableStatus.active, RoundtableStatus.concluded}),
+        RoundtableStatus.active: frozenset({RoundtableStatus.paused, RoundtableStatus.concluded}),
+        RoundtableStatus.paused: frozenset({RoundtableStatus.active, RoundtableStatus.concluded}),
+        RoundtableStatus.concluded: frozenset(),
+    },
+)
 
 ROUNDTABLE_SORTS = {"title": SortKey((Roundtable.title, Roundtable.id)), "created_at": SortKey((Roundtable.id,))}
 GOAL_SORT = SortKey((Goal.id,))
@@ -146,9 +154,7 @@ async def create_roundtable(session: AsyncSession, principal: Principal, body: R
     require_platform(principal, PlatformPermission.roundtables_create)
     await _ensure_government_host(session, body.host_organisation_id)
     roundtable = Roundtable(**body.model_dump(), status=RoundtableStatus.forming)
-    session.add(roundtable)
-    await session.flush()
-    audit.record_created(session, principal, roundtable, roundtable_id=roundtable.id)
+    await changes.created(session, principal, roundtable)
     creator_stakeholder = next(iter(principal.stakeholder_ids), None)
     if creator_stakeholder is not None:
         # Whoever sets a roundtable up facilitates it, and so can see it even while it is internal:
@@ -164,7 +170,7 @@ async def create_roundtable(session: AsyncSession, principal: Principal, body: R
             None,
             None,
         )
-        audit.record_created(session, principal, seat, roundtable_id=roundtable.id)
+        await changes.created(session, principal, seat)
         # The answer describes the creator as they now are: facilitating the new table.
         principal = replace(principal, roles={**principal.roles, roundtable.id: frozenset({Role.facilitator})})
     return await _reread(session, principal, roundtable)
@@ -173,20 +179,18 @@ async def create_roundtable(session: AsyncSession, principal: Principal, body: R
 async def update_roundtable(
     session: AsyncSession, principal: Principal, roundtable_id: uuid.UUID, body: RoundtableUpdate, if_match: str | None
 ) -> RoundtableRead:
-    roundtable = await get_visible(session, principal, Roundtable, roundtable_id)
+    roundtable = await get_visible(session, principal, Roundtable, roundtable_id, lock=True)
     require(principal, Permission.roundtable_edit, roundtable.id)
     check_if_match(if_match, roundtable.version)
-    changes = body.changes()
-    if changes.get("host_organisation_id"):
-        await _ensure_government_host(session, changes["host_organisation_id"])
-    started_on = changes.get("started_on", roundtable.started_on)
-    ended_on = changes.get("ended_on", roundtable.ended_on)
+    update = body.changes()
+    if update.get("host_organisation_id"):
+        await _ensure_government_host(session, update["host_organisation_id"])
+    started_on = update.get("started_on", roundtable.started_on)
+    ended_on = update.get("ended_on", roundtable.ended_on)
     if started_on and ended_on and ended_on < started_on:
         raise UnprocessableEntity("ended_on must not be before started_on.", code="dates_out_of_order")
-    before = audit.snapshot(roundtable)
-    apply_changes(roundtable, changes)
-    await session.flush()
-    audit.record_updated(session, principal, roundtable, before, roundtable_id=roundtable.id)
+    async with changes.changing(session, principal, roundtable):
+        apply_changes(roundtable, update)
     return await _reread(session, principal, roundtable)
 
 
@@ -197,22 +201,14 @@ async def transition_roundtable(
     target: RoundtableStatus,
     if_match: str | None,
 ) -> RoundtableRead:
-    roundtable = await get_visible(session, principal, Roundtable, roundtable_id)
+    roundtable = await get_visible(session, principal, Roundtable, roundtable_id, lock=True)
     require(principal, Permission.roundtable_edit, roundtable.id)
     check_if_match(if_match, roundtable.version)
-    allowed = TRANSITIONS[roundtable.status]
-    if target not in allowed:
-        raise InvalidTransition(
-            f"A roundtable cannot go from '{roundtable.status.value}' to '{target.value}'.",
-            extra={"from": roundtable.status.value, "allowed": sorted(s.value for s in allowed)},
-        )
-    before = audit.snapshot(roundtable)
-    roundtable.status = target
+    also = {}
     if target == RoundtableStatus.concluded and roundtable.ended_on is None:
         # A table concluded before its planned start ends on that start, keeping its dates in order.
-        roundtable.ended_on = max(date.today(), roundtable.started_on or date.today())
-    await session.flush()
-    audit.record_updated(session, principal, roundtable, before, roundtable_id=roundtable.id, action="transition")
+        also["ended_on"] = max(date.today(), roundtable.started_on or date.today())
+    await ROUNDTABLE_LIFECYCLE.move(session, principal, roundtable, target, also=also)
     return await _reread(session, principal, roundtable)
 
 
@@ -221,51 +217,53 @@ async def transition_roundtable(
 
 async def list_goals(
     session: AsyncSession, principal: Principal, roundtable_id: uuid.UUID, params: PageParams
-) -> tuple[list[Goal], str | None]:
+) -> tuple[list[GoalRead], str | None]:
     await get_visible(session, principal, Roundtable, roundtable_id)
     stmt = select(Goal).where(Goal.roundtable_id == roundtable_id)
     rows = (await session.scalars(apply_keyset(stmt, GOAL_SORT, "created_at", params))).all()
-    return split_page(rows, GOAL_SORT, "created_at", params)
+    page, next_cursor = split_page(rows, GOAL_SORT, "created_at", params)
+    return [GoalRead.model_validate(goal) for goal in page], next_cursor
 
 
-async def get_goal(session: AsyncSession, principal: Principal, goal_id: uuid.UUID) -> Goal:
-    goal = await session.get(Goal, goal_id)
-    if goal is None:
-        raise NotFound("No goal with this id is visible to you.")
-    await get_visible(session, principal, Roundtable, goal.roundtable_id)
+async def _goal(session: AsyncSession, principal: Principal, goal_id: uuid.UUID, *, lock: bool = False) -> Goal:
+    goal, _ = await get_child(session, principal, Goal, goal_id, (Roundtable, _roundtable_id), lock=lock)
     return goal
 
 
-async def create_goal(session: AsyncSession, principal: Principal, roundtable_id: uuid.UUID, body: GoalCreate) -> Goal:
-    await get_visible(session, principal, Roundtable, roundtable_id)
+def _roundtable_id(child: Goal | Seat) -> uuid.UUID:
+    return child.roundtable_id
+
+
+async def get_goal(session: AsyncSession, principal: Principal, goal_id: uuid.UUID) -> GoalRead:
+    return GoalRead.model_validate(await _goal(session, principal, goal_id))
+
+
+async def create_goal(
+    session: AsyncSession, principal: Principal, roundtable_id: uuid.UUID, body: GoalCreate
+) -> GoalRead:
+    await get_visible(session, principal, Roundtable, roundtable_id, lock=True)
     require(principal, Permission.roundtable_edit, roundtable_id)
     goal = Goal(roundtable_id=roundtable_id, **body.model_dump())
-    session.add(goal)
-    await session.flush()
-    audit.record_created(session, principal, goal, roundtable_id=roundtable_id)
-    return goal
+    await changes.created(session, principal, goal)
+    return GoalRead.model_validate(goal)
 
 
 async def update_goal(
     session: AsyncSession, principal: Principal, goal_id: uuid.UUID, body: GoalUpdate, if_match: str | None
-) -> Goal:
-    goal = await get_goal(session, principal, goal_id)
+) -> GoalRead:
+    goal = await _goal(session, principal, goal_id, lock=True)
     require(principal, Permission.roundtable_edit, goal.roundtable_id)
     check_if_match(if_match, goal.version)
-    before = audit.snapshot(goal)
-    apply_changes(goal, body.changes())
-    await session.flush()
-    audit.record_updated(session, principal, goal, before, roundtable_id=goal.roundtable_id)
-    return goal
+    async with changes.changing(session, principal, goal):
+        apply_changes(goal, body.changes())
+    return GoalRead.model_validate(goal)
 
 
 async def delete_goal(session: AsyncSession, principal: Principal, goal_id: uuid.UUID, if_match: str | None) -> None:
-    goal = await get_goal(session, principal, goal_id)
+    goal = await _goal(session, principal, goal_id, lock=True)
     require(principal, Permission.roundtable_edit, goal.roundtable_id)
     check_if_match(if_match, goal.version)
-    audit.record_deleted(session, principal, goal, roundtable_id=goal.roundtable_id)
-    await session.delete(goal)
-    await session.flush()
+    await changes.deleted(session, principal, goal)
 
 
 # --- seats -----------------------------------------------------------------------------------------
@@ -330,16 +328,24 @@ async def list_seats(
     return [_seat_read(*row) for row in page], next_cursor
 
 
-async def _load_seat(session: AsyncSession, principal: Principal, seat_id: uuid.UUID) -> tuple[Any, ...]:
-    row = (await session.execute(_seat_select().where(Seat.id == seat_id))).one_or_none()
-    if row is None:
-        raise NotFound("No seat with this id is visible to you.")
-    await get_visible(session, principal, Roundtable, row[0].roundtable_id)
-    return tuple(row)
+async def _seat_read_of(session: AsyncSession, seat: Seat) -> SeatRead:
+    row = (await session.execute(_seat_select().where(Seat.id == seat.id))).one()
+    return _seat_read(*row)
 
 
 async def get_seat(session: AsyncSession, principal: Principal, seat_id: uuid.UUID) -> SeatRead:
-    return _seat_read(*await _load_seat(session, principal, seat_id))
+    row = (await session.execute(_seat_select().where(Seat.id == seat_id))).one_or_none()
+    if row is None:
+        raise not_found(Seat)
+    await get_visible(session, principal, Roundtable, row[0].roundtable_id)
+    return _seat_read(*row)
+
+
+async def _seat(session: AsyncSession, principal: Principal, seat_id: uuid.UUID) -> Seat:
+    """A seat to change, with its roundtable locked: seats of one table change one at a time, so two
+    overlapping seats for one person cannot both pass the overlap check."""
+    seat, _ = await get_child(session, principal, Seat, seat_id, (Roundtable, _roundtable_id), lock=True)
+    return seat
 
 
 def _require_role_assignment(principal: Principal, roundtable_id: uuid.UUID, *roles: Role | None) -> None:
@@ -431,7 +437,7 @@ async def _check_seat_refs(
 async def create_seat(
     session: AsyncSession, principal: Principal, roundtable_id: uuid.UUID, body: SeatCreate
 ) -> SeatRead:
-    await get_visible(session, principal, Roundtable, roundtable_id)
+    await get_visible(session, principal, Roundtable, roundtable_id, lock=True)
     _require_role_assignment(principal, roundtable_id, body.role)
     seat = await _new_seat(
         session,
@@ -444,40 +450,36 @@ async def create_seat(
         body.alternate_stakeholder_id,
         body.note,
     )
-    audit.record_created(session, principal, seat, roundtable_id=roundtable_id)
-    return await get_seat(session, principal, seat.id)
+    await changes.created(session, principal, seat)
+    return await _seat_read_of(session, seat)
 
 
 async def update_seat(
     session: AsyncSession, principal: Principal, seat_id: uuid.UUID, body: SeatUpdate, if_match: str | None
 ) -> SeatRead:
-    seat: Seat = (await _load_seat(session, principal, seat_id))[0]
-    changes = body.changes()
-    _require_role_assignment(principal, seat.roundtable_id, seat.role, changes.get("role"))
+    seat = await _seat(session, principal, seat_id)
+    update = body.changes()
+    _require_role_assignment(principal, seat.roundtable_id, seat.role, update.get("role"))
     check_if_match(if_match, seat.version)
-    started_on = changes.get("started_on", seat.started_on)
-    ended_on = changes.get("ended_on", seat.ended_on)
+    started_on = update.get("started_on", seat.started_on)
+    ended_on = update.get("ended_on", seat.ended_on)
     if ended_on is not None and ended_on < started_on:
         raise UnprocessableEntity("ended_on must not be before started_on.", code="dates_out_of_order")
     await _check_seat_refs(
-        session, changes.get("sector_id"), seat.stakeholder_id, changes.get("alternate_stakeholder_id")
+        session, update.get("sector_id"), seat.stakeholder_id, update.get("alternate_stakeholder_id")
     )
     await _check_overlap(session, seat.roundtable_id, seat.stakeholder_id, started_on, ended_on, seat.id)
-    before = audit.snapshot(seat)
-    apply_changes(seat, changes)
-    await session.flush()
-    audit.record_updated(session, principal, seat, before, roundtable_id=seat.roundtable_id)
-    return await get_seat(session, principal, seat.id)
+    async with changes.changing(session, principal, seat):
+        apply_changes(seat, update)
+    return await _seat_read_of(session, seat)
 
 
 async def delete_seat(session: AsyncSession, principal: Principal, seat_id: uuid.UUID, if_match: str | None) -> None:
     """For seats made by mistake; a person who leaves gets an `ended_on`, which keeps the history."""
-    seat: Seat = (await _load_seat(session, principal, seat_id))[0]
+    seat = await _seat(session, principal, seat_id)
     _require_role_assignment(principal, seat.roundtable_id, seat.role)
     check_if_match(if_match, seat.version)
-    audit.record_deleted(session, principal, seat, roundtable_id=seat.roundtable_id)
-    await session.delete(seat)
-    await session.flush()
+    await changes.deleted(session, principal, seat)
 
 
 async def composition(session: AsyncSession, principal: Principal, roundtable_id: uuid.UUID) -> Composition:
@@ -513,3 +515,26 @@ async def composition(session: AsyncSession, principal: Principal, roundtable_id
             )
         )
     return Composition(roundtable_id=roundtable_id, as_of=today, total_seats=len(rows), sectors=groups)
+
+
+# --- how the write path sees these objects ---------------------------------------------------------
+
+
+async def _roundtable_payload(session: AsyncSession, roundtable: Roundtable) -> dict[str, Any]:
+    """The roundtable as anyone reads it: without the caller-specific my_roles and my_permissions."""
+    return (await _reread(session, ANONYMOUS, roundtable)).model_dump(
+        mode="json", exclude={"my_roles", "my_permissions"}
+    )
+
+
+async def _seat_payload(session: AsyncSession, seat: Seat) -> dict[str, Any]:
+    return (await _seat_read_of(session, seat)).model_dump(mode="json")
+
+
+async def _itself(_session: AsyncSession, roundtable: Roundtable) -> uuid.UUID:
+    return roundtable.id
+
+
+track(Roundtable, Tracked("roundtable", _roundtable_payload, _itself))
+track(Goal, Tracked("goal", read_schema(GoalRead), own_roundtable))
+track(Seat, Tracked("seat", _seat_payload, own_roundtable))

@@ -19,7 +19,7 @@ async def list_sectors(
 ) -> SectorPage:
     """All sectors, public. Default order: `position`, as sectors are shown in composition charts."""
     items, next_cursor = await service.list_sectors(session, page, sort)
-    return SectorPage(items=[SectorRead.model_validate(s) for s in items], next_cursor=next_cursor)
+    return SectorPage(items=items, next_cursor=next_cursor)
 
 
 @router.post("", status_code=status.HTTP_201_CREATED, responses=problem_responses(401, 403, 409, 422))
@@ -30,14 +30,14 @@ async def create_sector(
     sector = await service.create_sector(session, principal, body)
     set_etag(response, sector.version)
     response.headers["Location"] = f"/api/v1/sectors/{sector.id}"
-    return SectorRead.model_validate(sector)
+    return sector
 
 
 @router.get("/{sector_id}", responses=problem_responses(404, 422))
 async def get_sector(sector_id: uuid.UUID, session: SessionDep, response: Response) -> SectorRead:
     sector = await service.get_sector(session, sector_id)
     set_etag(response, sector.version)
-    return SectorRead.model_validate(sector)
+    return sector
 
 
 @router.patch("/{sector_id}", responses=problem_responses(401, 403, 404, 412, 422))
@@ -51,4 +51,4 @@ async def update_sector(
 ) -> SectorRead:
     sector = await service.update_sector(session, principal, sector_id, body, if_match)
     set_etag(response, sector.version)
-    return SectorRead.model_validate(sector)
+    return sector

@@ -4,13 +4,20 @@ from typing import Any
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from shulchan.access.permissions import PlatformPermission, Principal, require_authenticated, require_platform
-from shulchan.audit import service as audit
+from shulchan.access.permissions import (
+    ANONYMOUS,
+    PlatformPermission,
+    Principal,
+    require_authenticated,
+    require_platform,
+)
 from shulchan.core.db import referenced_row_exists
 from shulchan.core.errors import Conflict, NotFound, UnprocessableEntity
 from shulchan.core.etag import check_if_match
 from shulchan.core.pagination import PageParams, SortKey, apply_keyset, split_page
 from shulchan.core.schemas import apply_changes
+from shulchan.events import service as changes
+from shulchan.events.tracking import Tracked, platform_wide, track
 from shulchan.organisations.models import Organisation
 from shulchan.stakeholders.models import Stakeholder
 from shulchan.stakeholders.schemas import StakeholderCreate, StakeholderRead, StakeholderUpdate
@@ -73,8 +80,15 @@ async def list_stakeholders(
     return [to_read(principal, *row) for row in page], next_cursor
 
 
-async def _load(session: AsyncSession, stakeholder_id: uuid.UUID) -> tuple[Stakeholder, str | None, uuid.UUID | None]:
-    row = (await session.execute(_select().where(Stakeholder.id == stakeholder_id))).one_or_none()
+async def _load(
+    session: AsyncSession, stakeholder_id: uuid.UUID, *, lock: bool = False
+) -> tuple[Stakeholder, str | None, uuid.UUID | None]:
+    stmt = _select().where(Stakeholder.id == stakeholder_id)
+    if lock:
+        stmt = stmt.execution_options(populate_existing=True)
+        if session.get_bind().dialect.name == "postgresql":
+            stmt = stmt.with_for_update(of=Stakeholder)
+    row = (await session.execute(stmt)).one_or_none()
     if row is None:
         raise NotFound("No stakeholder with this id.")
     return row[0], row[1], row[2]
@@ -106,9 +120,7 @@ async def create_stakeholder(session: AsyncSession, principal: Principal, body: 
     values = body.model_dump()
     await _check_references(session, principal, values)
     stakeholder = Stakeholder(**values)
-    session.add(stakeholder)
-    await session.flush()
-    audit.record_created(session, principal, stakeholder, roundtable_id=None)
+    await changes.created(session, principal, stakeholder)
     return to_read(principal, *await _load(session, stakeholder.id))
 
 
@@ -120,12 +132,18 @@ async def update_stakeholder(
     if_match: str | None,
 ) -> StakeholderRead:
     require_platform(principal, PlatformPermission.stakeholders_manage)
-    stakeholder, _, _ = await _load(session, stakeholder_id)
+    stakeholder, _, _ = await _load(session, stakeholder_id, lock=True)
     check_if_match(if_match, stakeholder.version)
-    changes = body.changes()
-    await _check_references(session, principal, changes, stakeholder_id)
-    before = audit.snapshot(stakeholder)
-    apply_changes(stakeholder, changes)
-    await session.flush()
-    audit.record_updated(session, principal, stakeholder, before, roundtable_id=None)
+    update = body.changes()
+    await _check_references(session, principal, update, stakeholder_id)
+    async with changes.changing(session, principal, stakeholder):
+        apply_changes(stakeholder, update)
     return to_read(principal, *await _load(session, stakeholder.id))
+
+
+async def _payload(session: AsyncSession, stakeholder: Stakeholder) -> dict[str, Any]:
+    """The person as any reader sees them: contact details and sign-in link left out."""
+    return to_read(ANONYMOUS, *await _load(session, stakeholder.id)).model_dump(mode="json")
+
+
+track(Stakeholder, Tracked("stakeholder", _payload, platform_wide))
