@@ -192,6 +192,37 @@ async def db(sessionmaker: async_sessionmaker[AsyncSession]) -> AsyncIterator[As
         yield session
 
 
+@pytest.fixture(scope="module")
+def live_settings(fresh_database: FreshDatabase) -> Settings:
+    """A database of the module's own, migrated, with nothing in it: for tests that need requests to
+    run at the same time on a real connection pool (the shared `client` serialises everything on one
+    connection, inside one transaction)."""
+    module_settings = make_settings(fresh_database.new_url())
+    migrations.upgrade(module_settings)
+    return module_settings
+
+
+@dataclass
+class Live:
+    settings: Settings
+    sessionmaker: async_sessionmaker[AsyncSession]
+    client: httpx.AsyncClient
+
+
+@pytest.fixture
+async def live(live_settings: Settings) -> AsyncIterator[Live]:
+    """The app on its own engine and pool, as in production: each request its own connection and
+    transaction, committed for real. Tests build what they need with tests.helpers factories."""
+    live_engine = create_engine(live_settings)
+    app = create_app(live_settings, engine=live_engine)
+    transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
+    try:
+        async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as http:
+            yield Live(live_settings, async_sessionmaker(live_engine, expire_on_commit=False), http)
+    finally:
+        await live_engine.dispose()
+
+
 class QueryCounter:
     def __init__(self) -> None:
         self.statements: list[str] = []

@@ -1,0 +1,160 @@
+"""What many tests share: the problem+json check, and factories that build a small world of their own
+(a test that is not about the demo story should not depend on it)."""
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+
+import httpx
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from shulchan.core.config import Settings
+from shulchan.core.security import create_access_token
+from shulchan.identity.models import AuthSession, User
+from shulchan.meetings.models import Invitation, Meeting, MeetingMode, MeetingStatus
+from shulchan.organisations.models import Organisation, OrganisationKind
+from shulchan.roundtables.models import Role, Roundtable, RoundtableStatus, Seat
+from shulchan.sectors.models import Sector
+from shulchan.stakeholders.models import Stakeholder
+
+PROBLEM = "application/problem+json"
+
+
+def assert_problem(response: httpx.Response, status: int, code: str) -> dict:
+    """The response is an RFC 9457 problem with this status and stable code; returns its body."""
+    assert response.status_code == status, response.text
+    assert response.headers["content-type"].startswith(PROBLEM), response.headers["content-type"]
+    body = response.json()
+    assert body["status"] == status
+    assert body["code"] == code
+    assert body["title"] and body["type"]
+    return body
+
+
+def _unique(prefix: str) -> str:
+    return f"{prefix}-{uuid.uuid4().hex[:10]}"
+
+
+async def make_sector(session: AsyncSession, key: str | None = None) -> Sector:
+    sector = Sector(key=key or _unique("sector"), name_he="מגזר", name_en="Sector")
+    session.add(sector)
+    await session.flush()
+    return sector
+
+
+async def make_ministry(session: AsyncSession, sector: Sector | None = None) -> Organisation:
+    """A government organisation, able to host roundtables (in a 'government' sector, made if missing)."""
+    if sector is None:
+        sector = await session.scalar(select(Sector).where(Sector.key == "government"))
+        sector = sector or await make_sector(session, "government")
+    organisation = Organisation(name=_unique("משרד"), sector_id=sector.id, kind=OrganisationKind.ministry)
+    session.add(organisation)
+    await session.flush()
+    return organisation
+
+
+async def make_person(session: AsyncSession, organisation: Organisation | None = None, *, admin: bool = False) -> User:
+    """A user who signs in, and the stakeholder (person) linked to them."""
+    user = User(email=f"{_unique('person')}@example.org", full_name="Test Person", is_platform_admin=admin)
+    session.add(user)
+    await session.flush()
+    session.add(
+        Stakeholder(
+            full_name="אדם לבדיקה",
+            full_name_en="Test Person",
+            user_id=user.id,
+            organisation_id=organisation.id if organisation else None,
+        )
+    )
+    await session.flush()
+    return user
+
+
+async def stakeholder_of(session: AsyncSession, user: User) -> Stakeholder:
+    stakeholder = await session.scalar(select(Stakeholder).where(Stakeholder.user_id == user.id))
+    assert stakeholder is not None
+    return stakeholder
+
+
+async def make_roundtable(
+    session: AsyncSession, host: Organisation, *, status: RoundtableStatus = RoundtableStatus.active
+) -> Roundtable:
+    roundtable = Roundtable(title=_unique("שולחן"), host_organisation_id=host.id, status=status)
+    session.add(roundtable)
+    await session.flush()
+    return roundtable
+
+
+async def seat(session: AsyncSession, roundtable: Roundtable, user: User, role: Role) -> Seat:
+    stakeholder = await stakeholder_of(session, user)
+    organisation = await session.get(Organisation, stakeholder.organisation_id) if stakeholder.organisation_id else None
+    sector_id = organisation.sector_id if organisation else (await make_sector(session)).id
+    row = Seat(
+        roundtable_id=roundtable.id,
+        stakeholder_id=stakeholder.id,
+        role=role,
+        sector_id=sector_id,
+        started_on=date.today() - timedelta(days=30),
+    )
+    session.add(row)
+    await session.flush()
+    return row
+
+
+async def make_meeting(
+    session: AsyncSession, roundtable: Roundtable, *, status: MeetingStatus = MeetingStatus.planned
+) -> Meeting:
+    starts_at = datetime.now(UTC).replace(microsecond=0) + timedelta(days=14)
+    meeting = Meeting(
+        roundtable_id=roundtable.id,
+        title=_unique("מפגש"),
+        starts_at=starts_at,
+        ends_at=starts_at + timedelta(hours=2),
+        mode=MeetingMode.online,
+        online_url="https://meet.example.org/shulchan",
+        status=status,
+    )
+    session.add(meeting)
+    await session.flush()
+    return meeting
+
+
+async def invite(session: AsyncSession, meeting: Meeting, *seats: Seat) -> None:
+    session.add_all(Invitation(meeting_id=meeting.id, seat_id=row.id) for row in seats)
+    await session.flush()
+
+
+async def bearer(session: AsyncSession, settings: Settings, user: User) -> dict[str, str]:
+    """Headers signed in as `user` (a real session row and token, no password hashing)."""
+    auth_session = AuthSession(user_id=user.id)
+    session.add(auth_session)
+    await session.flush()
+    token, _ = create_access_token(settings, user.id, auth_session.id)
+    return {"Authorization": f"Bearer {token}"}
+
+
+@dataclass
+class Table:
+    """A roundtable of its own: a facilitator, a government host and `members` members, all signed in."""
+
+    roundtable: Roundtable
+    facilitator: dict[str, str]
+    host: dict[str, str]
+    members: list[dict[str, str]] = field(default_factory=list)
+    member_seats: list[Seat] = field(default_factory=list)
+
+
+async def make_table(session: AsyncSession, settings: Settings, *, members: int = 2) -> Table:
+    ministry = await make_ministry(session)
+    roundtable = await make_roundtable(session, ministry)
+    facilitator = await make_person(session, ministry)
+    host = await make_person(session, ministry)
+    await seat(session, roundtable, facilitator, Role.facilitator)
+    await seat(session, roundtable, host, Role.host)
+    table = Table(roundtable, await bearer(session, settings, facilitator), await bearer(session, settings, host))
+    for _ in range(members):
+        member = await make_person(session, ministry)
+        table.member_seats.append(await seat(session, roundtable, member, Role.member))
+        table.members.append(await bearer(session, settings, member))
+    return table

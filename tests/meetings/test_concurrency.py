@@ -1,0 +1,94 @@
+"""Rules that must hold when people act at once, proved by making them act at once: many requests in
+flight together against the app on its own connection pool (fixture `live`), on SQLite and PostgreSQL.
+
+Each test races writers against a state change and then checks the outcome against the domain events,
+whose positions follow commit order: nothing the rule forbids may be committed after the change.
+"""
+
+import asyncio
+import uuid
+
+from conftest import Live
+from helpers import assert_problem, invite, make_meeting, make_table
+from sqlalchemy import select
+
+from shulchan.events.models import DomainEvent
+from shulchan.meetings.models import AgendaItem
+
+RACERS = 8
+
+
+async def _events(live: Live, entity_type: str | None = None, **where: object) -> list[DomainEvent]:
+    async with live.sessionmaker() as session:
+        stmt = select(DomainEvent).order_by(DomainEvent.position)
+        if entity_type:
+            stmt = stmt.where(DomainEvent.entity_type == entity_type)
+        for name, value in where.items():
+            stmt = stmt.where(getattr(DomainEvent, name) == value)
+        return list((await session.scalars(stmt)).all())
+
+
+async def _table_with_meeting(live: Live, members: int = 2):  # type: ignore[no-untyped-def]
+    async with live.sessionmaker() as session, session.begin():
+        table = await make_table(session, live.settings, members=members)
+        meeting = await make_meeting(session, table.roundtable)
+        await invite(session, meeting, *table.member_seats)
+    return table, meeting.id
+
+
+async def test_agenda_items_never_land_on_a_cancelled_meeting(live: Live) -> None:
+    table, meeting_id = await _table_with_meeting(live)
+    cancel = live.client.post(
+        f"/api/v1/meetings/{meeting_id}/transition", json={"status": "cancelled"}, headers=table.facilitator
+    )
+    adds = [
+        live.client.post(f"/api/v1/meetings/{meeting_id}/agenda-items", json={"title": f"נושא {n}"}, headers=table.host)
+        for n in range(RACERS)
+    ]
+    cancelled, *added = await asyncio.gather(cancel, *adds)
+
+    assert cancelled.status_code == 200, cancelled.text
+    accepted = [r for r in added if r.status_code == 201]
+    for refused in (r for r in added if r.status_code != 201):
+        assert_problem(refused, 409, "agenda_closed")
+    async with live.sessionmaker() as session:
+        stored = (await session.scalars(select(AgendaItem.id).where(AgendaItem.meeting_id == meeting_id))).all()
+    assert sorted(stored) == sorted(uuid.UUID(r.json()["id"]) for r in accepted)
+    (cancel_event,) = await _events(live, "meeting", entity_id=meeting_id, type="meeting.cancelled")
+    created = await _events(live, "agenda_item", type="agenda_item.created", roundtable_id=table.roundtable.id)
+    assert len(created) == len(accepted)
+    assert all(event.position < cancel_event.position for event in created), "an item was added after cancelling"
+
+
+async def test_concurrent_agenda_adds_get_distinct_positions(live: Live) -> None:
+    table, meeting_id = await _table_with_meeting(live)
+    responses = await asyncio.gather(
+        *(
+            live.client.post(
+                f"/api/v1/meetings/{meeting_id}/agenda-items", json={"title": f"נושא {n}"}, headers=table.host
+            )
+            for n in range(RACERS)
+        )
+    )
+    assert [r.status_code for r in responses] == [201] * RACERS, [r.text for r in responses if r.status_code != 201]
+    assert sorted(r.json()["position"] for r in responses) == list(range(1, RACERS + 1))
+
+
+async def test_rsvps_never_land_after_cancellation(live: Live) -> None:
+    table, meeting_id = await _table_with_meeting(live, members=RACERS)
+    cancel = live.client.post(
+        f"/api/v1/meetings/{meeting_id}/transition", json={"status": "cancelled"}, headers=table.facilitator
+    )
+    answers = [
+        live.client.put(f"/api/v1/meetings/{meeting_id}/rsvp", json={"response": "yes"}, headers=member)
+        for member in table.members
+    ]
+    cancelled, *answered = await asyncio.gather(cancel, *answers)
+
+    assert cancelled.status_code == 200, cancelled.text
+    for refused in (r for r in answered if r.status_code != 200):
+        assert_problem(refused, 409, "meeting_closed")
+    (cancel_event,) = await _events(live, "meeting", entity_id=meeting_id, type="meeting.cancelled")
+    responded = await _events(live, "invitation", type="invitation.responded", roundtable_id=table.roundtable.id)
+    assert len(responded) == sum(r.status_code == 200 for r in answered)
+    assert all(event.position < cancel_event.position for event in responded), "an answer came after cancelling"
