@@ -4,6 +4,7 @@
 import uuid
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
+from typing import Any
 
 import httpx
 from sqlalchemy import select
@@ -21,14 +22,17 @@ from shulchan.stakeholders.models import Stakeholder
 PROBLEM = "application/problem+json"
 
 
-def assert_problem(response: httpx.Response, status: int, code: str) -> dict:
-    """The response is an RFC 9457 problem with this status and stable code; returns its body."""
+def assert_problem(response: httpx.Response, status: int, code: str) -> dict[str, Any]:
+    """An RFC 9457 problem with this status and stable code, pointing at the request; returns its body."""
     assert response.status_code == status, response.text
     assert response.headers["content-type"].startswith(PROBLEM), response.headers["content-type"]
-    body = response.json()
+    body: dict[str, Any] = response.json()
     assert body["status"] == status
-    assert body["code"] == code
-    assert body["title"] and body["type"]
+    assert body["code"] == code, body
+    assert body["type"].endswith("/" + code)
+    assert body["title"]
+    assert body["instance"] == response.request.url.path
+    assert body["request_id"] == response.headers["x-request-id"]
     return body
 
 

@@ -5,23 +5,14 @@ import json
 import os
 
 import pytest
+from helpers import assert_problem
 from sqlalchemy import select, text
 from sqlalchemy.exc import DBAPIError
 
 from shulchan.identity.models import User
 
-PROBLEM = "application/problem+json"
 RTS = "/api/v1/roundtables"
 AUDIT = "/api/v1/audit"
-
-
-def assert_problem(response, status: int, code: str) -> dict:
-    assert response.status_code == status, response.text
-    assert response.headers["content-type"].startswith(PROBLEM)
-    body = response.json()
-    assert body["status"] == status
-    assert body["code"] == code
-    return body
 
 
 async def trail(client, headers, roundtable_id, **params) -> list[dict]:

@@ -11,26 +11,17 @@ import time
 import uuid
 
 import pytest
+from helpers import assert_problem
 from jose import jwt
 from sqlalchemy import select, update
 
 from shulchan.identity.models import AuthSession, RefreshToken, User
 
 DEMO_PASSWORD = "shulchan-demo"
-PROBLEM = "application/problem+json"
 ME = "/api/v1/me"
 
 
 # --- helpers -------------------------------------------------------------------------------------
-
-
-def assert_problem(response, status, code):
-    assert response.status_code == status, response.text
-    assert response.headers["content-type"].startswith(PROBLEM)
-    body = response.json()
-    assert body["status"] == status
-    assert body["code"] == code, body
-    return body
 
 
 def assert_unauthorized(response, code):

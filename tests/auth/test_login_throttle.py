@@ -8,24 +8,15 @@ from datetime import UTC, datetime, timedelta
 
 import httpx
 import pytest
+from helpers import assert_problem
 from sqlalchemy import func, select, update
 
 from shulchan.identity.models import LoginFailure, User
 
 DEMO_PASSWORD = "shulchan-demo"
 MEMBER = "member@demo.shulchan.org"
-PROBLEM = "application/problem+json"
 ACCOUNT_LIMIT = 3
 ADDRESS_LIMIT = 6
-
-
-def assert_problem(response, status, code):
-    assert response.status_code == status, response.text
-    assert response.headers["content-type"].startswith(PROBLEM)
-    body = response.json()
-    assert body["status"] == status
-    assert body["code"] == code, body
-    return body
 
 
 def assert_throttled(response, settings):

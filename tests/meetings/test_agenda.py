@@ -5,22 +5,13 @@ import uuid
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from helpers import assert_problem
 from sqlalchemy import select
 
 from shulchan.roundtables.models import Goal
 
-PROBLEM = "application/problem+json"
 API = "/api/v1"
 START = datetime(2031, 5, 4, 9, 0, tzinfo=UTC)
-
-
-def assert_problem(response, status: int, code: str) -> dict:
-    assert response.status_code == status, response.text
-    assert response.headers["content-type"].startswith(PROBLEM)
-    body = response.json()
-    assert body["status"] == status
-    assert body["code"] == code
-    return body
 
 
 async def create_meeting(client, headers, roundtable_id, *, start=START, minutes=120) -> dict:

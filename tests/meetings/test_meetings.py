@@ -4,25 +4,16 @@ from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+from helpers import assert_problem
 
 from shulchan.roundtables.models import Roundtable
 
-PROBLEM = "application/problem+json"
 API = "/api/v1"
 JERUSALEM = ZoneInfo("Asia/Jerusalem")
 # Far enough ahead that nothing else in the database starts nearby.
 BASE = datetime(2031, 3, 10, 10, 0, tzinfo=JERUSALEM)
 # The calendar from the day before BASE: the meetings a test schedules, after all of the demo world's history.
 AHEAD = {"from": (BASE - timedelta(days=1)).isoformat()}
-
-
-def assert_problem(response, status: int, code: str) -> dict:
-    assert response.status_code == status, response.text
-    assert response.headers["content-type"].startswith(PROBLEM)
-    body = response.json()
-    assert body["status"] == status
-    assert body["code"] == code
-    return body
 
 
 def instant(value: str) -> datetime:

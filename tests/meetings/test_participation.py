@@ -6,23 +6,14 @@ from collections import Counter
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
+from helpers import assert_problem
 from sqlalchemy import func, or_, select
 
 from shulchan.meetings.models import Attendance, Invitation
 from shulchan.roundtables.models import Seat
 
-PROBLEM = "application/problem+json"
 API = "/api/v1"
 FUTURE = datetime(2031, 6, 1, 8, 0, tzinfo=UTC)
-
-
-def assert_problem(response, status: int, code: str) -> dict:
-    assert response.status_code == status, response.text
-    assert response.headers["content-type"].startswith(PROBLEM)
-    body = response.json()
-    assert body["status"] == status
-    assert body["code"] == code
-    return body
 
 
 async def ok(response, status: int = 200) -> dict:

@@ -5,23 +5,14 @@ import uuid
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from helpers import assert_problem
 from sqlalchemy import select
 
 from shulchan.audit.models import AuditEvent
 
-PROBLEM = "application/problem+json"
 API = "/api/v1"
 FIRST_TEXT = "הדינמיקה: נציגי הממשלה שלטו בדיון; לזמן את החברה האזרחית ראשונה בפעם הבאה. zebrafinch-first"
 SECOND_TEXT = "מעקב: שיחה אישית עם נציגת הקרן לפני המפגש הבא. zebrafinch-second"
-
-
-def assert_problem(response, status: int, code: str) -> dict:
-    assert response.status_code == status, response.text
-    assert response.headers["content-type"].startswith(PROBLEM)
-    body = response.json()
-    assert body["status"] == status
-    assert body["code"] == code
-    return body
 
 
 @pytest.fixture

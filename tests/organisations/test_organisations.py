@@ -1,18 +1,10 @@
 """Organisations: public lists with filters and sorts; facilitation staff and admins add them."""
 
+from helpers import assert_problem
+
 from shulchan.demo import data
 
-PROBLEM = "application/problem+json"
 ORGS = "/api/v1/organisations"
-
-
-def assert_problem(response, status: int, code: str) -> dict:
-    assert response.status_code == status, response.text
-    assert response.headers["content-type"].startswith(PROBLEM)
-    body = response.json()
-    assert body["status"] == status
-    assert body["code"] == code
-    return body
 
 
 async def list_all(client, headers=None, **params) -> list[dict]:

@@ -3,21 +3,13 @@
 from collections import Counter
 from datetime import date
 
+from helpers import assert_problem
+
 from shulchan.demo import data
 
-PROBLEM = "application/problem+json"
 RTS = "/api/v1/roundtables"
 ROLES = {"facilitator", "host", "member", "observer"}
 TODAY = date.today()
-
-
-def assert_problem(response, status: int, code: str) -> dict:
-    assert response.status_code == status, response.text
-    assert response.headers["content-type"].startswith(PROBLEM)
-    body = response.json()
-    assert body["status"] == status
-    assert body["code"] == code
-    return body
 
 
 async def composition(client, world, key: str, headers=None) -> dict:

@@ -1,22 +1,13 @@
 """Goals: a roundtable's objectives, listed in the order set, edited by facilitators and hosts."""
 
 import pytest
+from helpers import assert_problem
 
 from shulchan.demo import data
 
-PROBLEM = "application/problem+json"
 RTS = "/api/v1/roundtables"
 GOALS = "/api/v1/goals"
 SEEDED = {row["key"]: row for row in data.ROUNDTABLES}
-
-
-def assert_problem(response, status: int, code: str) -> dict:
-    assert response.status_code == status, response.text
-    assert response.headers["content-type"].startswith(PROBLEM)
-    body = response.json()
-    assert body["status"] == status
-    assert body["code"] == code
-    return body
 
 
 def goals_url(world, key: str) -> str:

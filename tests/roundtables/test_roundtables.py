@@ -3,18 +3,9 @@
 from datetime import date, timedelta
 
 import pytest
+from helpers import assert_problem
 
-PROBLEM = "application/problem+json"
 RTS = "/api/v1/roundtables"
-
-
-def assert_problem(response, status: int, code: str) -> dict:
-    assert response.status_code == status, response.text
-    assert response.headers["content-type"].startswith(PROBLEM)
-    body = response.json()
-    assert body["status"] == status
-    assert body["code"] == code
-    return body
 
 
 def new_roundtable(world, **overrides) -> dict:

@@ -3,22 +3,14 @@
 import uuid
 from datetime import date, timedelta
 
+from helpers import assert_problem
+
 from shulchan.core.security import create_access_token
 from shulchan.identity.models import AuthSession, User
 
-PROBLEM = "application/problem+json"
 RTS = "/api/v1/roundtables"
 SEATS = "/api/v1/seats"
 TODAY = date.today()
-
-
-def assert_problem(response, status: int, code: str) -> dict:
-    assert response.status_code == status, response.text
-    assert response.headers["content-type"].startswith(PROBLEM)
-    body = response.json()
-    assert body["status"] == status
-    assert body["code"] == code
-    return body
 
 
 def seats_url(world, key: str) -> str:

@@ -1,18 +1,10 @@
 """Sectors: the public list in display order, and how admins add and change them."""
 
+from helpers import assert_problem
+
 from shulchan.demo import data
 
-PROBLEM = "application/problem+json"
 SECTORS = "/api/v1/sectors"
-
-
-def assert_problem(response, status: int, code: str) -> dict:
-    assert response.status_code == status, response.text
-    assert response.headers["content-type"].startswith(PROBLEM)
-    body = response.json()
-    assert body["status"] == status
-    assert body["code"] == code
-    return body
 
 
 def new_sector(**overrides) -> dict:

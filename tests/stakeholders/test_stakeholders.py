@@ -3,22 +3,13 @@
 import uuid
 
 import pytest
+from helpers import assert_problem
 
 from shulchan.core.security import create_access_token
 from shulchan.demo import data
 from shulchan.identity.models import AuthSession, User
 
-PROBLEM = "application/problem+json"
 PEOPLE = "/api/v1/stakeholders"
-
-
-def assert_problem(response, status: int, code: str) -> dict:
-    assert response.status_code == status, response.text
-    assert response.headers["content-type"].startswith(PROBLEM)
-    body = response.json()
-    assert body["status"] == status
-    assert body["code"] == code
-    return body
 
 
 async def list_all(client, headers, **params) -> list[dict]:

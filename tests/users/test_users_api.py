@@ -1,23 +1,14 @@
 """/me (yourself, your seats and permissions) and the admin-only /users API."""
 
 import pytest
+from helpers import assert_problem
 from sqlalchemy import func, select
 
 from shulchan.identity.models import User
 
 DEMO_PASSWORD = "shulchan-demo"
-PROBLEM = "application/problem+json"
 ME = "/api/v1/me"
 USERS = "/api/v1/users"
-
-
-def assert_problem(response, status, code):
-    assert response.status_code == status, response.text
-    assert response.headers["content-type"].startswith(PROBLEM)
-    body = response.json()
-    assert body["status"] == status
-    assert body["code"] == code, body
-    return body
 
 
 def bearer(token):
