@@ -5,8 +5,11 @@ that cannot happen inside the test session's running event loop.
 """
 
 import asyncio
+import shutil
 import uuid
 from collections.abc import Callable
+from datetime import date
+from pathlib import Path
 from typing import Any, TypeVar
 
 import pytest
@@ -18,7 +21,7 @@ from sqlalchemy import Connection, insert, inspect, select, text
 from sqlalchemy.exc import DBAPIError
 
 from shulchan.core import migrations
-from shulchan.core.config import Settings
+from shulchan.core.config import REPO_ROOT, Settings
 from shulchan.core.db import create_engine
 from shulchan.core.models import utcnow
 from shulchan.models import AuditEvent, metadata
@@ -194,3 +197,22 @@ def test_audit_events_are_append_only(migrated: Settings) -> None:
         return list(connection.scalars(select(audit_events.c.action).where(audit_events.c.id == event_id)))
 
     assert run_sync_on(migrated, read_back) == ["created"]
+
+
+def test_new_migration_is_numbered_dated_and_empty_when_models_match(tmp_path: Path) -> None:
+    """`make migration` on a copy of the migrations: the next number, today's date, and (since the
+    models match the migrations) nothing to do."""
+    copy = tmp_path / "migrations"
+    shutil.copytree(REPO_ROOT / "migrations", copy, ignore=shutil.ignore_patterns("__pycache__"))
+    settings = make_settings("sqlite+aiosqlite:///" + str(tmp_path / "unused.db"), migrations_dir=copy)
+    head = int(migrations.head_revision(str(copy)) or 0)
+
+    path = migrations.new_revision(settings, "nothing new")
+
+    assert path.parent == copy / "versions"
+    assert path.name == f"{date.today():%Y_%m_%d}_{head + 1:04d}_nothing_new.py"
+    source = path.read_text(encoding="utf-8")
+    assert f"down_revision: str | None = '{head:04d}'" in source
+    upgrade_body = source.split("def upgrade() -> None:")[1].split("def downgrade")[0]
+    assert [line.strip() for line in upgrade_body.strip().splitlines() if not line.strip().startswith("#")] == ["pass"]
+    assert not (tmp_path / "unused.db").exists(), "the configured database is never touched"
