@@ -35,6 +35,15 @@ def register(model: type, what: str, can_see: Callable[[Principal, Any], bool] |
     _RULES[model] = VisibilityRule(what, can_see)
 
 
+def model_named(what: str) -> type:
+    """The model registered as `what`: how a package checks another's objects (the roundtable an audit
+    trail belongs to) without importing that package, which would make an import cycle."""
+    for model, rule in _RULES.items():
+        if rule.what == what:
+            return model
+    raise LookupError(f"nothing is registered with access.visibility as {what!r}")
+
+
 def seated(permission: Permission = Permission.roundtable_view) -> Callable[[Principal, Any], bool]:
     """The common rule: visible to whoever holds `permission` in the object's roundtable."""
     return lambda principal, obj: principal.can(permission, obj.roundtable_id)

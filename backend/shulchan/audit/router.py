@@ -5,7 +5,7 @@ from fastapi import APIRouter, Query
 
 from shulchan.access.dependencies import PrincipalDep, SessionDep
 from shulchan.audit import service
-from shulchan.audit.schemas import AuditEventPage, AuditEventRead
+from shulchan.audit.schemas import AuditEventPage
 from shulchan.core.errors import problem_responses
 from shulchan.core.pagination import PageDep
 
@@ -27,7 +27,7 @@ async def list_roundtable_audit(
     items, next_cursor = await service.list_roundtable_events(
         session, principal, roundtable_id, page, entity_type=entity_type, action=action
     )
-    return AuditEventPage(items=[AuditEventRead.model_validate(e) for e in items], next_cursor=next_cursor)
+    return AuditEventPage(items=items, next_cursor=next_cursor)
 
 
 @router.get("/audit", responses=problem_responses(400, 401, 403, 422))
@@ -50,4 +50,4 @@ async def list_audit(
         roundtable_id=roundtable_id,
         actor_user_id=actor_user_id,
     )
-    return AuditEventPage(items=[AuditEventRead.model_validate(e) for e in items], next_cursor=next_cursor)
+    return AuditEventPage(items=items, next_cursor=next_cursor)

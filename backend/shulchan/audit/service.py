@@ -16,11 +16,11 @@ from shulchan.access.permissions import (
     require,
     require_platform,
 )
-from shulchan.access.visibility import get_visible
+from shulchan.access.visibility import get_visible, model_named
 from shulchan.audit.models import AuditEvent
+from shulchan.audit.schemas import AuditEventRead
 from shulchan.core.context import request_id_var
 from shulchan.core.pagination import PageParams, SortKey, apply_keyset, split_page
-from shulchan.roundtables.models import Roundtable
 
 SORT_KEY = SortKey((AuditEvent.id,))
 SORT_NAME = "-created_at"
@@ -118,9 +118,12 @@ def record_deleted(
     )
 
 
-async def _page(session: AsyncSession, stmt: Select[Any], params: PageParams) -> tuple[list[AuditEvent], str | None]:
+async def _page(
+    session: AsyncSession, stmt: Select[Any], params: PageParams
+) -> tuple[list[AuditEventRead], str | None]:
     rows = (await session.scalars(apply_keyset(stmt, SORT_KEY, SORT_NAME, params))).all()
-    return split_page(rows, SORT_KEY, SORT_NAME, params)
+    page, next_cursor = split_page(rows, SORT_KEY, SORT_NAME, params)
+    return [AuditEventRead.model_validate(event) for event in page], next_cursor
 
 
 async def list_roundtable_events(
@@ -131,8 +134,8 @@ async def list_roundtable_events(
     *,
     entity_type: str | None = None,
     action: str | None = None,
-) -> tuple[list[AuditEvent], str | None]:
-    await get_visible(session, principal, Roundtable, roundtable_id)
+) -> tuple[list[AuditEventRead], str | None]:
+    await get_visible(session, principal, model_named("roundtable"), roundtable_id)
     require(principal, Permission.audit_view, roundtable_id)
     stmt = select(AuditEvent).where(AuditEvent.roundtable_id == roundtable_id)
     return await _page(session, _filtered(stmt, entity_type, action), params)
@@ -147,7 +150,7 @@ async def list_all_events(
     action: str | None = None,
     roundtable_id: uuid.UUID | None = None,
     actor_user_id: uuid.UUID | None = None,
-) -> tuple[list[AuditEvent], str | None]:
+) -> tuple[list[AuditEventRead], str | None]:
     require_platform(principal, PlatformPermission.audit_view_all)
     stmt = _filtered(select(AuditEvent), entity_type, action)
     if roundtable_id:

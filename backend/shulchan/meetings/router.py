@@ -111,7 +111,7 @@ async def create_meeting(
     meeting = await service.create_meeting(session, principal, roundtable_id, body)
     set_etag(response, meeting.version)
     response.headers["Location"] = f"/api/v1/meetings/{meeting.id}"
-    return MeetingRead.model_validate(meeting)
+    return meeting
 
 
 @router.get("/meetings/{meeting_id}", response_model=MeetingRead, responses=problem_responses(401, 404, 422))
@@ -131,7 +131,7 @@ async def update_meeting(
 ) -> MeetingRead:
     meeting = await service.update_meeting(session, principal, meeting_id, body, if_match)
     set_etag(response, meeting.version)
-    return MeetingRead.model_validate(meeting)
+    return meeting
 
 
 @router.post("/meetings/{meeting_id}/transition", responses=problem_responses(401, 403, 404, 409, 412, 422))
@@ -146,7 +146,7 @@ async def transition_meeting(
     """planned → confirmed → held, or → cancelled (with a reason). Anything else answers 409."""
     meeting = await service.transition_meeting(session, principal, meeting_id, body.status, body.reason, if_match)
     set_etag(response, meeting.version)
-    return MeetingRead.model_validate(meeting)
+    return meeting
 
 
 # --- agenda ----------------------------------------------------------------------------------------
@@ -309,7 +309,7 @@ async def list_process_notes(
 ) -> ProcessNotePage:
     """The facilitator's private journal for this meeting. Nobody else ever sees it."""
     items, next_cursor = await service.list_process_notes(session, principal, meeting_id, page)
-    return ProcessNotePage(items=[ProcessNoteRead.model_validate(n) for n in items], next_cursor=next_cursor)
+    return ProcessNotePage(items=items, next_cursor=next_cursor)
 
 
 @notes_router.post(
@@ -323,7 +323,7 @@ async def create_process_note(
     note = await service.create_process_note(session, principal, meeting_id, body)
     set_etag(response, note.version)
     response.headers["Location"] = f"/api/v1/process-notes/{note.id}"
-    return ProcessNoteRead.model_validate(note)
+    return note
 
 
 @notes_router.get("/process-notes/{note_id}", responses=problem_responses(401, 404, 422))
@@ -332,7 +332,7 @@ async def get_process_note(
 ) -> ProcessNoteRead:
     note = await service.get_process_note(session, principal, note_id)
     set_etag(response, note.version)
-    return ProcessNoteRead.model_validate(note)
+    return note
 
 
 @notes_router.patch("/process-notes/{note_id}", responses=problem_responses(401, 404, 412, 422))
@@ -346,7 +346,7 @@ async def update_process_note(
 ) -> ProcessNoteRead:
     note = await service.update_process_note(session, principal, note_id, body, if_match)
     set_etag(response, note.version)
-    return ProcessNoteRead.model_validate(note)
+    return note
 
 
 @notes_router.delete(

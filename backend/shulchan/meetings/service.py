@@ -54,6 +54,7 @@ from shulchan.meetings.schemas import (
     MeetingRead,
     MeetingUpdate,
     ProcessNoteCreate,
+    ProcessNoteRead,
     ProcessNoteUpdate,
     RsvpRequest,
     SectorCount,
@@ -208,7 +209,7 @@ def _check_shape(
 
 async def create_meeting(
     session: AsyncSession, principal: Principal, roundtable_id: uuid.UUID, body: MeetingCreate
-) -> Meeting:
+) -> MeetingRead:
     roundtable = await get_visible(session, principal, Roundtable, roundtable_id, lock=True)
     require(principal, Permission.meetings_manage, roundtable_id)
     if roundtable.status == RoundtableStatus.concluded:
@@ -216,7 +217,7 @@ async def create_meeting(
     _check_shape(body.starts_at, body.ends_at, body.mode, body.venue_name, body.online_url)
     meeting = Meeting(roundtable_id=roundtable_id, **body.model_dump())
     await changes.created(session, principal, meeting)
-    return meeting
+    return MeetingRead.model_validate(meeting)
 
 
 async def _managed_meeting(session: AsyncSession, principal: Principal, meeting_id: uuid.UUID) -> Meeting:
@@ -227,7 +228,7 @@ async def _managed_meeting(session: AsyncSession, principal: Principal, meeting_
 
 async def update_meeting(
     session: AsyncSession, principal: Principal, meeting_id: uuid.UUID, body: MeetingUpdate, if_match: str | None
-) -> Meeting:
+) -> MeetingRead:
     meeting = await _managed_meeting(session, principal, meeting_id)
     check_if_match(if_match, meeting.version)
     if meeting.status == MeetingStatus.cancelled:
@@ -240,7 +241,7 @@ async def update_meeting(
     _check_shape(**merged)
     async with changes.changing(session, principal, meeting):
         apply_changes(meeting, patch)
-    return meeting
+    return MeetingRead.model_validate(meeting)
 
 
 async def transition_meeting(
@@ -250,14 +251,14 @@ async def transition_meeting(
     target: MeetingStatus,
     reason: str | None,
     if_match: str | None,
-) -> Meeting:
+) -> MeetingRead:
     meeting = await _managed_meeting(session, principal, meeting_id)
     check_if_match(if_match, meeting.version)
     cancelling = target == MeetingStatus.cancelled
     await MEETING_LIFECYCLE.move(
         session, principal, meeting, target, reason=reason, also={"cancellation_reason": reason} if cancelling else None
     )
-    return meeting
+    return MeetingRead.model_validate(meeting)
 
 
 # --- agenda ----------------------------------------------------------------------------------------
@@ -784,20 +785,21 @@ async def _notes_meeting(
 
 async def list_process_notes(
     session: AsyncSession, principal: Principal, meeting_id: uuid.UUID, params: PageParams
-) -> tuple[list[ProcessNote], str | None]:
+) -> tuple[list[ProcessNoteRead], str | None]:
     meeting = await _notes_meeting(session, principal, meeting_id)
     stmt = select(ProcessNote).where(ProcessNote.meeting_id == meeting.id)
     rows = (await session.scalars(apply_keyset(stmt, NOTE_SORT, "created_at", params))).all()
-    return split_page(rows, NOTE_SORT, "created_at", params)
+    page, next_cursor = split_page(rows, NOTE_SORT, "created_at", params)
+    return [ProcessNoteRead.model_validate(note) for note in page], next_cursor
 
 
 async def create_process_note(
     session: AsyncSession, principal: Principal, meeting_id: uuid.UUID, body: ProcessNoteCreate
-) -> ProcessNote:
+) -> ProcessNoteRead:
     meeting = await _notes_meeting(session, principal, meeting_id, lock=True)
     note = ProcessNote(meeting_id=meeting.id, author_user_id=principal.user_id, body=body.body)
     await changes.created(session, principal, note)
-    return note
+    return ProcessNoteRead.model_validate(note)
 
 
 async def _note(
@@ -809,18 +811,18 @@ async def _note(
     return note, meeting
 
 
-async def get_process_note(session: AsyncSession, principal: Principal, note_id: uuid.UUID) -> ProcessNote:
-    return (await _note(session, principal, note_id))[0]
+async def get_process_note(session: AsyncSession, principal: Principal, note_id: uuid.UUID) -> ProcessNoteRead:
+    return ProcessNoteRead.model_validate((await _note(session, principal, note_id))[0])
 
 
 async def update_process_note(
     session: AsyncSession, principal: Principal, note_id: uuid.UUID, body: ProcessNoteUpdate, if_match: str | None
-) -> ProcessNote:
+) -> ProcessNoteRead:
     note, _meeting = await _note(session, principal, note_id, lock=True)
     check_if_match(if_match, note.version)
     async with changes.changing(session, principal, note):
         apply_changes(note, body.changes())
-    return note
+    return ProcessNoteRead.model_validate(note)
 
 
 async def delete_process_note(
