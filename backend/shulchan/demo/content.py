@@ -5,7 +5,6 @@ wrong value or a key that names nothing raises `ContentError` naming the file an
 `content/README.md` describes the files for someone adding content.
 """
 
-import re
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -380,8 +379,19 @@ class _UniqueKeyLoader(yaml.SafeLoader):
         return super().construct_mapping(node, deep=deep)
 
 
-def _where(loc: tuple[int | str, ...]) -> str:
-    return "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in loc).lstrip(".") or "(top)"
+def _where(loc: tuple[int | str, ...], raw: Any) -> str:
+    """`decisions[3: support_criteria].kind`: the path, with the key of each keyed list item on the way."""
+    text = ""
+    for part in loc:
+        if isinstance(part, int):
+            item = raw[part] if isinstance(raw, list) and part < len(raw) else None
+            key = item.get("key") if isinstance(item, dict) else None
+            text += f"[{part}: {key}]" if isinstance(key, str) else f"[{part}]"
+            raw = item
+        else:
+            text += f".{part}"
+            raw = raw.get(part) if isinstance(raw, dict) else None
+    return text.lstrip(".") or "(top)"
 
 
 def read(path: Path, shape: Any, root: Path = CONTENT_DIR) -> Any:
@@ -397,7 +407,7 @@ def read(path: Path, shape: Any, root: Path = CONTENT_DIR) -> Any:
         return TypeAdapter(shape).validate_python(raw)
     except ValidationError as exc:
         problems = [
-            f"{name}: {_where(error['loc'])}: {error['msg']}"
+            f"{name}: {_where(error['loc'], raw)}: {error['msg']}"
             + (f" (got {error['input']!r})" if not isinstance(error["input"], dict | list) else "")
             for error in exc.errors()
         ]
@@ -543,8 +553,3 @@ def _check_references(content: Content) -> None:
             check.problems.append(f"history/phrases.yaml: {field}: needs exactly the sectors {sorted(sectors)}")
     if check.problems:
         raise ContentError("\n".join(check.problems))
-
-
-def format_placeholders(template: str) -> set[str]:
-    """The {names} a template expects (used by the tests to keep phrases and builder in step)."""
-    return set(re.findall(r"{(\w+)}", template))
