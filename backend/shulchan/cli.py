@@ -102,10 +102,10 @@ def cmd_serve(args: argparse.Namespace) -> None:
 
     settings = _settings()
     if settings.demo_mode:
-        from shulchan.demo.seed import DEMO_PASSWORD, DEMO_USERS
+        from shulchan.demo.seed import DEMO_PASSWORD, demo_users
 
         print(f"\nShulchan demo sign-ins (password for all: {DEMO_PASSWORD}):")
-        for email, role in DEMO_USERS:
+        for email, role in demo_users():
             print(f"  {email:<34} {role}")
         print()
     print(f"Shulchan on http://{args.host}:{args.port}  (API docs: http://{args.host}:{args.port}/api/docs)")

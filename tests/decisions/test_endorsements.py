@@ -11,16 +11,16 @@ import pytest
 from sqlalchemy import select
 
 from shulchan.core.security import create_access_token
-from shulchan.demo import data
+from shulchan.demo.content import demo_content
 from shulchan.identity.models import AuthSession, User
 from shulchan.roundtables.models import Seat
 from shulchan.stakeholders.models import Stakeholder
 
 PROBLEM = "application/problem+json"
 API = "/api/v1"
-PMO_SEATS = next(rt for rt in data.ROUNDTABLES if rt["key"] == "pmo")["seats"]
-ORGANISATION_SECTOR = {o["key"]: o["sector"] for o in data.ORGANISATIONS}
-STAKEHOLDER_SECTOR = {s["key"]: ORGANISATION_SECTOR[s["organisation"]] for s in data.STAKEHOLDERS}
+PMO_SEATS = demo_content().seats["pmo"]
+ORGANISATION_SECTOR = {o.key: o.sector for o in demo_content().organisations}
+STAKEHOLDER_SECTOR = {s.key: ORGANISATION_SECTOR[s.organisation] for s in demo_content().stakeholders}
 # One PMO host/member seat-holder per sector, plus a second civil-society member.
 GOVERNMENT, BUSINESS, CIVIL, CIVIL_2 = "host", "yoav_kramer", "member", "rania_haj_yahya"
 
@@ -113,9 +113,7 @@ def sector_row(decision: dict, world, sector_key: str) -> dict:
 
 async def test_the_summary_counts_current_host_and_member_seats_of_each_sector(client, auth, world):
     expected = Counter(
-        STAKEHOLDER_SECTOR[s["stakeholder"]]
-        for s in PMO_SEATS
-        if s["role"] in ("host", "member") and "ended_on" not in s
+        STAKEHOLDER_SECTOR[s.stakeholder] for s in PMO_SEATS if s.role in ("host", "member") and s.ended_on is None
     )
 
     decision = await new_decision(client, auth, world)

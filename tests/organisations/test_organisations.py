@@ -2,7 +2,7 @@
 
 from helpers import assert_problem
 
-from shulchan.demo import data
+from shulchan.demo.content import demo_content
 
 ORGS = "/api/v1/organisations"
 
@@ -22,7 +22,7 @@ async def list_all(client, headers=None, **params) -> list[dict]:
 
 
 def seeded_names(predicate) -> set[str]:
-    return {row["name"] for row in data.ORGANISATIONS if predicate(row)}
+    return {row.name for row in demo_content().organisations if predicate(row)}
 
 
 async def test_anyone_lists_organisations(client, world):
@@ -37,14 +37,14 @@ async def test_filter_by_sector(client, world):
 
     assert items
     assert {item["sector_id"] for item in items} == {str(world.sectors["business_philanthropy"])}
-    assert {item["name"] for item in items} == seeded_names(lambda row: row["sector"] == "business_philanthropy")
+    assert {item["name"] for item in items} == seeded_names(lambda row: row.sector == "business_philanthropy")
 
 
 async def test_filter_by_kind(client):
     items = await list_all(client, kind="university")
 
     assert {item["kind"] for item in items} == {"university"}
-    assert {item["name"] for item in items} == seeded_names(lambda row: row["kind"] == "university")
+    assert {item["name"] for item in items} == seeded_names(lambda row: row.kind == "university")
 
 
 async def test_filters_combine(client, world):
@@ -57,7 +57,7 @@ async def test_filters_combine(client, world):
 async def test_q_matches_part_of_the_hebrew_name(client):
     items = await list_all(client, q="משרד")
 
-    assert {item["name"] for item in items} == seeded_names(lambda row: "משרד" in row["name"])
+    assert {item["name"] for item in items} == seeded_names(lambda row: "משרד" in row.name)
     assert "משרד החינוך" in {item["name"] for item in items}
     assert "עיריית באר שבע" not in {item["name"] for item in items}
 
@@ -66,7 +66,7 @@ async def test_q_matches_part_of_the_english_name_ignoring_case(client):
     upper = await list_all(client, q="FOUNDATION")
     lower = await list_all(client, q="foundation")
 
-    expected = seeded_names(lambda row: "foundation" in (row.get("name_en") or "").lower())
+    expected = seeded_names(lambda row: "foundation" in (row.name_en or "").lower())
     assert expected  # the Rashi Foundation, the Almog Family Foundation
     assert {item["name"] for item in upper} == expected
     assert [item["id"] for item in lower] == [item["id"] for item in upper]
@@ -77,7 +77,7 @@ async def test_sort_by_name_both_ways(client):
     ascending = [item["name"] for item in await list_all(client, sort="name")]
     descending = [item["name"] for item in await list_all(client, sort="-name")]
 
-    assert len(ascending) == len(data.ORGANISATIONS)
+    assert len(ascending) == len(demo_content().organisations)
     assert ascending == sorted(ascending)
     assert descending == list(reversed(ascending))
 

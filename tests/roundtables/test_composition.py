@@ -5,7 +5,7 @@ from datetime import date
 
 from helpers import assert_problem
 
-from shulchan.demo import data
+from shulchan.demo.content import demo_content
 
 RTS = "/api/v1/roundtables"
 ROLES = {"facilitator", "host", "member", "observer"}
@@ -20,15 +20,16 @@ async def composition(client, world, key: str, headers=None) -> dict:
 
 def expected_from_demo_data(key: str) -> Counter:
     """(sector, role) of every seat of the seeded roundtable that is held today, from the demo data itself."""
-    roundtable = next(r for r in data.ROUNDTABLES if r["key"] == key)
-    sector_of_org = {o["key"]: o["sector"] for o in data.ORGANISATIONS}
-    org_of_person = {p["key"]: p["organisation"] for p in data.STAKEHOLDERS}
+    content = demo_content()
+    roundtable = content.roundtable(key)
+    sector_of_org = {o.key: o.sector for o in content.organisations}
+    org_of_person = {p.key: p.organisation for p in content.stakeholders}
     counts: Counter = Counter()
-    for seat in roundtable["seats"]:
-        started = seat.get("started_on") or roundtable["started_on"]
-        ended = seat.get("ended_on") or roundtable["ended_on"]
+    for seat in content.seats[key]:
+        started = seat.started_on or roundtable.started_on
+        ended = seat.ended_on or roundtable.ended_on
         if started <= TODAY and (ended is None or ended >= TODAY):
-            counts[(sector_of_org[org_of_person[seat["stakeholder"]]], seat["role"])] += 1
+            counts[(sector_of_org[org_of_person[seat.stakeholder]], seat.role.value)] += 1
     return counts
 
 

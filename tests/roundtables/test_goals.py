@@ -3,11 +3,11 @@
 import pytest
 from helpers import assert_problem
 
-from shulchan.demo import data
+from shulchan.demo.content import demo_content
 
 RTS = "/api/v1/roundtables"
 GOALS = "/api/v1/goals"
-SEEDED = {row["key"]: row for row in data.ROUNDTABLES}
+SEEDED_GOALS = demo_content().goals
 
 
 def goals_url(world, key: str) -> str:
@@ -32,8 +32,8 @@ async def test_the_public_lists_goals_of_a_public_roundtable_in_order(client, wo
 
     assert response.status_code == 200, response.text
     items = response.json()["items"]
-    assert [goal["title"] for goal in items] == [goal["title"] for goal in SEEDED["pmo"]["goals"]]
-    assert [goal["status"] for goal in items] == [goal["status"] for goal in SEEDED["pmo"]["goals"]]
+    assert [goal["title"] for goal in items] == [goal.title for goal in SEEDED_GOALS["pmo"]]
+    assert [goal["status"] for goal in items] == [goal.status for goal in SEEDED_GOALS["pmo"]]
     assert {goal["roundtable_id"] for goal in items} == {str(world.roundtables["pmo"])}
 
 
@@ -43,7 +43,7 @@ async def test_goals_page_by_cursor(client, world):
     third = (await client.get(goals_url(world, "pmo"), params={"limit": 2, "cursor": second["next_cursor"]})).json()
 
     titles = [goal["title"] for page in (first, second, third) for goal in page["items"]]
-    assert titles == [goal["title"] for goal in SEEDED["pmo"]["goals"]]
+    assert titles == [goal.title for goal in SEEDED_GOALS["pmo"]]
     assert third["next_cursor"] is None
 
 
@@ -56,7 +56,7 @@ async def test_facilitators_and_hosts_add_goals(client, auth, world, who):
     assert created["version"] == 1
     titles = await goal_titles(client, world, "pmo")
     assert titles[-1] == f"מטרה של {who}"
-    assert len(titles) == len(SEEDED["pmo"]["goals"]) + 1
+    assert len(titles) == len(SEEDED_GOALS["pmo"]) + 1
 
 
 async def test_a_new_goal_is_addressable(client, auth, world):
@@ -78,7 +78,7 @@ async def test_bad_goals_are_refused(client, auth, world):
         assert_problem(
             await client.post(goals_url(world, "pmo"), json=body, headers=facilitator), 422, "validation_error"
         )
-    assert len(await goal_titles(client, world, "pmo")) == len(SEEDED["pmo"]["goals"])
+    assert len(await goal_titles(client, world, "pmo")) == len(SEEDED_GOALS["pmo"])
 
 
 async def test_members_do_not_add_goals(client, auth, world):
@@ -160,14 +160,14 @@ async def test_goals_of_an_internal_roundtable_do_not_exist_for_outsiders(client
         assert_problem(await client.patch(url, json={"title": "x"}, headers=headers), 404, "not_found")
         assert_problem(await client.delete(url, headers=headers), 404, "not_found")
     assert await goal_titles(client, world, "education", await auth("facilitator2")) == [
-        goal["title"] for goal in SEEDED["education"]["goals"]
+        goal.title for goal in SEEDED_GOALS["education"]
     ]
 
 
 async def test_seated_people_see_goals_of_an_internal_roundtable(client, auth, world):
     titles = await goal_titles(client, world, "civil_service", await auth("facilitator"))
 
-    assert titles == [goal["title"] for goal in SEEDED["civil_service"]["goals"]]
+    assert titles == [goal.title for goal in SEEDED_GOALS["civil_service"]]
 
 
 async def test_goals_of_an_unknown_roundtable_are_404(client, auth):

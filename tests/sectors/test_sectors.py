@@ -2,7 +2,7 @@
 
 from helpers import assert_problem
 
-from shulchan.demo import data
+from shulchan.demo.content import demo_content
 
 SECTORS = "/api/v1/sectors"
 
@@ -25,11 +25,11 @@ async def test_the_three_seeded_sectors_are_public_and_in_position_order(client,
     assert [s["key"] for s in items] == ["government", "business_philanthropy", "civil_society"]
     assert [s["position"] for s in items] == sorted(s["position"] for s in items)
     assert {s["key"]: s["id"] for s in items} == {key: str(sector_id) for key, sector_id in world.sectors.items()}
-    seeded = {row["key"]: row for row in data.SECTORS}
+    seeded = {row.key: row for row in demo_content().sectors}
     for item in items:
-        assert item["name_he"] == seeded[item["key"]]["name_he"]
-        assert item["name_en"] == seeded[item["key"]]["name_en"]
-        assert item["colour"] == seeded[item["key"]]["colour"]
+        assert item["name_he"] == seeded[item["key"]].name_he
+        assert item["name_en"] == seeded[item["key"]].name_en
+        assert item["colour"] == seeded[item["key"]].colour
     assert response.json()["next_cursor"] is None
 
 

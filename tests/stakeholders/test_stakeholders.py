@@ -6,7 +6,7 @@ import pytest
 from helpers import assert_problem
 
 from shulchan.core.security import create_access_token
-from shulchan.demo import data
+from shulchan.demo.content import demo_content
 from shulchan.identity.models import AuthSession, User
 
 PEOPLE = "/api/v1/stakeholders"
@@ -43,11 +43,12 @@ async def headers_for(sessionmaker, settings, user_id: uuid.UUID) -> dict[str, s
     return {"Authorization": f"Bearer {token}"}
 
 
-SEEDED_ORGS = {row["key"]: row for row in data.ORGANISATIONS}
+CONTENT = demo_content()
+SEEDED_ORGS = {row.key: row for row in CONTENT.organisations}
 
 
 def seeded_people(predicate) -> set[str]:
-    return {row["full_name"] for row in data.STAKEHOLDERS if predicate(row)}
+    return {row.full_name for row in CONTENT.stakeholders if predicate(row)}
 
 
 # --- the directory ----------------------------------------------------------------------------------
@@ -75,7 +76,7 @@ async def test_filter_by_sector_goes_through_the_organisation(client, auth, worl
 
     assert {item["sector_id"] for item in items} == {str(world.sectors["business_philanthropy"])}
     assert {item["full_name"] for item in items} == seeded_people(
-        lambda row: SEEDED_ORGS[row["organisation"]]["sector"] == "business_philanthropy"
+        lambda row: SEEDED_ORGS[row.organisation].sector == "business_philanthropy"
     )
 
 
@@ -97,7 +98,7 @@ async def test_q_matches_hebrew_and_english_names(client, auth, world):
     assert [item["id"] for item in hebrew] == [str(world.stakeholders["member"])]
     assert [item["id"] for item in english] == [str(world.stakeholders["member"])]
     assert {item["full_name_en"] for item in partial} == {
-        row["full_name_en"] for row in data.STAKEHOLDERS if "ben-" in row["full_name_en"].lower()
+        row.full_name_en for row in CONTENT.stakeholders if "ben-" in row.full_name_en.lower()
     }
 
 
@@ -105,7 +106,7 @@ async def test_filters_combine(client, auth, world):
     items = await list_all(client, await auth("member"), sector_id=str(world.sectors["government"]), q="Ben-")
 
     assert {item["full_name"] for item in items} == seeded_people(
-        lambda row: SEEDED_ORGS[row["organisation"]]["sector"] == "government" and "Ben-" in row["full_name_en"]
+        lambda row: SEEDED_ORGS[row.organisation].sector == "government" and "Ben-" in row.full_name_en
     )
     assert {"Shira Ben-David", "Limor Ben-Shoshan"} <= {item["full_name_en"] for item in items}
     assert "Oz Ben-Haim" not in {item["full_name_en"] for item in items}  # civil society
