@@ -3,7 +3,7 @@
 from collections.abc import AsyncIterator
 from typing import Any
 
-from sqlalchemy import event
+from sqlalchemy import event, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 from starlette.requests import Request
@@ -26,7 +26,12 @@ def _sqlite_pragmas(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def on_begin(connection: Any) -> None:
-        connection.exec_driver_sql("BEGIN")
+        if connection.get_execution_options().get("isolation_level") == "AUTOCOMMIT":
+            return  # a read: each statement sees committed data, and takes no lock
+        # A write transaction takes the database's write lock up front: two writers then queue
+        # (busy_timeout) instead of both reading a parent's state and one failing on upgrade to write,
+        # which is how SQLite holds the same rules PostgreSQL holds with row locks (FOR UPDATE).
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 def create_engine(settings: Settings, **kwargs: Any) -> AsyncEngine:
@@ -70,3 +75,11 @@ async def get_session(request: Request) -> AsyncIterator[AsyncSession]:
         except BaseException:
             await session.rollback()
             raise
+
+
+async def referenced_row_exists(session: AsyncSession, foreign_key: Any, value: Any) -> bool:
+    """Whether the row a foreign-key column would point at exists, found through the key itself,
+    so a domain can check a reference into another without importing that domain's models."""
+    (key,) = foreign_key.foreign_keys
+    target = key.column
+    return await session.scalar(select(target).where(target == value)) is not None
