@@ -61,6 +61,8 @@ def new_revision(settings: Settings, message: str) -> Path:
 
 async def current_revision(engine: AsyncEngine) -> str | None:
     async with engine.connect() as connection:
+        # A probe: one statement, no transaction to begin or end.
+        connection = await connection.execution_options(isolation_level="AUTOCOMMIT")
         try:
             return (await connection.execute(text("SELECT version_num FROM alembic_version"))).scalar()
         except Exception:  # no alembic_version table yet: an unmigrated database

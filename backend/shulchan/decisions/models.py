@@ -7,6 +7,7 @@ from enum import StrEnum
 from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
+from shulchan.access import visibility
 from shulchan.core.models import Base, IdMixin, TimestampMixin, UTCDateTime, VersionedMixin, str_enum, utcnow
 
 
@@ -107,3 +108,12 @@ class ActionItem(IdMixin, TimestampMixin, VersionedMixin, Base):
         str_enum(ActionItemStatus, "action_item_status"), default=ActionItemStatus.open
     )
     completed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+# --- who may see these (DESIGN.md §3), registered with shulchan.access.visibility ----------------
+# The seated see every decision of their roundtables, and only they write to one. The public also
+# reads adopted decisions of public roundtables: a read-path clause (decisions.service), since that
+# rule needs the roundtable's visibility, which a decision row does not carry.
+visibility.register(Decision, "decision", visibility.seated())
+visibility.register(Endorsement, "endorsement")
+visibility.register(ActionItem, "action item", visibility.seated())

@@ -5,9 +5,10 @@ from collections import Counter, defaultdict
 from datetime import date
 from typing import Any
 
-from sqlalchemy import and_, delete, or_, select
+from sqlalchemy import ColumnElement, and_, delete, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from shulchan.access import visibility
 from shulchan.access.permissions import (
     Permission,
     Principal,
@@ -17,8 +18,7 @@ from shulchan.access.permissions import (
     seated_roundtables_clause,
 )
 from shulchan.access.visibility import get_visible
-from shulchan.audit import service as audit
-from shulchan.core.errors import Conflict, Forbidden, InvalidTransition, NotFound, UnprocessableEntity
+from shulchan.core.errors import Conflict, Forbidden, UnprocessableEntity
 from shulchan.core.etag import check_if_match
 from shulchan.core.models import utcnow
 from shulchan.core.pagination import PageParams, SortKey, apply_keyset, split_page
@@ -48,6 +48,9 @@ from shulchan.decisions.schemas import (
     GoalProgress,
     SectorEndorsement,
 )
+from shulchan.events import service as changes
+from shulchan.events.lifecycle import Lifecycle
+from shulchan.events.tracking import Tracked, own_roundtable, through, track
 from shulchan.meetings.models import AgendaItem, Meeting
 from shulchan.meetings.service import get_meeting
 from shulchan.roundtables.models import Goal, Role, Roundtable, Seat, Visibility
@@ -56,15 +59,18 @@ from shulchan.search import index
 from shulchan.stakeholders.models import Stakeholder
 
 S = DecisionStatus
-TRANSITIONS: dict[DecisionStatus, frozenset[DecisionStatus]] = {
-    S.proposed: frozenset({S.in_discussion, S.rejected, S.withdrawn}),
-    S.in_discussion: frozenset({S.agreed, S.rejected, S.withdrawn}),
-    S.agreed: frozenset({S.adopted, S.in_discussion, S.rejected}),
-    S.adopted: frozenset({S.implemented}),
-    S.implemented: frozenset(),
-    S.rejected: frozenset(),
-    S.withdrawn: frozenset(),
-}
+DECISION_LIFECYCLE = Lifecycle(
+    "decision",
+    {
+        S.proposed: frozenset({S.in_discussion, S.rejected, S.withdrawn}),
+        S.in_discussion: frozenset({S.agreed, S.rejected, S.withdrawn}),
+        S.agreed: frozenset({S.adopted, S.in_discussion, S.rejected}),
+        S.adopted: frozenset({S.implemented}),
+        S.implemented: frozenset(),
+        S.rejected: frozenset(),
+        S.withdrawn: frozenset(),
+    },
+)
 # Who may move a decision into each status.
 TRANSITION_PERMISSION: dict[DecisionStatus, frozenset[Permission]] = {
     S.in_discussion: frozenset({Permission.decisions_steer}),
@@ -76,6 +82,7 @@ TRANSITION_PERMISSION: dict[DecisionStatus, frozenset[Permission]] = {
 }
 PUBLIC_STATUSES = (S.adopted, S.implemented)
 ENDORSABLE = (S.proposed, S.in_discussion, S.agreed)
+EDITABLE = (S.proposed, S.in_discussion)
 ENDORSING_ROLES = (Role.host, Role.member)
 OPEN_ACTION = (ActionItemStatus.open, ActionItemStatus.in_progress)
 
@@ -92,6 +99,51 @@ DECISION_COLUMNS = (
     Decision.updated_at,
     Decision.version,
 )
+
+
+# --- how the write path sees these objects ---------------------------------------------------------
+
+
+async def _decision_payload(session: AsyncSession, decision: Decision) -> dict[str, Any]:
+    """The decision as its roundtable reads it (events are for the roundtable's subscribers)."""
+    return (await _read(session, decision, seated=True)).model_dump(mode="json")
+
+
+async def _endorsement_payload(session: AsyncSession, endorsement: Endorsement) -> dict[str, Any]:
+    (read,) = await _endorsement_reads(session, Endorsement.id == endorsement.id)
+    return {"decision_id": str(endorsement.decision_id), **read.model_dump(mode="json")}
+
+
+async def _action_item_payload(session: AsyncSession, item: ActionItem) -> dict[str, Any]:
+    return (await _action_item_read(session, item.id)).model_dump(mode="json")
+
+
+async def index_decision(session: AsyncSession, decision: Decision) -> None:
+    """Adopted decisions of a public roundtable are public; the rest are for the roundtable's seats."""
+    visibility = await session.scalar(select(Roundtable.visibility).where(Roundtable.id == decision.roundtable_id))
+    public = decision.status in PUBLIC_STATUSES and visibility == Visibility.public
+    await index.upsert(
+        session,
+        entity_type="decision",
+        entity_id=decision.id,
+        roundtable_id=decision.roundtable_id,
+        level="public" if public else "roundtable",
+        kind=decision.kind.value,
+        language=None,
+        tags=[],
+        title=decision.title,
+        body=decision.text,
+        occurred_on=decision.created_at.date(),
+        hidden=False,
+    )
+
+
+track(Decision, Tracked("decision", _decision_payload, own_roundtable, index=index_decision))
+track(Endorsement, Tracked("endorsement", _endorsement_payload, through(Decision, "decision_id")))
+track(ActionItem, Tracked("action_item", _action_item_payload, own_roundtable))
+
+
+# --- decisions -------------------------------------------------------------------------------------
 
 
 def _decision_visibility(principal: Principal) -> Any:
@@ -128,17 +180,25 @@ async def list_decisions(
 
 
 async def get_decision(session: AsyncSession, principal: Principal, decision_id: uuid.UUID) -> Decision:
+    """For reading: the seated see their roundtables' decisions, everyone the public adopted ones."""
     decision = await session.scalar(select(Decision).where(Decision.id == decision_id, _decision_visibility(principal)))
     if decision is None:
-        raise NotFound("No decision with this id is visible to you.")
+        raise visibility.not_found(Decision)
     return decision
 
 
+async def _locked_decision(session: AsyncSession, principal: Principal, decision_id: uuid.UUID) -> Decision:
+    """For writing: the decision under its lock, re-read, so the state its rules check is the state
+    they act on (an endorsement or an edit waits for an adoption in flight, then sees it)."""
+    return await get_visible(session, principal, Decision, decision_id, lock=True)
+
+
 async def read_decision(session: AsyncSession, principal: Principal, decision_id: uuid.UUID) -> DecisionRead:
-    return await _read(session, principal, await get_decision(session, principal, decision_id))
+    decision = await get_decision(session, principal, decision_id)
+    return await _read(session, decision, seated=principal.can(Permission.roundtable_view, decision.roundtable_id))
 
 
-async def _read(session: AsyncSession, principal: Principal, decision: Decision) -> DecisionRead:
+async def _read(session: AsyncSession, decision: Decision, *, seated: bool) -> DecisionRead:
     goal_ids = list(
         (await session.scalars(select(DecisionGoal.goal_id).where(DecisionGoal.decision_id == decision.id))).all()
     )
@@ -147,31 +207,50 @@ async def _read(session: AsyncSession, principal: Principal, decision: Decision)
             select(DecisionEvent).where(DecisionEvent.decision_id == decision.id).order_by(DecisionEvent.id)
         )
     ).all()
-    endorsements, by_sector, consensus = await _endorsements(session, decision)
+    endorsements = await _endorsement_reads(session, Endorsement.decision_id == decision.id)
+    seats = (
+        await session.execute(
+            select(Seat.id, Seat.sector_id).where(
+                Seat.roundtable_id == decision.roundtable_id,
+                Seat.role.in_(ENDORSING_ROLES),
+                Seat.held_on(date.today()),
+            )
+        )
+    ).all()
+    counted_seats = [(seat_id, sector_id) for seat_id, sector_id in seats]
+    return _decision_read(decision, goal_ids, list(history), endorsements, counted_seats, seated)
+
+
+def _decision_read(
+    decision: Decision,
+    goal_ids: list[uuid.UUID],
+    history: list[DecisionEvent],
+    endorsements: list[EndorsementRead],
+    counted_seats: list[tuple[uuid.UUID, uuid.UUID]],
+    seated: bool,
+) -> DecisionRead:
+    """The one mapping of a decision to what is read of it; `counted_seats` are (seat, sector) pairs
+    of the current host and member seats, whose word makes the per-sector summary and `consensus`."""
+    by_sector, consensus = _sector_summary(endorsements, counted_seats)
     events = [DecisionEventRead.model_validate(event) for event in history]
-    if not principal.can(Permission.roundtable_view, decision.roundtable_id):
+    if not seated:
         # The public sees what was decided and how the sectors stood, not who said what inside the room.
         endorsements = []
         events = [event.model_copy(update={"actor_user_id": None, "note": None}) for event in events]
     return DecisionRead(
-        **{
-            name: getattr(decision, name)
-            for name in (
-                "id",
-                "roundtable_id",
-                "meeting_id",
-                "kind",
-                "title",
-                "text",
-                "status",
-                "proposed_by_user_id",
-                "adopted_at",
-                "adoption_reference",
-                "created_at",
-                "updated_at",
-                "version",
-            )
-        },
+        id=decision.id,
+        roundtable_id=decision.roundtable_id,
+        meeting_id=decision.meeting_id,
+        kind=decision.kind,
+        title=decision.title,
+        text=decision.text,
+        status=decision.status,
+        proposed_by_user_id=decision.proposed_by_user_id,
+        adopted_at=decision.adopted_at,
+        adoption_reference=decision.adoption_reference,
+        created_at=decision.created_at,
+        updated_at=decision.updated_at,
+        version=decision.version,
         goal_ids=goal_ids,
         consensus=consensus,
         by_sector=by_sector,
@@ -180,40 +259,34 @@ async def _read(session: AsyncSession, principal: Principal, decision: Decision)
     )
 
 
-async def _endorsements(
-    session: AsyncSession, decision: Decision
-) -> tuple[list[EndorsementRead], list[SectorEndorsement], bool]:
-    today = date.today()
-    seats = (
-        await session.execute(
-            select(Seat.id, Seat.sector_id).where(
-                Seat.roundtable_id == decision.roundtable_id,
-                Seat.role.in_(ENDORSING_ROLES),
-                Seat.held_on(today),
-            )
-        )
-    ).all()
+async def _endorsement_reads(session: AsyncSession, *where: ColumnElement[bool]) -> list[EndorsementRead]:
     rows = (
         await session.execute(
             select(Endorsement, Stakeholder.full_name, Seat.sector_id, Seat.role)
             .join(Seat, Seat.id == Endorsement.seat_id)
             .join(Stakeholder, Stakeholder.id == Seat.stakeholder_id)
-            .where(Endorsement.decision_id == decision.id)
+            .where(*where)
             .order_by(Seat.sector_id, Stakeholder.full_name)
         )
     ).all()
-    endorsements = [
-        EndorsementRead(
-            seat_id=e.seat_id,
-            stakeholder_name=name,
-            sector_id=sector_id,
-            role=role,
-            position=e.position,
-            comment=e.comment,
-            updated_at=e.updated_at,
-        )
-        for e, name, sector_id, role in rows
-    ]
+    return [_endorsement_read(e, name, sector_id, role) for e, name, sector_id, role in rows]
+
+
+def _endorsement_read(endorsement: Endorsement, name: str, sector_id: uuid.UUID, role: Role) -> EndorsementRead:
+    return EndorsementRead(
+        seat_id=endorsement.seat_id,
+        stakeholder_name=name,
+        sector_id=sector_id,
+        role=role,
+        position=endorsement.position,
+        comment=endorsement.comment,
+        updated_at=endorsement.updated_at,
+    )
+
+
+def _sector_summary(
+    endorsements: list[EndorsementRead], seats: list[tuple[uuid.UUID, uuid.UUID]]
+) -> tuple[list[SectorEndorsement], bool]:
     seat_count = Counter(sector_id for _, sector_id in seats)
     positions: dict[uuid.UUID, Counter[str]] = defaultdict(Counter)
     counted_seats = {seat_id for seat_id, _ in seats}
@@ -234,7 +307,7 @@ async def _endorsements(
     # Counted over the same seats as `by_sector` (current host and member seats): an objection left by
     # someone who has since left the table, or by a facilitator, is shown but is not the table's word.
     consensus = bool(by_sector) and all(s.supports > 0 and s.objects == 0 for s in by_sector)
-    return endorsements, by_sector, consensus
+    return by_sector, consensus
 
 
 async def _check_refs(
@@ -254,30 +327,15 @@ async def _check_refs(
             raise UnprocessableEntity("Every goal must belong to this roundtable.", code="unknown_goal")
 
 
+async def _goal_ids(session: AsyncSession, decision_id: uuid.UUID) -> list[uuid.UUID]:
+    stmt = select(DecisionGoal.goal_id).where(DecisionGoal.decision_id == decision_id).order_by(DecisionGoal.goal_id)
+    return list((await session.scalars(stmt)).all())
+
+
 async def _set_goals(session: AsyncSession, decision_id: uuid.UUID, goal_ids: list[uuid.UUID]) -> None:
     await session.execute(delete(DecisionGoal).where(DecisionGoal.decision_id == decision_id))
     for goal_id in dict.fromkeys(goal_ids):
         session.add(DecisionGoal(decision_id=decision_id, goal_id=goal_id))
-
-
-async def index_decision(session: AsyncSession, decision: Decision) -> None:
-    """Adopted decisions of a public roundtable are public; the rest are for the roundtable's seats."""
-    visibility = await session.scalar(select(Roundtable.visibility).where(Roundtable.id == decision.roundtable_id))
-    public = decision.status in PUBLIC_STATUSES and visibility == Visibility.public
-    await index.upsert(
-        session,
-        entity_type="decision",
-        entity_id=decision.id,
-        roundtable_id=decision.roundtable_id,
-        level="public" if public else "roundtable",
-        kind=decision.kind.value,
-        language=None,
-        tags=[],
-        title=decision.title,
-        body=decision.text,
-        occurred_on=decision.created_at.date(),
-        hidden=False,
-    )
 
 
 async def create_decision(
@@ -288,45 +346,44 @@ async def create_decision(
     await _check_refs(session, roundtable_id, body.meeting_id, body.goal_ids)
     values = body.model_dump()
     goal_ids = values.pop("goal_ids")
-    decision = Decision(roundtable_id=roundtable_id, proposed_by_user_id=principal.user_id, **values)
+    decision = Decision(roundtable_id=roundtable_id, proposed_by_user_id=principal.user_id, status=S.proposed, **values)
     session.add(decision)
     await session.flush()
     await _set_goals(session, decision.id, goal_ids)
     session.add(
         DecisionEvent(
-            decision_id=decision.id, from_status=None, to_status=decision.status.value, actor_user_id=principal.user_id
+            decision_id=decision.id, from_status=None, to_status=S.proposed.value, actor_user_id=principal.user_id
         )
     )
-    await session.flush()
-    audit.record_created(session, principal, decision, roundtable_id=roundtable_id)
-    await index_decision(session, decision)
-    return await _read(session, principal, decision)
+    await changes.created(session, principal, decision)
+    return await _read(session, decision, seated=True)
 
 
 async def update_decision(
     session: AsyncSession, principal: Principal, decision_id: uuid.UUID, body: DecisionUpdate, if_match: str | None
 ) -> DecisionRead:
     """The text may change until the decision is agreed; then it is what was agreed."""
-    decision = await get_decision(session, principal, decision_id)
-    require_visible(principal, Permission.roundtable_view, decision.roundtable_id, "decision")
+    decision = await _locked_decision(session, principal, decision_id)
     own_proposal = decision.proposed_by_user_id == principal.user_id and decision.status == S.proposed
     if not (own_proposal and principal.can(Permission.decisions_propose, decision.roundtable_id)):
         require(principal, Permission.decisions_steer, decision.roundtable_id)
     check_if_match(if_match, decision.version)
-    if decision.status not in (S.proposed, S.in_discussion):
+    if decision.status not in EDITABLE:
         raise Conflict(f"A decision that is {decision.status.value} can no longer be edited.", code="decision_locked")
-    changes = body.changes()
-    await _check_refs(session, decision.roundtable_id, changes.get("meeting_id"), changes.get("goal_ids"))
-    goal_ids = changes.pop("goal_ids", None)
-    before = audit.snapshot(decision)
-    apply_changes(decision, changes)
+    patch = body.changes()
+    await _check_refs(session, decision.roundtable_id, patch.get("meeting_id"), patch.get("goal_ids"))
+    goal_ids = patch.pop("goal_ids", None)
+    note = None
     if goal_ids is not None:
-        await _set_goals(session, decision.id, goal_ids)
-        decision.updated_at = utcnow()
-    await session.flush()
-    audit.record_updated(session, principal, decision, before, roundtable_id=decision.roundtable_id)
-    await index_decision(session, decision)
-    return await _read(session, principal, decision)
+        before, after = await _goal_ids(session, decision.id), sorted(dict.fromkeys(goal_ids))
+        if before != after:
+            note = {"goal_ids": {"before": [str(g) for g in before], "after": [str(g) for g in after]}}
+    async with changes.changing(session, principal, decision, note=note):
+        apply_changes(decision, patch)
+        if note is not None:
+            await _set_goals(session, decision.id, goal_ids or [])
+            decision.updated_at = utcnow()  # a change of goals is a change of the decision: bump its version
+    return await _read(session, decision, seated=True)
 
 
 async def transition_decision(
@@ -338,21 +395,14 @@ async def transition_decision(
     adoption_reference: str | None,
     if_match: str | None,
 ) -> DecisionRead:
-    decision = await get_decision(session, principal, decision_id)
-    require_visible(principal, Permission.roundtable_view, decision.roundtable_id, "decision")
-    allowed = TRANSITIONS[decision.status]
-    if target not in allowed:
-        raise InvalidTransition(
-            f"A decision cannot go from '{decision.status.value}' to '{target.value}'.",
-            extra={"from": decision.status.value, "allowed": sorted(s.value for s in allowed)},
-        )
+    decision = await _locked_decision(session, principal, decision_id)
+    DECISION_LIFECYCLE.check(decision.status, target)
     own_withdrawal = target == S.withdrawn and decision.proposed_by_user_id == principal.user_id
     if not own_withdrawal and not any(principal.can(p, decision.roundtable_id) for p in TRANSITION_PERMISSION[target]):
         require_authenticated(principal)
         needed = " or ".join(sorted(p.value for p in TRANSITION_PERMISSION[target]))
         raise Forbidden(f"Moving a decision to '{target.value}' needs {needed} in this roundtable.")
     check_if_match(if_match, decision.version)
-    before = audit.snapshot(decision)
     session.add(
         DecisionEvent(
             decision_id=decision.id,
@@ -362,35 +412,33 @@ async def transition_decision(
             note=note,
         )
     )
-    decision.status = target
-    if target == S.adopted:
-        decision.adopted_at = utcnow()
-        decision.adopted_by_user_id = principal.user_id
-        decision.adoption_reference = adoption_reference
-    await session.flush()
-    audit.record_updated(
-        session, principal, decision, before, roundtable_id=decision.roundtable_id, action="transition"
+    adoption = (
+        {"adopted_at": utcnow(), "adopted_by_user_id": principal.user_id, "adoption_reference": adoption_reference}
+        if target == S.adopted
+        else None
     )
-    await index_decision(session, decision)
-    return await _read(session, principal, decision)
+    await DECISION_LIFECYCLE.move(session, principal, decision, target, reason=note, also=adoption)
+    return await _read(session, decision, seated=True)
 
 
 async def endorse(
     session: AsyncSession, principal: Principal, decision_id: uuid.UUID, body: EndorsementRequest
 ) -> DecisionRead:
-    """A seat's word on a decision, given by the person holding (or standing in for) that seat."""
-    decision = await get_decision(session, principal, decision_id)
-    require_visible(principal, Permission.roundtable_view, decision.roundtable_id, "decision")
+    """A seat's word on a decision, given by the person holding (or standing in for) that seat.
+
+    The decision is locked before its state is checked: an endorsement racing an adoption either
+    lands before it (and is then part of what was adopted) or waits, sees `adopted`, and is refused.
+    """
+    decision = await _locked_decision(session, principal, decision_id)
     require(principal, Permission.decisions_endorse, decision.roundtable_id)
     if decision.status not in ENDORSABLE:
         raise Conflict(
             f"A decision that is {decision.status.value} no longer takes endorsements.", code="endorsement_closed"
         )
-    today = date.today()
     stmt = select(Seat.id).where(
         Seat.roundtable_id == decision.roundtable_id,
         Seat.role != Role.observer,
-        Seat.held_on(today),
+        Seat.held_on(date.today()),
         or_(
             Seat.stakeholder_id.in_(principal.stakeholder_ids),
             Seat.alternate_stakeholder_id.in_(principal.stakeholder_ids),
@@ -406,26 +454,14 @@ async def endorse(
     endorsement = await session.scalar(
         select(Endorsement).where(Endorsement.decision_id == decision.id, Endorsement.seat_id == seat_ids[0])
     )
-    before = audit.snapshot(endorsement) if endorsement else None
+    word = {"position": body.position, "comment": body.comment, "recorded_by_user_id": principal.user_id}
     if endorsement is None:
-        endorsement = Endorsement(
-            decision_id=decision.id,
-            seat_id=seat_ids[0],
-            position=body.position,
-            comment=body.comment,
-            recorded_by_user_id=principal.user_id,
-        )
-        session.add(endorsement)
+        endorsement = Endorsement(decision_id=decision.id, seat_id=seat_ids[0], **word)
+        await changes.created(session, principal, endorsement, event="endorsement.recorded")
     else:
-        endorsement.position = body.position
-        endorsement.comment = body.comment
-        endorsement.recorded_by_user_id = principal.user_id
-    await session.flush()
-    if before is None:
-        audit.record_created(session, principal, endorsement, roundtable_id=decision.roundtable_id)
-    else:
-        audit.record_updated(session, principal, endorsement, before, roundtable_id=decision.roundtable_id)
-    return await _read(session, principal, decision)
+        async with changes.changing(session, principal, endorsement, event="endorsement.recorded"):
+            apply_changes(endorsement, word)
+    return await _read(session, decision, seated=True)
 
 
 # --- action items ----------------------------------------------------------------------------------
@@ -499,16 +535,16 @@ async def list_action_items(
     return [_action_read(item, name, today) for item, name in page], next_cursor
 
 
-async def _action_item(session: AsyncSession, principal: Principal, item_id: uuid.UUID) -> tuple[ActionItem, str]:
-    row = (await session.execute(_action_select().where(ActionItem.id == item_id))).one_or_none()
-    if row is None:
-        raise NotFound("No action item with this id is visible to you.")
-    require_visible(principal, Permission.roundtable_view, row[0].roundtable_id, "action item")
-    return row[0], row[1]
+async def _action_item_read(session: AsyncSession, item_id: uuid.UUID) -> ActionItemRead:
+    item, owner_name = (await session.execute(_action_select().where(ActionItem.id == item_id))).one()
+    return _action_read(item, owner_name, date.today())
 
 
 async def get_action_item(session: AsyncSession, principal: Principal, item_id: uuid.UUID) -> ActionItemRead:
-    return _action_read(*await _action_item(session, principal, item_id), date.today())
+    row = (await session.execute(_action_select().where(ActionItem.id == item_id))).one_or_none()
+    if row is None or not visibility.can_see(principal, row[0]):
+        raise visibility.not_found(ActionItem)
+    return _action_read(row[0], row[1], date.today())
 
 
 async def _check_action_refs(session: AsyncSession, roundtable_id: uuid.UUID, values: dict[str, Any]) -> None:
@@ -533,33 +569,29 @@ async def create_action_item(
     values = body.model_dump()
     await _check_action_refs(session, roundtable_id, values)
     item = ActionItem(roundtable_id=roundtable_id, **values)
-    session.add(item)
-    await session.flush()
-    audit.record_created(session, principal, item, roundtable_id=roundtable_id)
-    return await get_action_item(session, principal, item.id)
+    await changes.created(session, principal, item)
+    return await _action_item_read(session, item.id)
 
 
 async def update_action_item(
     session: AsyncSession, principal: Principal, item_id: uuid.UUID, body: ActionItemUpdate, if_match: str | None
 ) -> ActionItemRead:
     """Managers change anything; an owner changes the status of their own item."""
-    item, _ = await _action_item(session, principal, item_id)
-    changes = body.changes()
+    item = await get_visible(session, principal, ActionItem, item_id, lock=True)
+    patch = body.changes()
     if not principal.can(Permission.action_items_manage, item.roundtable_id):
         require(principal, Permission.action_items_update_own, item.roundtable_id)
         if item.owner_stakeholder_id not in principal.stakeholder_ids:
             raise Forbidden("You may update only the action items you own.")
-        if set(changes) - {"status"}:
+        if set(patch) - {"status"}:
             raise Forbidden("As the owner you may change the status only.", code="owner_status_only")
     check_if_match(if_match, item.version)
-    await _check_action_refs(session, item.roundtable_id, changes)
-    before = audit.snapshot(item)
-    apply_changes(item, changes)
-    if "status" in changes:
-        item.completed_at = utcnow() if changes["status"] == ActionItemStatus.done else None
-    await session.flush()
-    audit.record_updated(session, principal, item, before, roundtable_id=item.roundtable_id)
-    return await get_action_item(session, principal, item.id)
+    await _check_action_refs(session, item.roundtable_id, patch)
+    async with changes.changing(session, principal, item):
+        apply_changes(item, patch)
+        if "status" in patch:
+            item.completed_at = utcnow() if patch["status"] == ActionItemStatus.done else None
+    return await _action_item_read(session, item.id)
 
 
 async def follow_up(session: AsyncSession, principal: Principal, meeting_id: uuid.UUID) -> list[ActionItemRead]:

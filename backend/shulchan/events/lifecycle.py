@@ -26,6 +26,7 @@ class Lifecycle(Generic[S]):
     what: str  # "meeting", as in "A meeting cannot go from 'held' to 'planned'."
     transitions: Mapping[S, frozenset[S]]
     field: str = "status"
+    subject: str | None = None  # how the 409 names it where "A/An <what>" reads wrong: "Minutes"
 
     def allowed(self, current: S) -> frozenset[S]:
         return self.transitions[current]
@@ -33,9 +34,9 @@ class Lifecycle(Generic[S]):
     def check(self, current: S, target: S) -> None:
         allowed = self.allowed(current)
         if target not in allowed:
-            article = "An" if self.what[0] in "aeiou" else "A"
+            subject = self.subject or f"{'An' if self.what[0] in 'aeiou' else 'A'} {self.what}"
             raise InvalidTransition(
-                f"{article} {self.what} cannot go from '{current.value}' to '{target.value}'.",
+                f"{subject} cannot go from '{current.value}' to '{target.value}'.",
                 extra={"from": current.value, "allowed": sorted(state.value for state in allowed)},
             )
 

@@ -113,7 +113,7 @@ async def correct_minutes(
 async def get_minutes_revision(
     minutes_id: uuid.UUID, number: int, principal: PrincipalDep, session: SessionDep
 ) -> MinutesRevisionRead:
-    return MinutesRevisionRead.model_validate(await service.get_revision(session, principal, minutes_id, number))
+    return await service.get_revision(session, principal, minutes_id, number)
 
 
 @router.get("/minutes/{minutes_id}/diff", responses=problem_responses(401, 404, 422))
@@ -133,7 +133,7 @@ async def list_minutes_comments(
     minutes_id: uuid.UUID, principal: PrincipalDep, session: SessionDep, page: PageDep
 ) -> MinutesCommentPage:
     items, next_cursor = await service.list_comments(session, principal, minutes_id, page)
-    return MinutesCommentPage(items=[MinutesCommentRead.model_validate(c) for c in items], next_cursor=next_cursor)
+    return MinutesCommentPage(items=items, next_cursor=next_cursor)
 
 
 @router.post(
@@ -145,7 +145,7 @@ async def add_minutes_comment(
     minutes_id: uuid.UUID, body: MinutesCommentCreate, principal: PrincipalDep, session: SessionDep
 ) -> MinutesCommentRead:
     """Comment on circulated minutes, optionally on one paragraph."""
-    return MinutesCommentRead.model_validate(await service.add_comment(session, principal, minutes_id, body))
+    return await service.add_comment(session, principal, minutes_id, body)
 
 
 @router.put("/minutes/{minutes_id}/public-summary", responses=problem_responses(401, 403, 404, 409, 412, 422))

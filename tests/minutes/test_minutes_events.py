@@ -1,0 +1,141 @@
+"""Every change to minutes and every comment on them is announced once, from the write path: minutes.created,
+minutes.updated, minutes.<state> (circulated, approved, locked, back to draft), minutes.correction_opened,
+minutes.summary_published / summary_withdrawn, minutes_comment.created; each names the minutes, their
+roundtable, the actor and the version reached, and carries the minutes as read. A refused change announces
+nothing.
+"""
+
+import uuid
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy import select
+
+from shulchan.events.models import DomainEvent
+
+API = "/api/v1"
+TEXT = "פתיחה.\n\nהוחלט לקדם תוכנית תעסוקה.\n\nסיכום."
+
+
+def ok(response, status: int = 200) -> dict:
+    assert response.status_code == status, response.text
+    return response.json()
+
+
+async def events_of(db, entity_id) -> list[DomainEvent]:
+    rows = await db.scalars(
+        select(DomainEvent).where(DomainEvent.entity_id == uuid.UUID(str(entity_id))).order_by(DomainEvent.position)
+    )
+    return list(rows)
+
+
+async def new_minutes(client, headers, world) -> dict:
+    start = datetime.now(UTC) + timedelta(days=3)
+    meeting = ok(
+        await client.post(
+            f"{API}/roundtables/{world.roundtables['pmo']}/meetings",
+            headers=headers,
+            json={
+                "title": "מפגש השולחן",
+                "starts_at": start.isoformat(),
+                "ends_at": (start + timedelta(hours=2)).isoformat(),
+                "mode": "online",
+                "online_url": "https://meet.example.org/table",
+            },
+        ),
+        201,
+    )
+    return ok(await client.post(f"{API}/meetings/{meeting['id']}/minutes", headers=headers, json={"body": TEXT}), 201)
+
+
+async def move(client, headers, minutes_id, status: str):
+    return await client.post(f"{API}/minutes/{minutes_id}/transition", headers=headers, json={"status": status})
+
+
+async def test_minutes_are_announced_through_their_whole_life(client, auth, world, db):
+    facilitator, host = await auth("facilitator"), await auth("host")
+    minutes = await new_minutes(client, facilitator, world)
+    url = f"{API}/minutes/{minutes['id']}"
+    ok(await client.patch(url, headers=facilitator, json={"body": TEXT + "\n\nתוספת."}))
+    ok(await move(client, facilitator, minutes["id"], "circulated"))
+    ok(await move(client, facilitator, minutes["id"], "draft"))
+    ok(await move(client, facilitator, minutes["id"], "circulated"))
+    ok(await move(client, host, minutes["id"], "approved"))
+    ok(await client.post(f"{url}/corrections", headers=facilitator, json={"reason": "תיקון שם"}), 201)
+    ok(await move(client, facilitator, minutes["id"], "circulated"))
+    ok(await move(client, host, minutes["id"], "approved"))
+    ok(
+        await client.put(
+            f"{url}/public-summary", headers=host, json={"public_summary": "סיכום לציבור", "published": True}
+        )
+    )
+    ok(await client.put(f"{url}/public-summary", headers=host, json={"public_summary": "", "published": False}))
+    ok(await move(client, host, minutes["id"], "locked"))
+
+    events = await events_of(db, minutes["id"])
+
+    assert [e.type for e in events] == [
+        "minutes.created",
+        "minutes.updated",
+        "minutes.circulated",
+        "minutes.draft",
+        "minutes.circulated",
+        "minutes.approved",
+        "minutes.correction_opened",
+        "minutes.circulated",
+        "minutes.approved",
+        "minutes.summary_published",
+        "minutes.summary_withdrawn",
+        "minutes.locked",
+    ]
+    assert [e.version for e in events] == list(range(1, 13))
+    assert {(e.entity_type, e.roundtable_id) for e in events} == {("minutes", world.roundtables["pmo"])}
+    facilitator_id, host_id = world.users["facilitator"], world.users["host"]
+    assert [e.actor_user_id for e in events] == [facilitator_id] * 5 + [host_id] + [facilitator_id] * 2 + [host_id] * 4
+    payloads = [e.payload for e in events]
+    assert [(p["status"], p["revision"], p["version"]) for p in payloads[5:8]] == [
+        ("approved", 1, 6),
+        ("draft", 2, 7),
+        ("circulated", 2, 8),
+    ]
+    assert payloads[1]["shown_revision"]["body"] == TEXT + "\n\nתוספת."
+    assert payloads[5]["shown_revision"]["approved_by_user_id"] == str(host_id)
+    assert payloads[9]["public_summary"] == "סיכום לציבור" and payloads[9]["public_summary_published_at"]
+    assert payloads[10]["public_summary_published_at"] is None
+
+
+async def test_a_comment_is_announced_and_a_refused_one_is_not(client, auth, world, db):
+    facilitator, member = await auth("facilitator"), await auth("member")
+    minutes = await new_minutes(client, facilitator, world)
+    url = f"{API}/minutes/{minutes['id']}"
+    ok(await move(client, facilitator, minutes["id"], "circulated"))
+
+    comment = ok(await client.post(f"{url}/comments", headers=member, json={"body": "הערה", "paragraph": 1}), 201)
+    ok(await move(client, await auth("host"), minutes["id"], "approved"))
+    late = await client.post(f"{url}/comments", headers=member, json={"body": "מאוחר מדי"})
+
+    assert late.status_code == 409 and late.json()["code"] == "minutes_not_circulated"
+    (announced,) = await events_of(db, comment["id"])
+    assert (announced.type, announced.entity_type, announced.version) == (
+        "minutes_comment.created",
+        "minutes_comment",
+        None,
+    )
+    assert (announced.roundtable_id, announced.actor_user_id) == (world.roundtables["pmo"], world.users["member"])
+    assert announced.payload == comment
+    assert [e.type for e in await events_of(db, minutes["id"])] == [
+        "minutes.created",
+        "minutes.circulated",
+        "minutes.approved",
+    ]
+
+
+async def test_a_refused_move_or_edit_announces_nothing(client, auth, world, db):
+    facilitator = await auth("facilitator")
+    minutes = await new_minutes(client, facilitator, world)
+    url = f"{API}/minutes/{minutes['id']}"
+
+    assert (await move(client, facilitator, minutes["id"], "approved")).status_code == 409
+    assert (await client.patch(url, headers={**facilitator, "If-Match": '"9"'}, json={"body": "x"})).status_code == 412
+    assert (await client.post(f"{url}/corrections", headers=facilitator, json={"reason": "x"})).status_code == 409
+
+    assert [e.type for e in await events_of(db, minutes["id"])] == ["minutes.created"]
