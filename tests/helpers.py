@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from shulchan.core.config import Settings
 from shulchan.core.security import create_access_token
+from shulchan.events.models import DomainEvent
 from shulchan.identity.models import AuthSession, User
 from shulchan.meetings.models import Invitation, Meeting, MeetingMode, MeetingStatus
 from shulchan.organisations.models import Organisation, OrganisationKind
@@ -34,6 +35,18 @@ def assert_problem(response: httpx.Response, status: int, code: str) -> dict[str
     assert body["instance"] == response.request.url.path
     assert body["request_id"] == response.headers["x-request-id"]
     return body
+
+
+def ok(response: httpx.Response, status: int = 200) -> Any:
+    """The response has this status (the body is shown when not); returns its JSON."""
+    assert response.status_code == status, response.text
+    return response.json()
+
+
+async def events_of(session: AsyncSession, entity_id: uuid.UUID | str) -> list[DomainEvent]:
+    """The domain events about one object, in the order they were committed."""
+    stmt = select(DomainEvent).where(DomainEvent.entity_id == uuid.UUID(str(entity_id)))
+    return list(await session.scalars(stmt.order_by(DomainEvent.position)))
 
 
 def _unique(prefix: str) -> str:

@@ -13,12 +13,10 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass
 
 import httpx
-from conftest import FreshDatabase, make_settings
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from shulchan.access.permissions import Role
-from shulchan.core import migrations
 from shulchan.core.config import Settings
 from shulchan.core.db import create_engine
 from shulchan.core.security import create_access_token
@@ -27,13 +25,6 @@ from shulchan.identity.models import AuthSession, User
 from shulchan.main import create_app
 from shulchan.roundtables.models import Seat
 from shulchan.stakeholders.models import Stakeholder
-
-
-def migrated_database(fresh_database: FreshDatabase) -> Settings:
-    """A new database migrated to head (sync: creating a PostgreSQL database runs its own event loop)."""
-    settings = make_settings(fresh_database.new_url())
-    migrations.upgrade(settings)
-    return settings
 
 
 @dataclass

@@ -7,6 +7,7 @@ follow-up shows the table's open items, overdue first.
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
+from helpers import ok
 from sqlalchemy import select
 
 from shulchan.decisions.models import ActionItem, ActionItemStatus
@@ -22,11 +23,6 @@ def assert_problem(response, status: int, code: str) -> dict:
     body = response.json()
     assert body["status"] == status and body["code"] == code, body
     return body
-
-
-def ok(response, status: int = 200):
-    assert response.status_code == status, response.text
-    return response.json()
 
 
 def days(offset: int | None) -> str | None:

@@ -7,24 +7,13 @@ read. A refused change announces nothing.
 import uuid
 from datetime import datetime
 
+from helpers import events_of, ok
 from sqlalchemy import func, select
 
 from shulchan.decisions.models import Endorsement
 from shulchan.events.models import DomainEvent
 
 API = "/api/v1"
-
-
-def ok(response, status: int = 200) -> dict:
-    assert response.status_code == status, response.text
-    return response.json()
-
-
-async def events_of(db, entity_id) -> list[DomainEvent]:
-    rows = await db.scalars(
-        select(DomainEvent).where(DomainEvent.entity_id == uuid.UUID(str(entity_id))).order_by(DomainEvent.position)
-    )
-    return list(rows)
 
 
 async def propose(client, headers, world, **fields) -> dict:

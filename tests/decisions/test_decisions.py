@@ -6,6 +6,7 @@ the roundtable only; goal progress; and what the public sees (adopted decisions 
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from helpers import ok
 from sqlalchemy import select
 
 from shulchan.decisions.models import Decision, DecisionKind, DecisionStatus
@@ -22,11 +23,6 @@ def assert_problem(response, status: int, code: str) -> dict:
     body = response.json()
     assert body["status"] == status and body["code"] == code, body
     return body
-
-
-def ok(response, status: int = 200) -> dict:
-    assert response.status_code == status, response.text
-    return response.json()
 
 
 async def propose(client, headers, roundtable_id, **fields) -> dict:

@@ -13,12 +13,11 @@ import uuid
 
 import httpx
 import pytest
-from conftest import FreshDatabase
-from live_app import LiveApp, live_app, migrated_database
+from helpers import ok
+from live_app import LiveApp
 from sqlalchemy import select
 
 from shulchan.audit.models import AuditEvent
-from shulchan.core.config import Settings
 from shulchan.decisions.models import Decision, DecisionStatus, Endorsement
 from shulchan.events.models import DomainEvent
 from shulchan.roundtables.models import Role
@@ -33,27 +32,11 @@ ANSWERED_BEFORE_ADOPTION = 3
 STAGGER = 0.003  # seconds between the words sent after the adoption
 
 
-@pytest.fixture(scope="module")
-def database(fresh_database: FreshDatabase) -> Settings:
-    return migrated_database(fresh_database)
-
-
-@pytest.fixture
-async def live(database: Settings):
-    async with live_app(database) as app:
-        yield app
-
-
-def ok(response: httpx.Response, status: int = 200) -> dict:
-    assert response.status_code == status, response.text
-    return response.json()
-
-
-async def agreed_decision(live: LiveApp) -> dict:
-    facilitator = await live.headers_for_user("facilitator")
+async def agreed_decision(live_world: LiveApp) -> dict:
+    facilitator = await live_world.headers_for_user("facilitator")
     decision = ok(
-        await live.client.post(
-            f"{API}/roundtables/{live.ids['roundtables']['pmo']}/decisions",
+        await live_world.client.post(
+            f"{API}/roundtables/{live_world.ids['roundtables']['pmo']}/decisions",
             headers=facilitator,
             json={"kind": "agreement", "title": "מרוץ חתימות", "text": "הצעה לאימוץ"},
         ),
@@ -61,24 +44,24 @@ async def agreed_decision(live: LiveApp) -> dict:
     )
     for target in ("in_discussion", "agreed"):
         ok(
-            await live.client.post(
+            await live_world.client.post(
                 f"{API}/decisions/{decision['id']}/transition", headers=facilitator, json={"status": target}
             )
         )
     return decision
 
 
-async def test_no_endorsement_lands_after_the_adoption(live: LiveApp):
-    decision = await agreed_decision(live)
+async def test_no_endorsement_lands_after_the_adoption(live_world: LiveApp):
+    decision = await agreed_decision(live_world)
     decision_id = uuid.UUID(decision["id"])
-    seats = (await live.current_seats("pmo", (Role.member,)))[:SEATS]
+    seats = (await live_world.current_seats("pmo", (Role.member,)))[:SEATS]
     assert len(seats) == SEATS
-    endorsers = [(seat_id, await live.headers_for_stakeholder(stakeholder)) for seat_id, stakeholder in seats]
-    host = await live.headers_for_user("host")
+    endorsers = [(seat_id, await live_world.headers_for_stakeholder(stakeholder)) for seat_id, stakeholder in seats]
+    host = await live_world.headers_for_user("host")
 
     async def endorse(seat_id: uuid.UUID, headers: dict[str, str], n: int) -> httpx.Response:
         body = {"position": POSITIONS[n % len(POSITIONS)], "comment": f"word {n}", "seat_id": str(seat_id)}
-        return await live.client.put(f"{API}/decisions/{decision_id}/endorsement", headers=headers, json=body)
+        return await live_world.client.put(f"{API}/decisions/{decision_id}/endorsement", headers=headers, json=body)
 
     # The first half of the words goes out at once; once a few are answered the adoption goes out, and the
     # second half follows it a little at a time, so that words are in flight on both sides of the adoption.
@@ -90,7 +73,7 @@ async def test_no_endorsement_lands_after_the_adoption(live: LiveApp):
         if answered == ANSWERED_BEFORE_ADOPTION:
             break
     adoption = asyncio.ensure_future(
-        live.client.post(
+        live_world.client.post(
             f"{API}/decisions/{decision_id}/transition",
             headers=host,
             json={"status": "adopted", "adoption_reference": "החלטת ממשלה 9"},
@@ -111,7 +94,7 @@ async def test_no_endorsement_lands_after_the_adoption(live: LiveApp):
         assert answer.json()["status"] == "agreed"  # each was taken while the decision was still open
     assert len(taken) >= ANSWERED_BEFORE_ADOPTION
 
-    async with live.session() as session:
+    async with live_world.session() as session:
         row = await session.get(Decision, decision_id)
         assert row is not None and row.status == DecisionStatus.adopted and row.adopted_at is not None
         endorsements = list(await session.scalars(select(Endorsement).where(Endorsement.decision_id == decision_id)))
@@ -139,7 +122,7 @@ async def test_no_endorsement_lands_after_the_adoption(live: LiveApp):
     # The adoption's payload holds exactly the endorsements as they stand now: nothing changed after it.
     adopted_event = events[adopted_at]
     assert adopted_event.version == adopted["version"]
-    now = ok(await live.client.get(f"{API}/decisions/{decision_id}", headers=host))
+    now = ok(await live_world.client.get(f"{API}/decisions/{decision_id}", headers=host))
     assert adopted_event.payload["endorsements"] == now["endorsements"] == adopted["endorsements"]
     assert {e["seat_id"] for e in now["endorsements"]} == {str(e.seat_id) for e in endorsements}
     # Each seat's standing word is the last one taken for it.

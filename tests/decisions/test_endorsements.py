@@ -8,6 +8,7 @@ from collections import Counter
 from datetime import date, timedelta
 
 import pytest
+from helpers import ok
 from sqlalchemy import select
 
 from shulchan.core.security import create_access_token
@@ -31,11 +32,6 @@ def assert_problem(response, status: int, code: str) -> dict:
     body = response.json()
     assert body["status"] == status and body["code"] == code, body
     return body
-
-
-def ok(response, status: int = 200) -> dict:
-    assert response.status_code == status, response.text
-    return response.json()
 
 
 async def sign_in_as(db, settings, world, stakeholder_key: str) -> dict[str, str]:

@@ -12,11 +12,10 @@ from datetime import UTC, datetime, timedelta
 
 import httpx
 import pytest
-from conftest import FreshDatabase
-from live_app import LiveApp, live_app, migrated_database
+from helpers import ok
+from live_app import LiveApp
 from sqlalchemy import select
 
-from shulchan.core.config import Settings
 from shulchan.events.models import DomainEvent
 from shulchan.minutes.models import MinutesComment, MinutesRevision
 from shulchan.roundtables.models import Role
@@ -30,28 +29,12 @@ ANSWERED_BEFORE_APPROVAL = 3
 STAGGER = 0.01
 
 
-@pytest.fixture(scope="module")
-def database(fresh_database: FreshDatabase) -> Settings:
-    return migrated_database(fresh_database)
-
-
-@pytest.fixture
-async def live(database: Settings):
-    async with live_app(database) as app:
-        yield app
-
-
-def ok(response: httpx.Response, status: int = 200) -> dict:
-    assert response.status_code == status, response.text
-    return response.json()
-
-
-async def circulated_minutes(live: LiveApp) -> dict:
-    facilitator = await live.headers_for_user("facilitator")
+async def circulated_minutes(live_world: LiveApp) -> dict:
+    facilitator = await live_world.headers_for_user("facilitator")
     start = datetime.now(UTC) - timedelta(days=1)
     meeting = ok(
-        await live.client.post(
-            f"{API}/roundtables/{live.ids['roundtables']['pmo']}/meetings",
+        await live_world.client.post(
+            f"{API}/roundtables/{live_world.ids['roundtables']['pmo']}/meetings",
             headers=facilitator,
             json={
                 "title": "מפגש המרוץ",
@@ -64,29 +47,31 @@ async def circulated_minutes(live: LiveApp) -> dict:
         201,
     )
     minutes = ok(
-        await live.client.post(
+        await live_world.client.post(
             f"{API}/meetings/{meeting['id']}/minutes", headers=facilitator, json={"body": "פתיחה.\n\nסיכום."}
         ),
         201,
     )
     return ok(
-        await live.client.post(
+        await live_world.client.post(
             f"{API}/minutes/{minutes['id']}/transition", headers=facilitator, json={"status": "circulated"}
         )
     )
 
 
-async def test_no_comment_lands_on_approved_minutes(live: LiveApp):
-    minutes = await circulated_minutes(live)
+async def test_no_comment_lands_on_approved_minutes(live_world: LiveApp):
+    minutes = await circulated_minutes(live_world)
     minutes_id = uuid.UUID(minutes["id"])
     commenters = [
-        await live.headers_for_stakeholder(stakeholder)
-        for _seat, stakeholder in (await live.current_seats("pmo", (Role.member,)))[:COMMENTERS]
+        await live_world.headers_for_stakeholder(stakeholder)
+        for _seat, stakeholder in (await live_world.current_seats("pmo", (Role.member,)))[:COMMENTERS]
     ]
-    host = await live.headers_for_user("host")
+    host = await live_world.headers_for_user("host")
 
     async def comment(headers: dict[str, str], n: int) -> httpx.Response:
-        return await live.client.post(f"{API}/minutes/{minutes_id}/comments", headers=headers, json={"body": f"#{n}"})
+        return await live_world.client.post(
+            f"{API}/minutes/{minutes_id}/comments", headers=headers, json={"body": f"#{n}"}
+        )
 
     plan = [(headers, n) for n in range(ROUNDS) for headers in commenters]
     first, second = plan[: len(plan) // 2], plan[len(plan) // 2 :]
@@ -96,7 +81,7 @@ async def test_no_comment_lands_on_approved_minutes(live: LiveApp):
         if answered == ANSWERED_BEFORE_APPROVAL:
             break
     approval = asyncio.ensure_future(
-        live.client.post(f"{API}/minutes/{minutes_id}/transition", headers=host, json={"status": "approved"})
+        live_world.client.post(f"{API}/minutes/{minutes_id}/transition", headers=host, json={"status": "approved"})
     )
     for c in second:
         sent.append(asyncio.ensure_future(comment(*c)))
@@ -111,7 +96,7 @@ async def test_no_comment_lands_on_approved_minutes(live: LiveApp):
         assert (answer.status_code, answer.json()["code"]) == (409, "minutes_not_circulated"), answer.text
     assert len(taken) >= ANSWERED_BEFORE_APPROVAL
 
-    async with live.session() as session:
+    async with live_world.session() as session:
         revision = await session.scalar(select(MinutesRevision).where(MinutesRevision.minutes_id == minutes_id))
         assert revision is not None and revision.approved_at is not None
         comments = list(await session.scalars(select(MinutesComment).where(MinutesComment.minutes_id == minutes_id)))

@@ -8,6 +8,7 @@ for public roundtables only; approved minutes are found by search.
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from helpers import ok
 from sqlalchemy import select
 
 from shulchan.minutes.models import Minutes
@@ -23,11 +24,6 @@ def assert_problem(response, status: int, code: str) -> dict:
     body = response.json()
     assert body["status"] == status and body["code"] == code, body
     return body
-
-
-def ok(response, status: int = 200) -> dict:
-    assert response.status_code == status, response.text
-    return response.json()
 
 
 def parse_time(value: str) -> datetime:

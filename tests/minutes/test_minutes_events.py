@@ -5,27 +5,12 @@ roundtable, the actor and the version reached, and carries the minutes as read. 
 nothing.
 """
 
-import uuid
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import select
-
-from shulchan.events.models import DomainEvent
+from helpers import events_of, ok
 
 API = "/api/v1"
 TEXT = "פתיחה.\n\nהוחלט לקדם תוכנית תעסוקה.\n\nסיכום."
-
-
-def ok(response, status: int = 200) -> dict:
-    assert response.status_code == status, response.text
-    return response.json()
-
-
-async def events_of(db, entity_id) -> list[DomainEvent]:
-    rows = await db.scalars(
-        select(DomainEvent).where(DomainEvent.entity_id == uuid.UUID(str(entity_id))).order_by(DomainEvent.position)
-    )
-    return list(rows)
 
 
 async def new_minutes(client, headers, world) -> dict:
