@@ -31,7 +31,7 @@ from shulchan.core.models import Language, utcnow
 from shulchan.core.pagination import PageParams, SortKey, apply_keyset, split_page
 from shulchan.core.schemas import apply_changes
 from shulchan.events import service as changes
-from shulchan.events.tracking import Tracked, own_roundtable, read_schema, through, track
+from shulchan.events.tracking import Tracked, own_roundtable, through, track
 from shulchan.knowledge import files
 from shulchan.knowledge.links import target_roundtable
 from shulchan.knowledge.models import (
@@ -176,13 +176,17 @@ async def _item_payload(session: AsyncSession, item: KnowledgeItem) -> dict[str,
     return (await item_read(session, item)).model_dump(mode="json")
 
 
+async def _link_payload(_session: AsyncSession, link: KnowledgeLink) -> dict[str, Any]:
+    return link_read(link).model_dump(mode="json")
+
+
 async def _attachment_payload(_session: AsyncSession, attachment: Attachment) -> dict[str, Any]:
     return attachment_read(attachment).model_dump(mode="json")
 
 
 _in_item = through(KnowledgeItem, "knowledge_item_id")
 track(KnowledgeItem, Tracked("knowledge_item", _item_payload, own_roundtable, index=index_item, unindex=unindex_item))
-track(KnowledgeLink, Tracked("knowledge_link", read_schema(KnowledgeLinkRead), _in_item))
+track(KnowledgeLink, Tracked("knowledge_link", _link_payload, _in_item))
 track(Attachment, Tracked("attachment", _attachment_payload, _in_item))
 
 
