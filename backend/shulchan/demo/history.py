@@ -41,6 +41,7 @@ from shulchan.knowledge.models import (
     KnowledgeRevision,
     KnowledgeVisibility,
 )
+from shulchan.knowledge.service import index_item as index_knowledge_item
 from shulchan.meetings.models import (
     DEFAULT_TIMEZONE,
     AgendaItem,
@@ -58,7 +59,6 @@ from shulchan.meetings.models import (
 from shulchan.minutes.models import Minutes, MinutesComment, MinutesRevision, MinutesStatus
 from shulchan.minutes.service import index_minutes
 from shulchan.roundtables.models import Goal, Role, Seat
-from shulchan.search.index import index_knowledge_item
 
 JERUSALEM = ZoneInfo(DEFAULT_TIMEZONE)
 SEED = 2009

@@ -10,7 +10,7 @@ from shulchan.core.errors import NotFound, problem_responses
 from shulchan.core.etag import IfMatch, set_etag
 from shulchan.core.models import Language
 from shulchan.core.pagination import PageDep
-from shulchan.knowledge import files, service
+from shulchan.knowledge import service
 from shulchan.knowledge.models import KnowledgeKind
 from shulchan.knowledge.schemas import (
     AttachmentRead,
@@ -20,7 +20,6 @@ from shulchan.knowledge.schemas import (
     KnowledgeItemUpdate,
     KnowledgeRevisionPage,
     KnowledgeRevisionRead,
-    KnowledgeRevisionSummary,
     RevisionDiff,
 )
 
@@ -117,16 +116,14 @@ async def list_knowledge_revisions(
 ) -> KnowledgeRevisionPage:
     """Newest first."""
     items, next_cursor = await service.list_revisions(session, principal, item_id, page)
-    return KnowledgeRevisionPage(
-        items=[KnowledgeRevisionSummary.model_validate(r) for r in items], next_cursor=next_cursor
-    )
+    return KnowledgeRevisionPage(items=items, next_cursor=next_cursor)
 
 
 @router.get("/knowledge-items/{item_id}/revisions/{number}", responses=problem_responses(404, 422))
 async def get_knowledge_revision(
     item_id: uuid.UUID, number: int, principal: PrincipalDep, session: SessionDep
 ) -> KnowledgeRevisionRead:
-    return KnowledgeRevisionRead.model_validate(await service.get_revision(session, principal, item_id, number))
+    return await service.get_revision(session, principal, item_id, number)
 
 
 @router.get("/knowledge-items/{item_id}/diff", responses=problem_responses(404, 422))
@@ -166,8 +163,7 @@ async def download_attachment(
     attachment_id: uuid.UUID, principal: PrincipalDep, session: SessionDep, settings: SettingsDep
 ) -> FileResponse:
     """The file, always as a download, only to those who may see its knowledge item."""
-    attachment = await service.get_attachment(session, principal, attachment_id)
-    path = files.stored_path(settings.attachments_dir, attachment.storage_name)
+    attachment, path = await service.attachment_file(session, principal, settings, attachment_id)
     if not path.is_file():
         raise NotFound("The file of this attachment is missing from storage.", code="file_missing")
     ascii_name = attachment.filename.encode("ascii", "replace").decode().replace('"', "'").replace("?", "_")

@@ -18,6 +18,7 @@ _RECOMMENDATION = "מבחני תמיכה אחידים, פרסום מראש של 
 _DRAFT_BODY = _BACKGROUND + "מבחני תמיכה אחידים."
 _BODY = _BACKGROUND + _RECOMMENDATION
 _SUMMARY = "הצעת ארגוני החברה האזרחית לכללים אחידים ושקופים בהקצאת תמיכות."
+_LINK_ID = "01a22672-de6c-76af-9f7d-d65dc3890f56"
 _LINK = {"target_type": "agenda_item", "target_id": ExampleId.agenda_item}
 _ATTACHMENT = {
     "id": ExampleId.attachment,
@@ -79,6 +80,17 @@ class KnowledgeLinkRef(ReadModel):
     model_config = examples(_LINK)
 
     target_type: str = Field(pattern=r"^(meeting|agenda_item|decision)$")
+    target_id: uuid.UUID
+
+
+class KnowledgeLinkRead(ReadModel):
+    """One link as its own object: the payload of knowledge_link.created / knowledge_link.deleted events."""
+
+    model_config = examples({"id": _LINK_ID, "knowledge_item_id": ExampleId.knowledge_item, **_LINK})
+
+    id: uuid.UUID
+    knowledge_item_id: uuid.UUID
+    target_type: str
     target_id: uuid.UUID
 
 

@@ -1,13 +1,18 @@
-"""The knowledge library: who sees what, edits with revisions, links, diffs."""
+"""The knowledge library: who sees what, edits with revisions, links, attachments, diffs.
+
+Every change goes through the write path (events.service): items, links and attachments are
+registered below with `track`, and the audit entry, the search-index update (through the item's
+`index` hook) and the domain event come from there, never from the functions in this module.
+"""
 
 import difflib
 import json
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, String, cast, delete, event, or_, select
+from sqlalchemy import ColumnElement, Select, String, cast, event, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from shulchan.access.permissions import (
@@ -19,15 +24,16 @@ from shulchan.access.permissions import (
     require_platform,
 )
 from shulchan.access.visibility import get_visible, visible_content_clause
-from shulchan.audit import service as audit
 from shulchan.core.config import Settings
 from shulchan.core.errors import Forbidden, NotFound, PayloadTooLarge, UnprocessableEntity
 from shulchan.core.etag import check_if_match
 from shulchan.core.models import Language, utcnow
 from shulchan.core.pagination import PageParams, SortKey, apply_keyset, split_page
 from shulchan.core.schemas import apply_changes
-from shulchan.decisions.models import Decision
+from shulchan.events import service as changes
+from shulchan.events.tracking import Tracked, own_roundtable, through, track
 from shulchan.knowledge import files
+from shulchan.knowledge.links import target_roundtable
 from shulchan.knowledge.models import (
     Attachment,
     KnowledgeItem,
@@ -42,12 +48,14 @@ from shulchan.knowledge.schemas import (
     KnowledgeItemRead,
     KnowledgeItemSummary,
     KnowledgeItemUpdate,
+    KnowledgeLinkRead,
     KnowledgeLinkRef,
+    KnowledgeRevisionRead,
+    KnowledgeRevisionSummary,
     RevisionDiff,
 )
-from shulchan.meetings.models import AgendaItem, Meeting
 from shulchan.roundtables.models import Roundtable, public_roundtable_ids
-from shulchan.search import index
+from shulchan.search import index as search_index
 
 SORTS = {
     "updated_at": SortKey((KnowledgeItem.updated_at, KnowledgeItem.id)),
@@ -88,6 +96,103 @@ async def visible_knowledge_ids(
     return set((await session.scalars(stmt)).all())
 
 
+# --- read shapes: one mapping per object ------------------------------------------------------------
+
+
+async def item_read(session: AsyncSession, item: KnowledgeItem) -> KnowledgeItemRead:
+    """An item with its links and attachments: the API's answer and its events' payload."""
+    links = (
+        await session.scalars(
+            select(KnowledgeLink).where(KnowledgeLink.knowledge_item_id == item.id).order_by(KnowledgeLink.id)
+        )
+    ).all()
+    attachments = (
+        await session.scalars(select(Attachment).where(Attachment.knowledge_item_id == item.id).order_by(Attachment.id))
+    ).all()
+    return KnowledgeItemRead.model_validate(item).model_copy(
+        update={
+            "links": [KnowledgeLinkRef(target_type=link.target_type, target_id=link.target_id) for link in links],
+            "attachments": [attachment_read(a) for a in attachments],
+        }
+    )
+
+
+def item_summary(columns: Mapping[Any, Any]) -> KnowledgeItemSummary:
+    """A list row (SUMMARY_COLUMNS, no ORM object) as the summary."""
+    return KnowledgeItemSummary.model_validate(columns)
+
+
+def link_read(link: KnowledgeLink) -> KnowledgeLinkRead:
+    return KnowledgeLinkRead.model_validate(link)
+
+
+def attachment_read(attachment: Attachment) -> AttachmentRead:
+    return AttachmentRead(
+        id=attachment.id,
+        knowledge_item_id=attachment.knowledge_item_id,
+        filename=attachment.filename,
+        content_type=attachment.content_type,
+        size_bytes=attachment.size_bytes,
+        sha256=attachment.sha256,
+        created_at=attachment.created_at,
+        download_url=f"/api/v1/attachments/{attachment.id}/download",
+    )
+
+
+def revision_read(revision: KnowledgeRevision) -> KnowledgeRevisionRead:
+    return KnowledgeRevisionRead.model_validate(revision)
+
+
+def revision_summary(revision: KnowledgeRevision) -> KnowledgeRevisionSummary:
+    return KnowledgeRevisionSummary.model_validate(revision)
+
+
+# --- how the write path sees these objects ---------------------------------------------------------
+
+
+async def index_item(session: AsyncSession, item: KnowledgeItem) -> None:
+    """The item's search entry, kept in step on every change (archived items stay, hidden)."""
+    await search_index.upsert(
+        session,
+        entity_type="knowledge_item",
+        entity_id=item.id,
+        roundtable_id=item.roundtable_id,
+        level=item.visibility.value,
+        kind=item.kind.value,
+        language=item.language.value,
+        tags=item.tags,
+        title=item.title,
+        body="\n\n".join(part for part in (item.summary, item.body) if part),
+        occurred_on=item.created_at.date(),
+        hidden=item.archived_at is not None,
+    )
+
+
+async def unindex_item(session: AsyncSession, item: KnowledgeItem) -> None:
+    await search_index.remove(session, "knowledge_item", item.id)
+
+
+async def _item_payload(session: AsyncSession, item: KnowledgeItem) -> dict[str, Any]:
+    return (await item_read(session, item)).model_dump(mode="json")
+
+
+async def _link_payload(_session: AsyncSession, link: KnowledgeLink) -> dict[str, Any]:
+    return link_read(link).model_dump(mode="json")
+
+
+async def _attachment_payload(_session: AsyncSession, attachment: Attachment) -> dict[str, Any]:
+    return attachment_read(attachment).model_dump(mode="json")
+
+
+_in_item = through(KnowledgeItem, "knowledge_item_id")
+track(KnowledgeItem, Tracked("knowledge_item", _item_payload, own_roundtable, index=index_item, unindex=unindex_item))
+track(KnowledgeLink, Tracked("knowledge_link", _link_payload, _in_item))
+track(Attachment, Tracked("attachment", _attachment_payload, _in_item))
+
+
+# --- reading ---------------------------------------------------------------------------------------
+
+
 async def list_items(
     session: AsyncSession,
     principal: Principal,
@@ -118,7 +223,7 @@ async def list_items(
         stmt = stmt.where(_has_tag(tag))
     rows = (await session.execute(apply_keyset(stmt, key, sort, params))).all()
     page, next_cursor = split_page(rows, key, sort, params)
-    return [KnowledgeItemSummary.model_validate(row._mapping) for row in page], next_cursor
+    return [item_summary(row._mapping) for row in page], next_cursor
 
 
 def _has_tag(tag: str) -> ColumnElement[bool]:
@@ -131,49 +236,30 @@ def _has_tag(tag: str) -> ColumnElement[bool]:
     return or_(*(stored.contains(quoted, autoescape=True) for quoted in spellings))
 
 
-async def get_item(session: AsyncSession, principal: Principal, item_id: uuid.UUID) -> KnowledgeItem:
-    item = await session.scalar(
-        select(KnowledgeItem).where(KnowledgeItem.id == item_id, visible_knowledge_clause(principal))
-    )
+async def _get_item(
+    session: AsyncSession, principal: Principal, item_id: uuid.UUID, *, lock: bool = False
+) -> KnowledgeItem:
+    """The scoped fetch (404 for the missing and the hidden alike); with `lock`, under a row lock.
+
+    Who sees an item depends on its roundtable's visibility, a fact in another table, so the rule is
+    a WHERE clause (as for lists) rather than a check in Python through access.visibility.
+    """
+    stmt = select(KnowledgeItem).where(KnowledgeItem.id == item_id, visible_knowledge_clause(principal))
+    if lock:
+        stmt = stmt.execution_options(populate_existing=True)
+        if session.get_bind().dialect.name == "postgresql":
+            stmt = stmt.with_for_update(of=KnowledgeItem)
+    item = await session.scalar(stmt)
     if item is None:
         raise NotFound("No knowledge item with this id is visible to you.")
     return item
 
 
 async def read_item(session: AsyncSession, principal: Principal, item_id: uuid.UUID) -> KnowledgeItemRead:
-    return await _read(session, await get_item(session, principal, item_id))
+    return await item_read(session, await _get_item(session, principal, item_id))
 
 
-async def _read(session: AsyncSession, item: KnowledgeItem) -> KnowledgeItemRead:
-    links = (
-        await session.execute(
-            select(KnowledgeLink.target_type, KnowledgeLink.target_id)
-            .where(KnowledgeLink.knowledge_item_id == item.id)
-            .order_by(KnowledgeLink.id)
-        )
-    ).all()
-    attachments = (
-        await session.scalars(select(Attachment).where(Attachment.knowledge_item_id == item.id).order_by(Attachment.id))
-    ).all()
-    return KnowledgeItemRead.model_validate(item).model_copy(
-        update={
-            "links": [KnowledgeLinkRef(target_type=t, target_id=i) for t, i in links],
-            "attachments": [attachment_read(a) for a in attachments],
-        }
-    )
-
-
-def attachment_read(attachment: Attachment) -> AttachmentRead:
-    return AttachmentRead(
-        id=attachment.id,
-        knowledge_item_id=attachment.knowledge_item_id,
-        filename=attachment.filename,
-        content_type=attachment.content_type,
-        size_bytes=attachment.size_bytes,
-        sha256=attachment.sha256,
-        created_at=attachment.created_at,
-        download_url=f"/api/v1/attachments/{attachment.id}/download",
-    )
+# --- who may change what ---------------------------------------------------------------------------
 
 
 def _require_add(principal: Principal, roundtable_id: uuid.UUID | None) -> None:
@@ -206,40 +292,81 @@ def _require_edit(principal: Principal, item: KnowledgeItem) -> None:
         raise Forbidden("You may edit only the knowledge items you added.")
 
 
-async def _check_links(
-    session: AsyncSession, principal: Principal, roundtable_id: uuid.UUID | None, links: list[dict[str, Any]]
-) -> None:
-    for link in links:
-        target_id = link["target_id"]
-        if link["target_type"] == "meeting":
-            owner = await session.scalar(select(Meeting.roundtable_id).where(Meeting.id == target_id))
-        elif link["target_type"] == "agenda_item":
-            owner = await session.scalar(
-                select(Meeting.roundtable_id)
-                .join(AgendaItem, AgendaItem.meeting_id == Meeting.id)
-                .where(AgendaItem.id == target_id)
-            )
-        else:
-            owner = await session.scalar(select(Decision.roundtable_id).where(Decision.id == target_id))
+def _require_archive(principal: Principal, item: KnowledgeItem) -> None:
+    if item.roundtable_id is None:
+        require_platform(principal, PlatformPermission.knowledge_library_manage)
+    else:
+        require(principal, Permission.knowledge_edit_any, item.roundtable_id)
+
+
+# --- links -----------------------------------------------------------------------------------------
+
+LinkKey = tuple[str, uuid.UUID]
+
+
+async def _checked_links(
+    session: AsyncSession, principal: Principal, roundtable_id: uuid.UUID | None, links: list[KnowledgeLinkRef]
+) -> list[LinkKey]:
+    """The links asked for, each once, in order; 422 for a target that is missing, hidden from the
+    caller, or (for a roundtable's item) in another roundtable."""
+    wanted = list(dict.fromkeys((link.target_type, link.target_id) for link in links))
+    for target_type, target_id in wanted:
+        owner = await target_roundtable(session, target_type, target_id)
         if (
             owner is None
             or not principal.can(Permission.roundtable_view, owner)
             or (roundtable_id is not None and owner != roundtable_id)
         ):
             raise UnprocessableEntity(
-                f"No {link['target_type']} {target_id} in this item's roundtable is visible to you.",
+                f"No {target_type} {target_id} in this item's roundtable is visible to you.",
                 code="unknown_link_target",
             )
+    return wanted
 
 
-async def _set_links(session: AsyncSession, item_id: uuid.UUID, links: list[dict[str, Any]]) -> None:
-    await session.execute(delete(KnowledgeLink).where(KnowledgeLink.knowledge_item_id == item_id))
-    seen = set()
-    for link in links:
-        key = (link["target_type"], link["target_id"])
-        if key not in seen:
-            seen.add(key)
-            session.add(KnowledgeLink(knowledge_item_id=item_id, target_type=key[0], target_id=key[1]))
+async def _relink(
+    session: AsyncSession, principal: Principal, item: KnowledgeItem, wanted: list[LinkKey]
+) -> dict[str, Any] | None:
+    """Make the item's links the wanted ones: each link removed or added is its own change (and
+    event); links that stay are left alone. Returns the audit note for the item, None if unchanged."""
+    current = {
+        (link.target_type, link.target_id): link
+        for link in await session.scalars(
+            select(KnowledgeLink).where(KnowledgeLink.knowledge_item_id == item.id).order_by(KnowledgeLink.id)
+        )
+    }
+    removed = [link for key, link in current.items() if key not in wanted]
+    added = [key for key in wanted if key not in current]
+    if not removed and not added:
+        return None
+    for link in removed:
+        await changes.deleted(session, principal, link)
+    for target_type, target_id in added:
+        link = KnowledgeLink(knowledge_item_id=item.id, target_type=target_type, target_id=target_id)
+        await changes.created(session, principal, link)
+
+    def plain(keys: Iterable[LinkKey]) -> list[list[str]]:
+        return [[target_type, str(target_id)] for target_type, target_id in keys]
+
+    return {"links": {"before": plain(current), "after": plain(wanted)}}
+
+
+# --- items -----------------------------------------------------------------------------------------
+
+
+def _clean_tags(tags: list[str]) -> list[str]:
+    return list(dict.fromkeys(tag.strip().lower() for tag in tags if tag.strip()))
+
+
+def _new_revision(item: KnowledgeItem, principal: Principal) -> KnowledgeRevision:
+    return KnowledgeRevision(
+        knowledge_item_id=item.id,
+        number=item.revision,
+        title=item.title,
+        body=item.body,
+        summary=item.summary,
+        created_by_user_id=principal.user_id,
+    )
 
 
 async def create_item(session: AsyncSession, principal: Principal, body: KnowledgeItemCreate) -> KnowledgeItemRead:
@@ -248,111 +375,77 @@ async def create_item(session: AsyncSession, principal: Principal, body: Knowled
         await get_visible(session, principal, Roundtable, body.roundtable_id)
     _require_add(principal, body.roundtable_id)
     _require_visibility_choice(principal, body.roundtable_id, body.visibility)
-    values = body.model_dump()
-    links = values.pop("links")
-    await _check_links(session, principal, body.roundtable_id, links)
+    wanted = await _checked_links(session, principal, body.roundtable_id, body.links)
+    values = body.model_dump(exclude={"links"})
     values["tags"] = _clean_tags(values["tags"])
     item = KnowledgeItem(created_by_user_id=principal.user_id, revision=1, **values)
     session.add(item)
-    await session.flush()
-    session.add(
-        KnowledgeRevision(
-            knowledge_item_id=item.id,
-            number=1,
-            title=item.title,
-            body=item.body,
-            summary=item.summary,
-            created_by_user_id=principal.user_id,
-        )
-    )
-    await _set_links(session, item.id, links)
-    await session.flush()
-    audit.record_created(session, principal, item, roundtable_id=item.roundtable_id)
-    await index.index_knowledge_item(session, item)
-    return await _read(session, item)
-
-
-def _clean_tags(tags: list[str]) -> list[str]:
-    return list(dict.fromkeys(tag.strip().lower() for tag in tags if tag.strip()))
+    await session.flush()  # the id, for the first revision and the links
+    session.add(_new_revision(item, principal))
+    links = [KnowledgeLink(knowledge_item_id=item.id, target_type=t, target_id=i) for t, i in wanted]
+    session.add_all(links)
+    await changes.created(session, principal, item)  # announced with its links, then each link
+    for link in links:
+        await changes.created(session, principal, link)
+    return await item_read(session, item)
 
 
 async def update_item(
     session: AsyncSession, principal: Principal, item_id: uuid.UUID, body: KnowledgeItemUpdate, if_match: str | None
 ) -> KnowledgeItemRead:
-    item = await get_item(session, principal, item_id)
+    """Every change of title, body or summary is a new revision; a change of links alone still
+    moves the item's version (its links are part of what a client reads)."""
+    item = await _get_item(session, principal, item_id, lock=True)
     _require_edit(principal, item)
     check_if_match(if_match, item.version)
-    changes = body.changes()
-    if "visibility" in changes:
-        _require_visibility_choice(principal, item.roundtable_id, changes["visibility"])
-    links = changes.pop("links", None)
-    if links is not None:
-        links = [link.model_dump() if hasattr(link, "model_dump") else link for link in links]
-        await _check_links(session, principal, item.roundtable_id, links)
-        await _set_links(session, item.id, links)
-    if "tags" in changes:
-        changes["tags"] = _clean_tags(changes["tags"])
-    before = audit.snapshot(item)
-    revised = any(name in changes and changes[name] != getattr(item, name) for name in REVISED_FIELDS)
-    apply_changes(item, changes)
-    if revised:
-        item.revision += 1
-        session.add(
-            KnowledgeRevision(
-                knowledge_item_id=item.id,
-                number=item.revision,
-                title=item.title,
-                body=item.body,
-                summary=item.summary,
-                created_by_user_id=principal.user_id,
-            )
-        )
-    elif links is not None:
-        item.updated_at = utcnow()
-    await session.flush()
-    audit.record_updated(session, principal, item, before, roundtable_id=item.roundtable_id)
-    await index.index_knowledge_item(session, item)
-    return await _read(session, item)
+    patch = body.changes()
+    if "visibility" in patch:
+        _require_visibility_choice(principal, item.roundtable_id, patch["visibility"])
+    wanted = None
+    if "links" in patch:
+        wanted = await _checked_links(session, principal, item.roundtable_id, body.links)
+        del patch["links"]
+    if "tags" in patch:
+        patch["tags"] = _clean_tags(patch["tags"])
+    revised = any(name in patch and patch[name] != getattr(item, name) for name in REVISED_FIELDS)
+    note = await _relink(session, principal, item, wanted) if wanted is not None else None
+    async with changes.changing(session, principal, item, note=note):
+        apply_changes(item, patch)
+        if revised:
+            item.revision += 1
+            session.add(_new_revision(item, principal))
+        elif note:
+            item.updated_at = utcnow()
+    return await item_read(session, item)
 
 
 async def set_archived(
     session: AsyncSession, principal: Principal, item_id: uuid.UUID, archived: bool, if_match: str | None
 ) -> KnowledgeItemRead:
     """Archiving hides an item from lists and search; only facilitators and admins archive."""
-    item = await get_item(session, principal, item_id)
-    if item.roundtable_id is None:
-        require_platform(principal, PlatformPermission.knowledge_library_manage)
-    else:
-        require(principal, Permission.knowledge_edit_any, item.roundtable_id)
+    item = await _get_item(session, principal, item_id, lock=True)
+    _require_archive(principal, item)
     check_if_match(if_match, item.version)
-    before = audit.snapshot(item)
-    item.archived_at = utcnow() if archived else None
-    await session.flush()
-    audit.record_updated(
-        session,
-        principal,
-        item,
-        before,
-        roundtable_id=item.roundtable_id,
-        action="archive" if archived else "unarchive",
-    )
-    await index.index_knowledge_item(session, item)
-    return await _read(session, item)
+    action = "archive" if archived else "unarchive"
+    async with changes.changing(session, principal, item, action=action, event=f"knowledge_item.{action}d"):
+        item.archived_at = utcnow() if archived else None
+    return await item_read(session, item)
+
+
+# --- revisions -------------------------------------------------------------------------------------
 
 
 async def list_revisions(
     session: AsyncSession, principal: Principal, item_id: uuid.UUID, params: PageParams
-) -> tuple[list[KnowledgeRevision], str | None]:
-    await get_item(session, principal, item_id)
+) -> tuple[list[KnowledgeRevisionSummary], str | None]:
+    await _get_item(session, principal, item_id)
     stmt: Select[Any] = select(KnowledgeRevision).where(KnowledgeRevision.knowledge_item_id == item_id)
     rows = (await session.scalars(apply_keyset(stmt, REVISION_SORT, "-number", params))).all()
-    return split_page(rows, REVISION_SORT, "-number", params)
+    page, next_cursor = split_page(rows, REVISION_SORT, "-number", params)
+    return [revision_summary(revision) for revision in page], next_cursor
 
 
-async def get_revision(
-    session: AsyncSession, principal: Principal, item_id: uuid.UUID, number: int
-) -> KnowledgeRevision:
-    await get_item(session, principal, item_id)
+async def _revision(session: AsyncSession, item_id: uuid.UUID, number: int) -> KnowledgeRevision:
     revision = await session.scalar(
         select(KnowledgeRevision).where(
             KnowledgeRevision.knowledge_item_id == item_id, KnowledgeRevision.number == number
@@ -361,6 +454,13 @@ async def get_revision(
     if revision is None:
         raise NotFound(f"This item has no revision {number}.")
     return revision
+
+
+async def get_revision(
+    session: AsyncSession, principal: Principal, item_id: uuid.UUID, number: int
+) -> KnowledgeRevisionRead:
+    await _get_item(session, principal, item_id)
+    return revision_read(await _revision(session, item_id, number))
 
 
 def _unified(before: str, after: str, label: str, from_number: int, to_number: int) -> str:
@@ -379,8 +479,9 @@ def _unified(before: str, after: str, label: str, from_number: int, to_number: i
 async def diff_revisions(
     session: AsyncSession, principal: Principal, item_id: uuid.UUID, from_number: int, to_number: int
 ) -> RevisionDiff:
-    old = await get_revision(session, principal, item_id, from_number)
-    new = await get_revision(session, principal, item_id, to_number)
+    await _get_item(session, principal, item_id)
+    old = await _revision(session, item_id, from_number)
+    new = await _revision(session, item_id, to_number)
     return RevisionDiff(
         from_number=from_number,
         to_number=to_number,
@@ -396,7 +497,7 @@ async def diff_revisions(
 async def add_attachment(
     session: AsyncSession, principal: Principal, settings: Settings, item_id: uuid.UUID, filename: str, data: bytes
 ) -> AttachmentRead:
-    item = await get_item(session, principal, item_id)
+    item = await _get_item(session, principal, item_id, lock=True)
     _require_edit(principal, item)
     if len(data) > settings.attachment_max_bytes:
         raise PayloadTooLarge(f"Attachments may be at most {settings.attachment_max_bytes} bytes.")
@@ -415,34 +516,41 @@ async def add_attachment(
         storage_name=storage_name,
         uploaded_by_user_id=principal.user_id,
     )
-    session.add(attachment)
-    await session.flush()
-    audit.record_created(session, principal, attachment, roundtable_id=item.roundtable_id)
+    await changes.created(session, principal, attachment)
     return attachment_read(attachment)
 
 
-async def get_attachment(session: AsyncSession, principal: Principal, attachment_id: uuid.UUID) -> Attachment:
+async def _get_attachment(
+    session: AsyncSession, principal: Principal, attachment_id: uuid.UUID, *, lock: bool = False
+) -> tuple[Attachment, KnowledgeItem]:
+    """An attachment of a visible item, and that item (locked first with `lock`); 404 otherwise."""
     attachment = await session.get(Attachment, attachment_id)
     if attachment is None:
         raise NotFound("No attachment with this id is visible to you.")
     try:
-        await get_item(session, principal, attachment.knowledge_item_id)
+        item = await _get_item(session, principal, attachment.knowledge_item_id, lock=lock)
     except NotFound as exc:
         raise NotFound("No attachment with this id is visible to you.") from exc
-    return attachment
+    return attachment, item
+
+
+async def attachment_file(
+    session: AsyncSession, principal: Principal, settings: Settings, attachment_id: uuid.UUID
+) -> tuple[AttachmentRead, Path]:
+    """An attachment the caller may see, and where its file is stored."""
+    attachment, _ = await _get_attachment(session, principal, attachment_id)
+    return attachment_read(attachment), files.stored_path(settings.attachments_dir, attachment.storage_name)
 
 
 async def delete_attachment(
     session: AsyncSession, principal: Principal, settings: Settings, attachment_id: uuid.UUID
 ) -> None:
-    attachment = await get_attachment(session, principal, attachment_id)
-    item = await get_item(session, principal, attachment.knowledge_item_id)
+    attachment, item = await _get_attachment(session, principal, attachment_id, lock=True)
     _require_edit(principal, item)
-    audit.record_deleted(session, principal, attachment, roundtable_id=item.roundtable_id)
-    await session.delete(attachment)
-    await session.flush()
+    path = files.stored_path(settings.attachments_dir, attachment.storage_name)
+    await changes.deleted(session, principal, attachment)
     # The file goes only once the row's removal is committed, so a failed request loses nothing.
-    _on_outcome(session, "after_commit", files.stored_path(settings.attachments_dir, attachment.storage_name))
+    _on_outcome(session, "after_commit", path)
 
 
 def _on_outcome(session: AsyncSession, outcome: str, path: Path) -> None:

@@ -1,4 +1,6 @@
-"""Keeping the search index in step with what it indexes, in the same transaction."""
+"""The search index's write side: one entry per searchable object, kept in step in the change's own
+transaction. Generic on purpose: each domain builds its own entry (knowledge through its items'
+`index` hook, see events.tracking), so search imports none of the domains it indexes."""
 
 import uuid
 from datetime import date
@@ -6,7 +8,6 @@ from datetime import date
 from sqlalchemy import delete, func, literal_column, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from shulchan.knowledge.models import KnowledgeItem
 from shulchan.search.models import SearchEntry
 from shulchan.search.text import expand_for_index
 
@@ -68,20 +69,3 @@ async def remove(session: AsyncSession, entity_type: str, entity_id: uuid.UUID) 
     if session.get_bind().dialect.name != "postgresql":
         await session.execute(text("DELETE FROM search_fts WHERE rowid = :id"), {"id": entry_id})
     await session.execute(delete(SearchEntry).where(SearchEntry.id == entry_id))
-
-
-async def index_knowledge_item(session: AsyncSession, item: KnowledgeItem) -> None:
-    await upsert(
-        session,
-        entity_type="knowledge_item",
-        entity_id=item.id,
-        roundtable_id=item.roundtable_id,
-        level=item.visibility.value,
-        kind=item.kind.value,
-        language=item.language.value,
-        tags=item.tags,
-        title=item.title,
-        body="\n\n".join(part for part in (item.summary, item.body) if part),
-        occurred_on=item.created_at.date(),
-        hidden=item.archived_at is not None,
-    )
