@@ -76,48 +76,6 @@ def record(
     return event
 
 
-def record_created(
-    session: AsyncSession, principal: Principal, entity: DeclarativeBase, *, roundtable_id: uuid.UUID | None
-) -> None:
-    after = snapshot(entity)
-    record(
-        session,
-        principal,
-        "create",
-        entity,
-        roundtable_id=roundtable_id,
-        changes={key: {"before": None, "after": value} for key, value in after.items()},
-    )
-
-
-def record_updated(
-    session: AsyncSession,
-    principal: Principal,
-    entity: DeclarativeBase,
-    before: dict[str, Any],
-    *,
-    roundtable_id: uuid.UUID | None,
-    action: str = "update",
-) -> None:
-    changes = diff(before, snapshot(entity))
-    if changes:
-        record(session, principal, action, entity, roundtable_id=roundtable_id, changes=changes)
-
-
-def record_deleted(
-    session: AsyncSession, principal: Principal, entity: DeclarativeBase, *, roundtable_id: uuid.UUID | None
-) -> None:
-    before = snapshot(entity)
-    record(
-        session,
-        principal,
-        "delete",
-        entity,
-        roundtable_id=roundtable_id,
-        changes={key: {"before": value, "after": None} for key, value in before.items()},
-    )
-
-
 async def _page(
     session: AsyncSession, stmt: Select[Any], params: PageParams
 ) -> tuple[list[AuditEventRead], str | None]:
