@@ -1,8 +1,8 @@
 import { Tabs } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Navigate, useSearchParams } from "react-router";
-import { PageTitle } from "../../components/PageTitle";
-import { Loading } from "../../components/QueryState";
+import { PageTitle } from "../../shared/layout/PageTitle";
+import { Loading } from "../../shared/feedback/QueryState";
 import { useMe, type PlatformPermission } from "../auth/api";
 import { canSeeAdmin } from "../auth/permissions";
 import { AuditTab } from "./AuditTab";

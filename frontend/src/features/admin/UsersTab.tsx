@@ -16,7 +16,7 @@ import { useTranslation } from "react-i18next";
 import { formatDay } from "../../i18n/format";
 import { useLang } from "../../i18n/useLang";
 import { useMe } from "../auth/api";
-import { MutationError } from "../decisions/feedback";
+import { MutationError } from "../../shared/feedback/MutationError";
 import { AdminSearch, AdminTable, FormActions } from "./AdminTable";
 import { useCreateUser, useUpdateUser, useUsers } from "./api";
 

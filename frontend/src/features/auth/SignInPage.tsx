@@ -6,8 +6,8 @@ import { Navigate, useNavigate, useSearchParams } from "react-router";
 import { signIn } from "../../api/client";
 import { ApiError } from "../../api/problem";
 import { session } from "../../api/session";
-import { useErrorMessage } from "../../components/useErrorMessage";
-import { PageTitle } from "../../components/PageTitle";
+import { useErrorMessage } from "../../shared/feedback/useErrorMessage";
+import { PageTitle } from "../../shared/layout/PageTitle";
 import { useSignedIn } from "./useSession";
 
 /** Only same-app paths: never send a person to another site after sign-in. */

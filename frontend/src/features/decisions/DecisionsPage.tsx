@@ -1,7 +1,7 @@
 import { Select } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
-import { PageTitle } from "../../components/PageTitle";
+import { PageTitle } from "../../shared/layout/PageTitle";
 import { pickLang, useLang } from "../../i18n/useLang";
 import { useMe } from "../auth/api";
 import { useRoundtables } from "../roundtables/api";

@@ -18,7 +18,7 @@ import { Markdown } from "../knowledge/Markdown";
 import { useRoundtableMeetings } from "../meetings/api";
 import { useGoals } from "../roundtables/api";
 import { DECISION_KINDS, useCreateDecision, type DecisionKind } from "./api";
-import { MutationError } from "./feedback";
+import { MutationError } from "../../shared/feedback/MutationError";
 
 /** Meeting and goal choices of one roundtable. */
 function RoundtableLinks({

@@ -2,11 +2,11 @@ import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Table, Text, Title } fro
 import { useId, useMemo, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { EnumBadge } from "../../components/EnumBadge";
-import { ErrorAlert } from "../../components/ErrorAlert";
-import { LoadMore } from "../../components/LoadMore";
-import { PageTitle } from "../../components/PageTitle";
-import { Empty, Loading, QueryState } from "../../components/QueryState";
+import { EnumBadge } from "../../shared/enums/EnumBadge";
+import { ErrorAlert } from "../../shared/feedback/ErrorAlert";
+import { LoadMore } from "../../shared/layout/LoadMore";
+import { PageTitle } from "../../shared/layout/PageTitle";
+import { Empty, Loading, QueryState } from "../../shared/feedback/QueryState";
 import { formatDate, formatDateTime } from "../../i18n/format";
 import { pickLang, useLang } from "../../i18n/useLang";
 import { useMyOpenActionItems } from "../actionItems/api";
@@ -21,7 +21,7 @@ import {
 import { useMeetingsMinutes } from "../minutes/api";
 import { useRoundtables } from "../roundtables/api";
 import { RoundtableCard } from "../roundtables/RoundtableCard";
-import { ScrollTable } from "../../components/ScrollTable";
+import { ScrollTable } from "../../shared/layout/ScrollTable";
 
 /** RSVPs are looked up for the first few meetings only (one request each). */
 const RSVP_LOOKUPS = 3;

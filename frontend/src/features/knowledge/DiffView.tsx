@@ -1,7 +1,7 @@
 import { Badge, Group, Stack, Table, Text, Title, VisuallyHidden } from "@mantine/core";
 import { useId, useMemo } from "react";
 import { useTranslation } from "react-i18next";
-import { ScrollTable } from "../../components/ScrollTable";
+import { ScrollTable } from "../../shared/layout/ScrollTable";
 import type { RevisionDiff } from "./api";
 import { diffStats, parseUnifiedDiff, type DiffLine } from "./diff";
 

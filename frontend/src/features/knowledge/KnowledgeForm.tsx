@@ -13,7 +13,7 @@ import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { pickLang, useLang } from "../../i18n/useLang";
 import { useMe } from "../auth/api";
-import { MutationError } from "../decisions/feedback";
+import { MutationError } from "../../shared/feedback/MutationError";
 import { useRoundtables } from "../roundtables/api";
 import {
   KNOWLEDGE_KINDS,

@@ -12,7 +12,7 @@ import { useDisclosure } from "@mantine/hooks";
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
-import { PageTitle } from "../../components/PageTitle";
+import { PageTitle } from "../../shared/layout/PageTitle";
 import { pickLang, useLang } from "../../i18n/useLang";
 import { useMe } from "../auth/api";
 import { useRoundtables } from "../roundtables/api";

@@ -1,8 +1,8 @@
 import { Group, Select, Stack, Table, Text } from "@mantine/core";
 import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { QueryState } from "../../components/QueryState";
-import { ScrollTable } from "../../components/ScrollTable";
+import { QueryState } from "../../shared/feedback/QueryState";
+import { ScrollTable } from "../../shared/layout/ScrollTable";
 import { formatDateTime } from "../../i18n/format";
 import { useLang } from "../../i18n/useLang";
 import { useDiff, useRevisions } from "./api";

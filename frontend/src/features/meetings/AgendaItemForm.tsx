@@ -1,7 +1,7 @@
 import { Button, Group, MultiSelect, NumberInput, Stack, TextInput, Textarea } from "@mantine/core";
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { ErrorAlert } from "../../components/ErrorAlert";
+import { ErrorAlert } from "../../shared/feedback/ErrorAlert";
 import { useKnowledgeItems } from "../knowledge/api";
 import type { AgendaItem, AgendaItemCreate } from "./api";
 import { fieldErrors } from "./fieldErrors";

@@ -13,9 +13,9 @@ import {
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { ErrorAlert } from "../../components/ErrorAlert";
-import { EnumBadge } from "../../components/EnumBadge";
-import { Empty, QueryState } from "../../components/QueryState";
+import { ErrorAlert } from "../../shared/feedback/ErrorAlert";
+import { EnumBadge } from "../../shared/enums/EnumBadge";
+import { Empty, QueryState } from "../../shared/feedback/QueryState";
 import { AgendaItemForm } from "./AgendaItemForm";
 import { AgendaList } from "./AgendaList";
 import {

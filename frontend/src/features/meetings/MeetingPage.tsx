@@ -12,9 +12,9 @@ import {
 import { useMemo, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams, useSearchParams } from "react-router";
-import { EnumBadge } from "../../components/EnumBadge";
-import { PageTitle } from "../../components/PageTitle";
-import { QueryState } from "../../components/QueryState";
+import { EnumBadge } from "../../shared/enums/EnumBadge";
+import { PageTitle } from "../../shared/layout/PageTitle";
+import { QueryState } from "../../shared/feedback/QueryState";
 import { pickLang, useLang } from "../../i18n/useLang";
 import { MinutesSection } from "../minutes/MinutesSection";
 import { useRoundtable } from "../roundtables/api";

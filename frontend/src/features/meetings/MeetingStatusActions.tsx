@@ -2,7 +2,7 @@ import { Alert, Button, Group, Modal, Stack, Text, Textarea } from "@mantine/cor
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError } from "../../api/problem";
-import { ErrorAlert } from "../../components/ErrorAlert";
+import { ErrorAlert } from "../../shared/feedback/ErrorAlert";
 import { useTransitionMeeting, type Meeting } from "./api";
 
 /** planned → confirmed → held, or → cancelled with a reason (for those with meetings:manage). */

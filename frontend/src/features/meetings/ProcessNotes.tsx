@@ -2,9 +2,9 @@ import { Alert, Button, Card, Group, Stack, Text, Textarea } from "@mantine/core
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError } from "../../api/problem";
-import { ErrorAlert } from "../../components/ErrorAlert";
-import { LoadMore } from "../../components/LoadMore";
-import { QueryState } from "../../components/QueryState";
+import { ErrorAlert } from "../../shared/feedback/ErrorAlert";
+import { LoadMore } from "../../shared/layout/LoadMore";
+import { QueryState } from "../../shared/feedback/QueryState";
 import { formatDateTime } from "../../i18n/format";
 import { useLang } from "../../i18n/useLang";
 import { useProcessNoteMutations, useProcessNotes, type Meeting, type ProcessNote } from "./api";

@@ -12,10 +12,10 @@ import {
 } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { EnumBadge } from "../../components/EnumBadge";
-import { ErrorAlert } from "../../components/ErrorAlert";
-import { QueryState } from "../../components/QueryState";
-import { ScrollTable } from "../../components/ScrollTable";
+import { EnumBadge } from "../../shared/enums/EnumBadge";
+import { ErrorAlert } from "../../shared/feedback/ErrorAlert";
+import { QueryState } from "../../shared/feedback/QueryState";
+import { ScrollTable } from "../../shared/layout/ScrollTable";
 import { useMe } from "../auth/api";
 import {
   myInvitation,

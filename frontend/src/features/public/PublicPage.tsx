@@ -1,8 +1,8 @@
 import { SimpleGrid, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { LoadMore } from "../../components/LoadMore";
-import { PageTitle } from "../../components/PageTitle";
-import { QueryState } from "../../components/QueryState";
+import { LoadMore } from "../../shared/layout/LoadMore";
+import { PageTitle } from "../../shared/layout/PageTitle";
+import { QueryState } from "../../shared/feedback/QueryState";
 import { useRoundtables } from "../roundtables/api";
 import { RoundtableCard } from "../roundtables/RoundtableCard";
 

@@ -1,10 +1,10 @@
 import { Anchor, Breadcrumbs, Card, Group, Stack, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
-import { EnumBadge } from "../../components/EnumBadge";
-import { LoadMore } from "../../components/LoadMore";
-import { PageTitle } from "../../components/PageTitle";
-import { QueryState } from "../../components/QueryState";
+import { EnumBadge } from "../../shared/enums/EnumBadge";
+import { LoadMore } from "../../shared/layout/LoadMore";
+import { PageTitle } from "../../shared/layout/PageTitle";
+import { QueryState } from "../../shared/feedback/QueryState";
 import { formatDateTime } from "../../i18n/format";
 import { pickLang, useLang } from "../../i18n/useLang";
 import { DecisionList } from "../decisions/DecisionList";

@@ -11,9 +11,9 @@ import {
 } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link, useParams, useSearchParams } from "react-router";
-import { EnumBadge } from "../../components/EnumBadge";
-import { PageTitle } from "../../components/PageTitle";
-import { QueryState } from "../../components/QueryState";
+import { EnumBadge } from "../../shared/enums/EnumBadge";
+import { PageTitle } from "../../shared/layout/PageTitle";
+import { QueryState } from "../../shared/feedback/QueryState";
 import { formatDate } from "../../i18n/format";
 import { pickLang, useLang } from "../../i18n/useLang";
 import { AuditList } from "../audit/AuditList";

@@ -3,7 +3,7 @@ import { useDisclosure } from "@mantine/hooks";
 import { Suspense, useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, Outlet, useLocation } from "react-router";
-import { Loading } from "../../components/QueryState";
+import { Loading } from "../../shared/feedback/QueryState";
 import { isLanguage, setLanguage } from "../../i18n";
 import { useMe } from "../auth/api";
 import { LanguageSwitch } from "./LanguageSwitch";

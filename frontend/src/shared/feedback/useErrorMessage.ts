@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { ApiError } from "../api/problem";
+import { ApiError } from "../../api/problem";
 
 /** The text to show for an error: the problem's own `detail` when the API gave one. */
 export function useErrorMessage() {

@@ -1,7 +1,7 @@
 import { Alert } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { ApiError } from "../../api/problem";
-import { ErrorAlert } from "../../components/ErrorAlert";
+import { ErrorAlert } from "./ErrorAlert";
 
 /** 412 stale_version: someone changed the object since we read it. */
 function isStale(error: unknown): boolean {
