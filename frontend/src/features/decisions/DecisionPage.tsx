@@ -23,7 +23,7 @@ import { pickLang, useLang } from "../../i18n/useLang";
 import { DecisionActionItems } from "../actionItems/DecisionActionItems";
 import { useMe } from "../auth/api";
 import { useSignedIn } from "../auth/useSession";
-import { Markdown } from "../knowledge/Markdown";
+import { Markdown } from "../../shared/markdown";
 import { useGoals, useRoundtable } from "../roundtables/api";
 import { myEndorsingSeats, useDecision, useSectors, type Decision } from "./api";
 import { DecisionHistory } from "./DecisionHistory";

@@ -14,7 +14,7 @@ import { useNavigate } from "react-router";
 import { formatDateTime } from "../../i18n/format";
 import { pickLang, useLang } from "../../i18n/useLang";
 import { useMe } from "../auth/api";
-import { Markdown } from "../knowledge/Markdown";
+import { Markdown } from "../../shared/markdown";
 import { useRoundtableMeetings } from "../meetings/api";
 import { useGoals } from "../roundtables/api";
 import { DECISION_KINDS, useCreateDecision, type DecisionKind } from "./api";

@@ -22,7 +22,7 @@ import {
   type KnowledgeKind,
   type KnowledgeVisibility,
 } from "./api";
-import { Markdown } from "./Markdown";
+import { Markdown } from "../../shared/markdown";
 import { canChooseFacilitatorsOnly } from "./permissions";
 
 const LIBRARY = "__library__";

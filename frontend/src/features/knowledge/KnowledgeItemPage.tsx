@@ -26,7 +26,7 @@ import { useMe } from "../auth/api";
 import { MutationError } from "../../shared/feedback/MutationError";
 import { useArchiveKnowledgeItem, useKnowledgeItem, type KnowledgeItem } from "./api";
 import { Attachments } from "./Attachments";
-import { Markdown } from "./Markdown";
+import { Markdown } from "../../shared/markdown";
 import { canArchiveKnowledge, canEditKnowledge } from "./permissions";
 import { Revisions } from "./Revisions";
 

@@ -7,8 +7,6 @@ import { DiffView } from "./DiffView";
 import { highlightSegments } from "./highlight";
 import { HighlightedSnippet } from "./HighlightedSnippet";
 import { hitHref } from "./hits";
-import { Markdown } from "./Markdown";
-import { parseInline, parseMarkdown, safeHref } from "./markdown";
 
 beforeEach(async () => {
   initI18n("en");
@@ -151,54 +149,5 @@ describe("diff rendering", () => {
       <DiffView diff={{ from_number: 1, to_number: 2, title: "", summary: "", body: "" }} />,
     );
     expect(screen.getByText("The revisions do not differ.")).toBeInTheDocument();
-  });
-});
-
-describe("markdown", () => {
-  it("reads headings, paragraphs, lists, emphasis, code and links", () => {
-    const blocks = parseMarkdown(
-      "# Title\n\nSome **bold** and *it*.\nNext line.\n\n- one\n- two\n\n1. a\n2. b\n\n> quoted\n\n```\ncode\n```\n\n---",
-    );
-    expect(blocks.map((b) => b.type)).toEqual([
-      "heading",
-      "paragraph",
-      "list",
-      "list",
-      "quote",
-      "code",
-      "rule",
-    ]);
-    expect(parseInline("a `x` [site](https://example.org) b")).toEqual([
-      { type: "text", text: "a " },
-      { type: "code", text: "x" },
-      { type: "text", text: " " },
-      { type: "link", href: "https://example.org", children: [{ type: "text", text: "site" }] },
-      { type: "text", text: " b" },
-    ]);
-  });
-
-  it("never makes unsafe links or HTML", () => {
-    expect(safeHref("javascript:alert(1)")).toBeNull();
-    expect(safeHref("data:text/html,x")).toBeNull();
-    expect(safeHref("//evil.example")).toBeNull();
-    expect(safeHref("/knowledge/1")).toBe("/knowledge/1");
-    expect(safeHref("mailto:a@b.org")).toBe("mailto:a@b.org");
-    const { container } = renderApp(
-      <Markdown
-        source={'[click](javascript:alert(1)) <script>alert(1)</script> <b onclick="x">b</b>'}
-      />,
-    );
-    expect(container.querySelector("a[href^='javascript']")).toBeNull();
-    expect(container.querySelector("script")).toBeNull();
-    expect(container.querySelector("b")).toBeNull();
-    expect(screen.getByTestId("markdown")).toHaveTextContent(
-      'click) <script>alert(1)</script> <b onclick="x">b</b>',
-    );
-  });
-
-  it("places the document's headings under the page's", () => {
-    renderApp(<Markdown source={"## רקע\n\ntext\n\n### פירוט"} />);
-    expect(screen.getByRole("heading", { level: 3, name: "רקע" })).toBeInTheDocument();
-    expect(screen.getByRole("heading", { level: 4, name: "פירוט" })).toBeInTheDocument();
   });
 });

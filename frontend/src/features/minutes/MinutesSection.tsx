@@ -40,7 +40,7 @@ import {
 } from "./api";
 import { lastLine } from "./diff";
 import { DiffView } from "./DiffView";
-import { Markdown } from "./Markdown";
+import { Markdown } from "../../shared/markdown";
 import classes from "./minutes.module.css";
 import { splitParagraphs } from "./paragraphs";
 
@@ -75,7 +75,7 @@ export function MinutesText({
           data-testid="minutes-paragraph"
           onClick={onPick ? () => onPick(index) : undefined}
         >
-          <Markdown source={paragraph} />
+          <Markdown source={paragraph} headings="absolute" />
           {(onPick || (counts?.get(index) ?? 0) > 0) && (
             <Group gap={6} justify="flex-end">
               {(counts?.get(index) ?? 0) > 0 && (
