@@ -2,8 +2,7 @@ import { screen, within } from "@testing-library/react";
 import { beforeEach, describe, expect, it } from "vitest";
 import { initI18n, setLanguage } from "../../i18n";
 import { renderApp } from "../../test/render";
-import { diffStats, parseUnifiedDiff } from "./diff";
-import { DiffView } from "./DiffView";
+import { RevisionDiffView } from "./RevisionDiffView";
 import { highlightSegments } from "./highlight";
 import { HighlightedSnippet } from "./HighlightedSnippet";
 import { hitHref } from "./hits";
@@ -103,24 +102,9 @@ const DIFF = [
 ].join("\n");
 
 describe("diff rendering", () => {
-  it("reads a unified diff into numbered lines", () => {
-    const lines = parseUnifiedDiff(DIFF);
-    expect(lines.map((l) => [l.kind, l.oldNumber, l.newNumber, l.text])).toEqual([
-      ["hunk", null, null, "@@ -1,4 +1,5 @@"],
-      ["context", 1, 1, "## רקע"],
-      ["context", 2, 2, ""],
-      ["del", 3, null, "שורה שנייה."],
-      ["add", null, 3, "שורה שנייה, מתוקנת."],
-      ["context", 4, 4, "## המלצות"],
-      ["add", null, 5, "- למדוד"],
-    ]);
-    expect(diffStats(lines)).toEqual({ added: 2, removed: 1 });
-    expect(parseUnifiedDiff("")).toEqual([]);
-  });
-
   it("shows added and removed lines, named for screen readers, per part", () => {
     renderApp(
-      <DiffView
+      <RevisionDiffView
         diff={{
           from_number: 1,
           to_number: 2,
@@ -130,13 +114,13 @@ describe("diff rendering", () => {
         }}
       />,
     );
-    const tables = screen.getAllByTestId("diff-table");
+    const tables = screen.getAllByTestId("diff");
     expect(tables).toHaveLength(2); // summary and body; the title did not change
     const body = tables[1];
-    const removed = body.querySelector('tr[data-kind="del"]')!;
+    const removed = body.querySelector('tr[data-kind="removed"]')!;
     expect(removed.querySelector("del")?.textContent).toBe("שורה שנייה.");
-    expect(removed).toHaveTextContent("removed:");
-    const added = [...body.querySelectorAll('tr[data-kind="add"]')].map(
+    expect(removed).toHaveTextContent("Removed line:");
+    const added = [...body.querySelectorAll('tr[data-kind="added"]')].map(
       (r) => r.querySelector("ins")?.textContent,
     );
     expect(added).toEqual(["שורה שנייה, מתוקנת.", "- למדוד"]);
@@ -146,7 +130,9 @@ describe("diff rendering", () => {
 
   it("says so when nothing changed", () => {
     renderApp(
-      <DiffView diff={{ from_number: 1, to_number: 2, title: "", summary: "", body: "" }} />,
+      <RevisionDiffView
+        diff={{ from_number: 1, to_number: 2, title: "", summary: "", body: "" }}
+      />,
     );
     expect(screen.getByText("The revisions do not differ.")).toBeInTheDocument();
   });

@@ -38,8 +38,8 @@ import {
   type Minutes,
   type MinutesComment,
 } from "./api";
-import { lastLine } from "./diff";
-import { DiffView } from "./DiffView";
+import { lastLine } from "../../shared/diff";
+import { MinutesDiff } from "./MinutesDiff";
 import { Markdown } from "../../shared/markdown";
 import classes from "./minutes.module.css";
 import { splitParagraphs } from "./paragraphs";
@@ -426,7 +426,7 @@ function History({ minutes, meeting }: { minutes: Minutes; meeting: Meeting }) {
           ) : (
             <QueryState query={diff}>
               {(d) => (
-                <DiffView
+                <MinutesDiff
                   diff={d.diff}
                   from={d.from_number}
                   to={d.to_number}
