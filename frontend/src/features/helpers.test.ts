@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { Me } from "./auth/api";
-import { canSeeAdmin, hasRoundtablePermission } from "./auth/permissions";
+import type { Me } from "../shared/session/me";
+import { canSeeAdmin, hasRoundtablePermission } from "../shared/session/permissions";
 import { myInvitation, type Invitation } from "./meetings/api";
 import { goalProgressPercent, type GoalProgress } from "./roundtables/api";
 

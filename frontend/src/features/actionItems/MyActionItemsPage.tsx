@@ -5,7 +5,7 @@ import { LoadMore } from "../../shared/layout/LoadMore";
 import { PageTitle } from "../../shared/layout/PageTitle";
 import { QueryState } from "../../shared/feedback/QueryState";
 import { pickLang, useLang } from "../../i18n/useLang";
-import { useMe } from "../auth/api";
+import { useMe } from "../../shared/session/me";
 import { ActionItemRow } from "./ActionItemRow";
 import { canUpdateStatus, useActionItems, type ActionItemFilters } from "./api";
 

@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "../../api/client";
 import { etagFor, useCursorList } from "../../api/hooks";
 import { unwrap } from "../../api/problem";
+import { queryKeys } from "../../api/queryKeys";
 import type { components } from "../../api/schema";
 
 export type ActionItem = components["schemas"]["ActionItemRead"];
@@ -12,7 +13,7 @@ export const ACTION_STATUSES: ActionItemStatus[] = ["open", "in_progress", "done
 
 /** My action items that are still open or in progress (overdue ones carry `overdue`). */
 export function useMyOpenActionItems(limit = 20) {
-  return useCursorList(["action-items", "mine", "open", limit], (cursor) =>
+  return useCursorList(queryKeys.actionItems.mineOpen(limit), (cursor) =>
     unwrap(
       api.GET("/api/v1/action-items", {
         params: {
@@ -32,7 +33,7 @@ export interface ActionItemFilters {
 }
 
 export function useActionItems(filters: ActionItemFilters, limit = 50) {
-  return useCursorList(["action-items", "list", filters, limit], (cursor) =>
+  return useCursorList(queryKeys.actionItems.list(filters, limit), (cursor) =>
     unwrap(
       api.GET("/api/v1/action-items", {
         params: {
@@ -55,7 +56,7 @@ export function useActionItems(filters: ActionItemFilters, limit = 50) {
 /** Current seats of a roundtable: who may own an action item there. */
 export function useCurrentSeats(roundtableId: string, enabled = true) {
   return useQuery({
-    queryKey: ["roundtables", roundtableId, "seats", "current"],
+    queryKey: queryKeys.roundtables.currentSeats(roundtableId),
     queryFn: () =>
       unwrap(
         api.GET("/api/v1/roundtables/{roundtable_id}/seats", {
@@ -76,7 +77,7 @@ export function useCreateActionItem(roundtableId: string) {
           body,
         }),
       ),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ["action-items"] }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: queryKeys.actionItems.all }),
   });
 }
 
@@ -91,7 +92,7 @@ export function useUpdateActionItemStatus() {
         }),
       ),
     // Success re-reads the lists; a 412 (changed elsewhere) re-reads them too, to show the latest.
-    onSettled: () => void queryClient.invalidateQueries({ queryKey: ["action-items"] }),
+    onSettled: () => void queryClient.invalidateQueries({ queryKey: queryKeys.actionItems.all }),
   });
 }
 

@@ -2,12 +2,14 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { api } from "../../api/client";
 import { etagFor, useCursorList } from "../../api/hooks";
 import { ApiError, unwrap } from "../../api/problem";
+import { queryKeys } from "../../api/queryKeys";
 import type { components } from "../../api/schema";
 
 export type User = components["schemas"]["UserRead"];
 export type UserCreate = components["schemas"]["UserCreate"];
 export type UserUpdate = components["schemas"]["UserUpdate"];
-export type Sector = components["schemas"]["SectorRead"];
+export type { Sector } from "../../shared/sectors";
+import type { Sector } from "../../shared/sectors";
 export type SectorCreate = components["schemas"]["SectorCreate"];
 export type SectorUpdate = components["schemas"]["SectorUpdate"];
 export type Organisation = components["schemas"]["OrganisationRead"];
@@ -42,7 +44,7 @@ function useAdminMutation<V, R>(key: readonly unknown[], mutationFn: (vars: V) =
 // --- users ----------------------------------------------------------------------------------------
 
 export function useUsers(filters: { q?: string; isActive?: boolean }) {
-  return useCursorList(["admin", "users", filters], (cursor) =>
+  return useCursorList(queryKeys.admin.userList(filters), (cursor) =>
     unwrap(
       api.GET("/api/v1/users", {
         params: {
@@ -54,33 +56,29 @@ export function useUsers(filters: { q?: string; isActive?: boolean }) {
 }
 
 export function useCreateUser() {
-  return useAdminMutation(["admin", "users"], (body: UserCreate) =>
+  return useAdminMutation(queryKeys.admin.users, (body: UserCreate) =>
     unwrap(api.POST("/api/v1/users", { body })),
   );
 }
 
 export function useUpdateUser() {
-  return useAdminMutation(["admin", "users"], ({ user, body }: { user: User; body: UserUpdate }) =>
-    unwrap(
-      api.PATCH("/api/v1/users/{user_id}", {
-        params: { path: { user_id: user.id }, header: { "if-match": etagFor(user.version) } },
-        body,
-      }),
-    ),
+  return useAdminMutation(
+    queryKeys.admin.users,
+    ({ user, body }: { user: User; body: UserUpdate }) =>
+      unwrap(
+        api.PATCH("/api/v1/users/{user_id}", {
+          params: { path: { user_id: user.id }, header: { "if-match": etagFor(user.version) } },
+          body,
+        }),
+      ),
   );
 }
 
 // --- sectors --------------------------------------------------------------------------------------
 
-export function useAdminSectors() {
-  return useCursorList(["sectors", "admin"], (cursor) =>
-    unwrap(api.GET("/api/v1/sectors", { params: { query: { limit: 200, cursor } } })),
-  );
-}
-
 export function useSaveSector() {
   return useAdminMutation(
-    ["sectors"],
+    queryKeys.sectors,
     ({ sector, body }: { sector?: Sector; body: SectorCreate | SectorUpdate }) =>
       sector
         ? unwrap(
@@ -99,7 +97,7 @@ export function useSaveSector() {
 // --- organisations --------------------------------------------------------------------------------
 
 export function useOrganisations(filters: { q?: string; sectorId?: string }, limit = 50) {
-  return useCursorList(["admin", "organisations", filters, limit], (cursor) =>
+  return useCursorList(queryKeys.admin.organisationList(filters, limit), (cursor) =>
     unwrap(
       api.GET("/api/v1/organisations", {
         params: {
@@ -112,7 +110,7 @@ export function useOrganisations(filters: { q?: string; sectorId?: string }, lim
 
 export function useSaveOrganisation() {
   return useAdminMutation(
-    ["admin", "organisations"],
+    queryKeys.admin.organisations,
     ({ organisation, body }: { organisation?: Organisation; body: OrganisationCreate }) =>
       organisation
         ? unwrap(
@@ -135,7 +133,7 @@ export function useStakeholders(filters: {
   sectorId?: string;
   organisationId?: string;
 }) {
-  return useCursorList(["admin", "stakeholders", filters], (cursor) =>
+  return useCursorList(queryKeys.admin.stakeholderList(filters), (cursor) =>
     unwrap(
       api.GET("/api/v1/stakeholders", {
         params: {
@@ -154,7 +152,7 @@ export function useStakeholders(filters: {
 
 export function useSaveStakeholder() {
   return useAdminMutation(
-    ["admin", "stakeholders"],
+    queryKeys.admin.stakeholders,
     ({ stakeholder, body }: { stakeholder?: Stakeholder; body: StakeholderCreate }) =>
       stakeholder
         ? unwrap(
@@ -173,7 +171,7 @@ export function useSaveStakeholder() {
 // --- audit ----------------------------------------------------------------------------------------
 
 export function usePlatformAudit(filters: { entityType?: string; action?: string }) {
-  return useCursorList(["admin", "audit", filters], (cursor) =>
+  return useCursorList(queryKeys.admin.audit(filters), (cursor) =>
     unwrap(
       api.GET("/api/v1/audit", {
         params: {

@@ -4,7 +4,7 @@ import { LoadMore } from "../../shared/layout/LoadMore";
 import { QueryState } from "../../shared/feedback/QueryState";
 import { formatDateTime } from "../../i18n/format";
 import { useLang } from "../../i18n/useLang";
-import { useRoundtableAudit } from "../roundtables/api";
+import { useRoundtableAudit } from "./api";
 import { ScrollTable } from "../../shared/layout/ScrollTable";
 
 /** The roundtable's audit trail (only offered with audit:view). */

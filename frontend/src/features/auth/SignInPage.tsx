@@ -8,7 +8,7 @@ import { ApiError } from "../../api/problem";
 import { session } from "../../api/session";
 import { useErrorMessage } from "../../shared/feedback/useErrorMessage";
 import { PageTitle } from "../../shared/layout/PageTitle";
-import { useSignedIn } from "./useSession";
+import { useSignedIn } from "../../shared/session/useSignedIn";
 
 /** Only same-app paths: never send a person to another site after sign-in. */
 function safeNext(next: string | null): string {

@@ -9,23 +9,21 @@ import {
   Text,
   Title,
 } from "@mantine/core";
-import { useQuery } from "@tanstack/react-query";
 import { useId, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
-import { api } from "../../api/client";
-import { unwrap } from "../../api/problem";
 import { EnumBadge } from "../../shared/enums/EnumBadge";
 import { PageTitle } from "../../shared/layout/PageTitle";
 import { Loading, QueryState } from "../../shared/feedback/QueryState";
 import { formatDateTime, formatDay } from "../../i18n/format";
 import { pickLang, useLang } from "../../i18n/useLang";
 import { DecisionActionItems } from "../actionItems/DecisionActionItems";
-import { useMe } from "../auth/api";
-import { useSignedIn } from "../auth/useSession";
+import { useMe } from "../../shared/session/me";
+import { useSignedIn } from "../../shared/session/useSignedIn";
 import { Markdown } from "../../shared/markdown";
-import { useGoals, useRoundtable } from "../roundtables/api";
-import { myEndorsingSeats, useDecision, useSectors, type Decision } from "./api";
+import { useGoals, useMeeting, useRoundtable } from "../../shared/lookups";
+import { useSectors } from "../../shared/sectors";
+import { myEndorsingSeats, useDecision, type Decision } from "./api";
 import { DecisionHistory } from "./DecisionHistory";
 import { DecisionTransitions } from "./DecisionTransitions";
 import { ConsensusBadge, EndorsementMatrix } from "./EndorsementMatrix";
@@ -66,13 +64,7 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 
 function MeetingTitle({ meetingId }: { meetingId: string }) {
   const lang = useLang();
-  const meeting = useQuery({
-    queryKey: ["meetings", meetingId],
-    queryFn: () =>
-      unwrap(
-        api.GET("/api/v1/meetings/{meeting_id}", { params: { path: { meeting_id: meetingId } } }),
-      ),
-  });
+  const meeting = useMeeting(meetingId);
   if (!meeting.data) return <>—</>;
   return (
     <>
@@ -170,7 +162,7 @@ function DecisionBody({ decision, publicView }: { decision: Decision; publicView
         {sectors.isPending ? (
           <Loading />
         ) : (
-          <EndorsementMatrix decision={decision} sectors={sectors.data?.items ?? []} />
+          <EndorsementMatrix decision={decision} sectors={sectors.items} />
         )}
       </Section>
       {seats.length > 0 && (

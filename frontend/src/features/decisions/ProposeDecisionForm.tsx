@@ -13,10 +13,9 @@ import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import { formatDateTime } from "../../i18n/format";
 import { pickLang, useLang } from "../../i18n/useLang";
-import { useMe } from "../auth/api";
+import { useMe } from "../../shared/session/me";
 import { Markdown } from "../../shared/markdown";
-import { useRoundtableMeetings } from "../meetings/api";
-import { useGoals } from "../roundtables/api";
+import { useGoals, useRoundtableMeetings } from "../../shared/lookups";
 import { DECISION_KINDS, useCreateDecision, type DecisionKind } from "./api";
 import { MutationError } from "../../shared/feedback/MutationError";
 

@@ -5,7 +5,7 @@ import { session } from "../../api/session";
 import { initI18n, setLanguage } from "../../i18n";
 import { json, stubFetch } from "../../test/fetchStub";
 import { renderApp } from "../../test/render";
-import type { Me } from "../auth/api";
+import type { Me } from "../../shared/session/me";
 import {
   allowedTransitions,
   groupForBoard,

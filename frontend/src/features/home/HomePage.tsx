@@ -10,8 +10,8 @@ import { Empty, Loading, QueryState } from "../../shared/feedback/QueryState";
 import { formatDate, formatDateTime } from "../../i18n/format";
 import { pickLang, useLang } from "../../i18n/useLang";
 import { useMyOpenActionItems } from "../actionItems/api";
-import { useMe, type Me } from "../auth/api";
-import { hasRoundtablePermission } from "../auth/permissions";
+import { useMe, type Me } from "../../shared/session/me";
+import { hasRoundtablePermission } from "../../shared/session/permissions";
 import {
   myInvitation,
   useInvitations,

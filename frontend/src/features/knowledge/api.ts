@@ -2,13 +2,21 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tansta
 import { api } from "../../api/client";
 import { etagFor, useCursorList } from "../../api/hooks";
 import { ApiError, unwrap } from "../../api/problem";
+import { queryKeys } from "../../api/queryKeys";
 import type { components } from "../../api/schema";
 
+export {
+  useKnowledgeItem,
+  useKnowledgeItems,
+  type KnowledgeFilters,
+  type KnowledgeItem,
+  type KnowledgeKind,
+} from "../../shared/lookups";
+import type { KnowledgeItem, KnowledgeKind } from "../../shared/lookups";
+
 export type KnowledgeItemSummary = components["schemas"]["KnowledgeItemSummary"];
-export type KnowledgeItem = components["schemas"]["KnowledgeItemRead"];
 export type KnowledgeItemCreate = components["schemas"]["KnowledgeItemCreate"];
 export type KnowledgeItemUpdate = components["schemas"]["KnowledgeItemUpdate"];
-export type KnowledgeKind = components["schemas"]["KnowledgeKind"];
 export type KnowledgeVisibility = components["schemas"]["KnowledgeVisibility"];
 export type Attachment = components["schemas"]["AttachmentRead"];
 export type SearchHit = components["schemas"]["SearchHit"];
@@ -25,36 +33,6 @@ export const KNOWLEDGE_KINDS: KnowledgeKind[] = [
   "link",
 ];
 
-export interface KnowledgeFilters {
-  roundtableId?: string;
-  library?: boolean;
-  kind?: KnowledgeKind;
-  tag?: string;
-  language?: "he" | "en";
-  includeArchived?: boolean;
-}
-
-export function useKnowledgeItems(filters: KnowledgeFilters, limit = 25) {
-  return useCursorList(["knowledge", "list", filters, limit], (cursor) =>
-    unwrap(
-      api.GET("/api/v1/knowledge-items", {
-        params: {
-          query: {
-            roundtable_id: filters.roundtableId,
-            library: filters.library || undefined,
-            kind: filters.kind,
-            tag: filters.tag || undefined,
-            language: filters.language,
-            include_archived: filters.includeArchived || undefined,
-            limit,
-            cursor,
-          },
-        },
-      }),
-    ),
-  );
-}
-
 export interface SearchFilters {
   q: string;
   roundtableId?: string;
@@ -70,7 +48,7 @@ export interface SearchFilters {
 export function useSearch(filters: SearchFilters, limit = 20) {
   const q = filters.q.trim();
   return useCursorList(
-    ["search", { ...filters, q }, limit],
+    queryKeys.search.results({ ...filters, q }, limit),
     (cursor) =>
       unwrap(
         api.GET("/api/v1/search", {
@@ -94,18 +72,8 @@ export function useSearch(filters: SearchFilters, limit = 20) {
   );
 }
 
-export const itemKey = (id: string) => ["knowledge", "item", id] as const;
-
-export function useKnowledgeItem(id: string) {
-  return useQuery({
-    queryKey: itemKey(id),
-    queryFn: () =>
-      unwrap(api.GET("/api/v1/knowledge-items/{item_id}", { params: { path: { item_id: id } } })),
-  });
-}
-
 export function useRevisions(id: string) {
-  return useCursorList(["knowledge", "item", id, "revisions"], (cursor) =>
+  return useCursorList(queryKeys.knowledge.revisions(id), (cursor) =>
     unwrap(
       api.GET("/api/v1/knowledge-items/{item_id}/revisions", {
         params: { path: { item_id: id }, query: { limit: 100, cursor } },
@@ -116,7 +84,7 @@ export function useRevisions(id: string) {
 
 export function useDiff(id: string, from: number | null, to: number | null) {
   return useQuery({
-    queryKey: ["knowledge", "item", id, "diff", from, to],
+    queryKey: queryKeys.knowledge.diff(id, from, to),
     queryFn: () =>
       unwrap(
         api.GET("/api/v1/knowledge-items/{item_id}/diff", {
@@ -131,10 +99,10 @@ export function useDiff(id: string, from: number | null, to: number | null) {
 function useItemChanged() {
   const queryClient = useQueryClient();
   return (item: KnowledgeItem) => {
-    queryClient.setQueryData(itemKey(item.id), item);
-    void queryClient.invalidateQueries({ queryKey: ["knowledge", "list"] });
-    void queryClient.invalidateQueries({ queryKey: ["knowledge", "item", item.id, "revisions"] });
-    void queryClient.invalidateQueries({ queryKey: ["search"] });
+    queryClient.setQueryData(queryKeys.knowledge.item(item.id), item);
+    void queryClient.invalidateQueries({ queryKey: queryKeys.knowledge.lists });
+    void queryClient.invalidateQueries({ queryKey: queryKeys.knowledge.revisions(item.id) });
+    void queryClient.invalidateQueries({ queryKey: queryKeys.search.all });
   };
 }
 
@@ -161,7 +129,7 @@ export function useUpdateKnowledgeItem(item: Pick<KnowledgeItem, "id" | "version
     onSuccess: changed,
     onError: (error) => {
       if (error instanceof ApiError && error.status === 412)
-        void queryClient.invalidateQueries({ queryKey: itemKey(item.id) });
+        void queryClient.invalidateQueries({ queryKey: queryKeys.knowledge.item(item.id) });
     },
   });
 }
@@ -183,7 +151,8 @@ export function useArchiveKnowledgeItem(
       );
     },
     onSuccess: changed,
-    onError: () => void queryClient.invalidateQueries({ queryKey: itemKey(item.id) }),
+    onError: () =>
+      void queryClient.invalidateQueries({ queryKey: queryKeys.knowledge.item(item.id) }),
   });
 }
 
@@ -202,7 +171,8 @@ export function useUploadAttachment(itemId: string) {
           },
         }),
       ),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: itemKey(itemId) }),
+    onSuccess: () =>
+      void queryClient.invalidateQueries({ queryKey: queryKeys.knowledge.item(itemId) }),
   });
 }
 
@@ -215,7 +185,8 @@ export function useDeleteAttachment(itemId: string) {
           params: { path: { attachment_id: attachmentId } },
         }),
       ),
-    onSettled: () => void queryClient.invalidateQueries({ queryKey: itemKey(itemId) }),
+    onSettled: () =>
+      void queryClient.invalidateQueries({ queryKey: queryKeys.knowledge.item(itemId) }),
   });
 }
 

@@ -2,7 +2,7 @@ import { Button, Group, MultiSelect, NumberInput, Stack, TextInput, Textarea } f
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorAlert } from "../../shared/feedback/ErrorAlert";
-import { useKnowledgeItems } from "../knowledge/api";
+import { useKnowledgeItems } from "../../shared/lookups";
 import type { AgendaItem, AgendaItemCreate } from "./api";
 import { fieldErrors } from "./fieldErrors";
 

@@ -23,7 +23,7 @@ import {
   type Meeting,
 } from "./api";
 import { hasStarted, type MeetingAbilities } from "./permissions";
-import { useSectorLookup } from "./sectors";
+import { useSectorLookup } from "../../shared/sectors";
 
 const STATUSES: AttendanceStatus[] = ["present", "absent", "excused"];
 

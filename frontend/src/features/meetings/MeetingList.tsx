@@ -6,7 +6,7 @@ import { LoadMore } from "../../shared/layout/LoadMore";
 import { QueryState } from "../../shared/feedback/QueryState";
 import { useRoundtableMeetings } from "./api";
 import { ScrollTable } from "../../shared/layout/ScrollTable";
-import { useRoundtable } from "../roundtables/api";
+import { useRoundtable } from "../../shared/lookups";
 import { MeetingWhen } from "./MeetingWhen";
 import { ScheduleMeetingButton } from "./ScheduleMeetingForm";
 

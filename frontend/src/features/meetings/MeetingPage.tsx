@@ -17,7 +17,7 @@ import { PageTitle } from "../../shared/layout/PageTitle";
 import { QueryState } from "../../shared/feedback/QueryState";
 import { pickLang, useLang } from "../../i18n/useLang";
 import { MinutesSection } from "../minutes/MinutesSection";
-import { useRoundtable } from "../roundtables/api";
+import { useRoundtable } from "../../shared/lookups";
 import { AgendaSection } from "./AgendaSection";
 import { useMeeting, useMeetingInvitations, type Meeting } from "./api";
 import { AttendanceSection } from "./AttendanceSection";

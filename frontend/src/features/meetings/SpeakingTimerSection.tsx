@@ -11,7 +11,7 @@ import {
   type Meeting,
 } from "./api";
 import { hasStarted } from "./permissions";
-import { useSectorLookup } from "./sectors";
+import { useSectorLookup } from "../../shared/sectors";
 import { SpeakingTimerBoard, type TablePerson } from "./SpeakingTimer";
 
 /**

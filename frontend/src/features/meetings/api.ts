@@ -2,28 +2,24 @@ import { useMutation, useQueries, useQuery, useQueryClient } from "@tanstack/rea
 import { api } from "../../api/client";
 import { etagFor, useCursorList } from "../../api/hooks";
 import { ApiError, unwrap } from "../../api/problem";
+import { queryKeys } from "../../api/queryKeys";
 import type { components } from "../../api/schema";
+import { knowledgeItemQuery } from "../../shared/lookups";
 
-export type MeetingSummary = components["schemas"]["MeetingSummary"];
+export {
+  useMeeting,
+  useRoundtableMeetings,
+  type Meeting,
+  type MeetingSummary,
+} from "../../shared/lookups";
+import type { Meeting } from "../../shared/lookups";
+
 export type Invitation = components["schemas"]["InvitationRead"];
-
-export function useRoundtableMeetings(roundtableId: string) {
-  return useCursorList(["roundtables", roundtableId, "meetings"], (cursor) =>
-    unwrap(
-      api.GET("/api/v1/roundtables/{roundtable_id}/meetings", {
-        params: {
-          path: { roundtable_id: roundtableId },
-          query: { sort: "-starts_at", limit: 25, cursor },
-        },
-      }),
-    ),
-  );
-}
 
 /** My upcoming meetings across my roundtables, soonest first. `from` is fixed per mount. */
 export function useUpcomingMeetings(from: string, limit = 10) {
   return useQuery({
-    queryKey: ["meetings", "upcoming", from, limit],
+    queryKey: queryKeys.meetings.upcoming(from, limit),
     queryFn: () =>
       unwrap(
         api.GET("/api/v1/meetings", { params: { query: { from, sort: "starts_at", limit } } }),
@@ -34,7 +30,7 @@ export function useUpcomingMeetings(from: string, limit = 10) {
 /** Recently held meetings (newest first): where minutes may be circulating. */
 export function useRecentHeldMeetings(limit = 10) {
   return useQuery({
-    queryKey: ["meetings", "held", limit],
+    queryKey: queryKeys.meetings.held(limit),
     queryFn: () =>
       unwrap(
         api.GET("/api/v1/meetings", {
@@ -48,7 +44,7 @@ export function useRecentHeldMeetings(limit = 10) {
 export function useInvitations(meetingIds: string[]) {
   return useQueries({
     queries: meetingIds.map((meetingId) => ({
-      queryKey: ["meetings", meetingId, "invitations"],
+      queryKey: queryKeys.meetings.invitations(meetingId),
       queryFn: () =>
         unwrap(
           api.GET("/api/v1/meetings/{meeting_id}/invitations", {
@@ -70,7 +66,6 @@ export function myInvitation(
 
 // --- the meeting page ----------------------------------------------------------------------------
 
-export type Meeting = components["schemas"]["MeetingRead"];
 export type MeetingCreate = components["schemas"]["MeetingCreate"];
 export type MeetingStatus = components["schemas"]["MeetingStatus"];
 export type MeetingMode = components["schemas"]["MeetingMode"];
@@ -86,30 +81,6 @@ export type AttendanceStatus = components["schemas"]["AttendanceStatus"];
 export type SpeakingReport = components["schemas"]["SpeakingReport"];
 export type SpeakingTurnCreate = components["schemas"]["SpeakingTurnCreate"];
 export type ProcessNote = components["schemas"]["ProcessNoteRead"];
-export type Sector = components["schemas"]["SectorRead"];
-
-export const meetingKey = (meetingId: string) => ["meetings", meetingId] as const;
-
-export function useMeeting(meetingId: string) {
-  return useQuery({
-    queryKey: meetingKey(meetingId),
-    queryFn: () =>
-      unwrap(
-        api.GET("/api/v1/meetings/{meeting_id}", {
-          params: { path: { meeting_id: meetingId } },
-        }),
-      ),
-  });
-}
-
-/** Every sector (public, rarely changes): names and colours for per-sector counts. */
-export function useSectors() {
-  return useQuery({
-    queryKey: ["sectors"],
-    queryFn: () => unwrap(api.GET("/api/v1/sectors", { params: { query: { limit: 200 } } })),
-    staleTime: 10 * 60_000,
-  });
-}
 
 export function useCreateMeeting(roundtableId: string) {
   const queryClient = useQueryClient();
@@ -122,8 +93,10 @@ export function useCreateMeeting(roundtableId: string) {
         }),
       ),
     onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: ["roundtables", roundtableId, "meetings"] });
-      void queryClient.invalidateQueries({ queryKey: ["meetings", "upcoming"] });
+      void queryClient.invalidateQueries({
+        queryKey: queryKeys.roundtables.meetings(roundtableId),
+      });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.meetings.upcoming() });
     },
   });
 }
@@ -142,27 +115,28 @@ export function useTransitionMeeting(meeting: Meeting | undefined) {
         }),
       ),
     onSuccess: (updated) => {
-      queryClient.setQueryData(meetingKey(updated.id), updated);
+      queryClient.setQueryData(queryKeys.meetings.one(updated.id), updated);
       void queryClient.invalidateQueries({
-        queryKey: ["roundtables", updated.roundtable_id, "meetings"],
+        queryKey: queryKeys.roundtables.meetings(updated.roundtable_id),
       });
-      void queryClient.invalidateQueries({ queryKey: ["meetings", updated.id, "agenda"] });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.meetings.agenda(updated.id) });
     },
     onError: (error) => {
       // 412: someone changed the meeting meanwhile; re-read it so the next try carries its version.
       if (error instanceof ApiError && error.status === 412 && meeting)
-        void queryClient.invalidateQueries({ queryKey: meetingKey(meeting.id), exact: true });
+        void queryClient.invalidateQueries({
+          queryKey: queryKeys.meetings.one(meeting.id),
+          exact: true,
+        });
     },
   });
 }
 
 // --- agenda --------------------------------------------------------------------------------------
 
-export const agendaKey = (meetingId: string) => ["meetings", meetingId, "agenda"] as const;
-
 export function useAgenda(meetingId: string) {
   return useQuery({
-    queryKey: agendaKey(meetingId),
+    queryKey: queryKeys.meetings.agenda(meetingId),
     queryFn: () =>
       unwrap(
         api.GET("/api/v1/meetings/{meeting_id}/agenda", {
@@ -176,7 +150,8 @@ export function useAgenda(meetingId: string) {
 
 export function useAgendaMutations(meetingId: string) {
   const queryClient = useQueryClient();
-  const refresh = () => queryClient.invalidateQueries({ queryKey: agendaKey(meetingId) });
+  const refresh = () =>
+    queryClient.invalidateQueries({ queryKey: queryKeys.meetings.agenda(meetingId) });
   const create = useMutation({
     mutationFn: (body: AgendaItemCreate) =>
       unwrap(
@@ -224,7 +199,7 @@ export function useAgendaMutations(meetingId: string) {
           body: { item_ids: itemIds },
         }),
       ),
-    onSuccess: (agenda) => queryClient.setQueryData(agendaKey(meetingId), agenda),
+    onSuccess: (agenda) => queryClient.setQueryData(queryKeys.meetings.agenda(meetingId), agenda),
     onError: refresh,
   });
   return { create, update, remove, review, reorder };
@@ -232,12 +207,9 @@ export function useAgendaMutations(meetingId: string) {
 
 // --- invitations and RSVP ------------------------------------------------------------------------
 
-export const invitationsKey = (meetingId: string) =>
-  ["meetings", meetingId, "invitations"] as const;
-
 export function useMeetingInvitations(meetingId: string) {
   return useQuery({
-    queryKey: invitationsKey(meetingId),
+    queryKey: queryKeys.meetings.invitations(meetingId),
     queryFn: () =>
       unwrap(
         api.GET("/api/v1/meetings/{meeting_id}/invitations", {
@@ -259,7 +231,7 @@ export function useInviteAll(meetingId: string) {
           body: {},
         }),
       ),
-    onSuccess: (list) => queryClient.setQueryData(invitationsKey(meetingId), list),
+    onSuccess: (list) => queryClient.setQueryData(queryKeys.meetings.invitations(meetingId), list),
   });
 }
 
@@ -273,17 +245,15 @@ export function useRsvp(meetingId: string) {
           body,
         }),
       ),
-    onSuccess: (list) => queryClient.setQueryData(invitationsKey(meetingId), list),
+    onSuccess: (list) => queryClient.setQueryData(queryKeys.meetings.invitations(meetingId), list),
   });
 }
 
 // --- attendance ----------------------------------------------------------------------------------
 
-export const attendanceKey = (meetingId: string) => ["meetings", meetingId, "attendance"] as const;
-
 export function useAttendance(meetingId: string, enabled: boolean) {
   return useQuery({
-    queryKey: attendanceKey(meetingId),
+    queryKey: queryKeys.meetings.attendance(meetingId),
     queryFn: () =>
       unwrap(
         api.GET("/api/v1/meetings/{meeting_id}/attendance", {
@@ -304,17 +274,16 @@ export function useRecordAttendance(meetingId: string) {
           body: { entries },
         }),
       ),
-    onSuccess: (report) => queryClient.setQueryData(attendanceKey(meetingId), report),
+    onSuccess: (report) =>
+      queryClient.setQueryData(queryKeys.meetings.attendance(meetingId), report),
   });
 }
 
 // --- speaking turns ------------------------------------------------------------------------------
 
-export const speakingKey = (meetingId: string) => ["meetings", meetingId, "speaking"] as const;
-
 export function useSpeakingReport(meetingId: string, enabled: boolean) {
   return useQuery({
-    queryKey: speakingKey(meetingId),
+    queryKey: queryKeys.meetings.speaking(meetingId),
     queryFn: () =>
       unwrap(
         api.GET("/api/v1/meetings/{meeting_id}/speaking-turns", {
@@ -335,16 +304,14 @@ export function useAddSpeakingTurn(meetingId: string) {
           body,
         }),
       ),
-    onSuccess: (report) => queryClient.setQueryData(speakingKey(meetingId), report),
+    onSuccess: (report) => queryClient.setQueryData(queryKeys.meetings.speaking(meetingId), report),
   });
 }
 
 // --- process notes (facilitators only) -----------------------------------------------------------
 
-export const notesKey = (meetingId: string) => ["meetings", meetingId, "process-notes"] as const;
-
 export function useProcessNotes(meetingId: string) {
-  return useCursorList(notesKey(meetingId), (cursor) =>
+  return useCursorList(queryKeys.meetings.processNotes(meetingId), (cursor) =>
     unwrap(
       api.GET("/api/v1/meetings/{meeting_id}/process-notes", {
         params: { path: { meeting_id: meetingId }, query: { cursor, limit: 50 } },
@@ -355,7 +322,8 @@ export function useProcessNotes(meetingId: string) {
 
 export function useProcessNoteMutations(meetingId: string) {
   const queryClient = useQueryClient();
-  const refresh = () => queryClient.invalidateQueries({ queryKey: notesKey(meetingId) });
+  const refresh = () =>
+    queryClient.invalidateQueries({ queryKey: queryKeys.meetings.processNotes(meetingId) });
   const create = useMutation({
     mutationFn: (body: string) =>
       unwrap(
@@ -379,14 +347,9 @@ export function useProcessNoteMutations(meetingId: string) {
   return { create, update };
 }
 
-/** Titles of knowledge items (a briefing pack), one cached read each. */
+/** Titles of knowledge items (a briefing pack), one cached read each (shared with the item page). */
 export function useKnowledgeTitles(ids: string[]) {
   return useQueries({
-    queries: ids.map((id) => ({
-      queryKey: ["knowledge", id],
-      queryFn: () =>
-        unwrap(api.GET("/api/v1/knowledge-items/{item_id}", { params: { path: { item_id: id } } })),
-      staleTime: 5 * 60_000,
-    })),
+    queries: ids.map((id) => ({ ...knowledgeItemQuery(id), staleTime: 5 * 60_000 })),
   });
 }

@@ -24,11 +24,10 @@ import { Loading, QueryState } from "../../shared/feedback/QueryState";
 import { ScrollTable } from "../../shared/layout/ScrollTable";
 import { formatDateTime } from "../../i18n/format";
 import { useLang } from "../../i18n/useLang";
-import { useMe } from "../auth/api";
+import { useMe } from "../../shared/session/me";
 import type { Meeting } from "../meetings/api";
 import type { MeetingAbilities } from "../meetings/permissions";
 import {
-  minutesKey,
   useAddComment,
   useMeetingMinutes,
   useMinutesComments,
@@ -40,6 +39,7 @@ import {
 } from "./api";
 import { lastLine } from "../../shared/diff";
 import { MinutesDiff } from "./MinutesDiff";
+import { queryKeys } from "../../api/queryKeys";
 import { Markdown } from "../../shared/markdown";
 import classes from "./minutes.module.css";
 import { splitParagraphs } from "./paragraphs";
@@ -129,8 +129,11 @@ export function MinutesEditor({
   const reload = async () => {
     setReloading(true);
     setReloadError(null);
-    await queryClient.refetchQueries({ queryKey: minutesKey(meetingId), exact: true });
-    const state = queryClient.getQueryState<Minutes | null>(minutesKey(meetingId));
+    await queryClient.refetchQueries({
+      queryKey: queryKeys.meetings.minutes(meetingId),
+      exact: true,
+    });
+    const state = queryClient.getQueryState<Minutes | null>(queryKeys.meetings.minutes(meetingId));
     setReloading(false);
     if (state?.status === "error" || !state?.data) {
       setReloadError(state?.error ?? null);

@@ -2,6 +2,7 @@ import { useMutation, useQueries, useQuery, useQueryClient } from "@tanstack/rea
 import { etagFor, useCursorList } from "../../api/hooks";
 import { api } from "../../api/client";
 import { ApiError, unwrap } from "../../api/problem";
+import { queryKeys } from "../../api/queryKeys";
 import type { components } from "../../api/schema";
 
 export type Minutes = components["schemas"]["MinutesRead"];
@@ -10,7 +11,7 @@ export type Minutes = components["schemas"]["MinutesRead"];
 export function useMeetingsMinutes(meetingIds: string[]) {
   return useQueries({
     queries: meetingIds.map((meetingId) => ({
-      queryKey: ["meetings", meetingId, "minutes"],
+      queryKey: queryKeys.meetings.minutes(meetingId),
       queryFn: async (): Promise<Minutes | null> => {
         try {
           return await unwrap(
@@ -33,12 +34,10 @@ export type MinutesComment = components["schemas"]["MinutesCommentRead"];
 export type MinutesStatus = components["schemas"]["MinutesStatus"];
 export type MinutesDiff = components["schemas"]["MinutesDiff"];
 
-export const minutesKey = (meetingId: string) => ["meetings", meetingId, "minutes"] as const;
-
 /** A meeting's minutes; `null` when there are none yet, or only a draft the caller may not read. */
 export function useMeetingMinutes(meetingId: string) {
   return useQuery({
-    queryKey: minutesKey(meetingId),
+    queryKey: queryKeys.meetings.minutes(meetingId),
     queryFn: async (): Promise<Minutes | null> => {
       try {
         return await unwrap(
@@ -56,7 +55,8 @@ export function useMeetingMinutes(meetingId: string) {
 
 export function useMinutesMutations(meetingId: string) {
   const queryClient = useQueryClient();
-  const store = (minutes: Minutes) => queryClient.setQueryData(minutesKey(meetingId), minutes);
+  const store = (minutes: Minutes) =>
+    queryClient.setQueryData(queryKeys.meetings.minutes(meetingId), minutes);
   const create = useMutation({
     mutationFn: (body: string) =>
       unwrap(
@@ -94,7 +94,7 @@ export function useMinutesMutations(meetingId: string) {
       ),
     onSuccess: (minutes) => {
       store(minutes);
-      void queryClient.invalidateQueries({ queryKey: ["minutes", minutes.id] });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.minutes.one(minutes.id) });
     },
   });
   const correct = useMutation({
@@ -115,7 +115,7 @@ export function useMinutesMutations(meetingId: string) {
 
 export function useMinutesComments(minutesId: string, enabled = true) {
   return useCursorList(
-    ["minutes", minutesId, "comments"],
+    queryKeys.minutes.comments(minutesId),
     (cursor) =>
       unwrap(
         api.GET("/api/v1/minutes/{minutes_id}/comments", {
@@ -137,7 +137,7 @@ export function useAddComment(minutesId: string) {
         }),
       ),
     onSuccess: () =>
-      queryClient.invalidateQueries({ queryKey: ["minutes", minutesId, "comments"] }),
+      queryClient.invalidateQueries({ queryKey: queryKeys.minutes.comments(minutesId) }),
   });
 }
 
@@ -149,7 +149,7 @@ export function useMinutesDiff(
   to: number | null,
 ) {
   return useQuery({
-    queryKey: ["minutes", minutesId, "diff", version, from, to],
+    queryKey: queryKeys.minutes.diff(minutesId, version, from, to),
     queryFn: () =>
       unwrap(
         api.GET("/api/v1/minutes/{minutes_id}/diff", {
@@ -164,7 +164,7 @@ export function useMinutesDiff(
 /** One revision's text (for repairing the diff's last line; see diff.ts). */
 export function useMinutesRevision(minutesId: string, version: number, number: number | null) {
   return useQuery({
-    queryKey: ["minutes", minutesId, "revision", version, number],
+    queryKey: queryKeys.minutes.revision(minutesId, version, number),
     queryFn: () =>
       unwrap(
         api.GET("/api/v1/minutes/{minutes_id}/revisions/{number}", {

@@ -20,8 +20,7 @@ import { LoadMore } from "../../shared/layout/LoadMore";
 import { ScrollTable } from "../../shared/layout/ScrollTable";
 import { formatDate } from "../../i18n/format";
 import { pickLang, useLang } from "../../i18n/useLang";
-import { useSectorLookup } from "../meetings/sectors";
-import { useSectorOptions } from "../admin/useSectorOptions";
+import { useSectorLookup } from "../../shared/sectors";
 import {
   assignableRoles,
   useCreateSeat,
@@ -101,7 +100,7 @@ function AddSeatForm({
   onDone: () => void;
 }) {
   const { t } = useTranslation();
-  const sectors = useSectorOptions();
+  const sectors = useSectorLookup();
   const create = useCreateSeat(roundtableId);
   const [stakeholder, setStakeholder] = useState<Stakeholder | null>(null);
   const [alternate, setAlternate] = useState<Stakeholder | null>(null);

@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "../../api/client";
 import { etagFor, useCursorList } from "../../api/hooks";
 import { ApiError, unwrap } from "../../api/problem";
+import { queryKeys } from "../../api/queryKeys";
 import type { components } from "../../api/schema";
 
 export type Seat = components["schemas"]["SeatRead"];
@@ -11,11 +12,9 @@ export type SeatRole = components["schemas"]["Role"];
 export type Permission = components["schemas"]["Permission"];
 export type Stakeholder = components["schemas"]["StakeholderRead"];
 
-const seatsKey = (roundtableId: string) => ["roundtables", roundtableId, "seats"] as const;
-
 /** Every seat of a roundtable, current and past. */
 export function useRoundtableSeats(roundtableId: string) {
-  return useCursorList([...seatsKey(roundtableId)], (cursor) =>
+  return useCursorList(queryKeys.roundtables.seats(roundtableId), (cursor) =>
     unwrap(
       api.GET("/api/v1/roundtables/{roundtable_id}/seats", {
         params: { path: { roundtable_id: roundtableId }, query: { limit: 200, cursor } },
@@ -27,7 +26,7 @@ export function useRoundtableSeats(roundtableId: string) {
 /** Stakeholders whose name matches `q` (for the picker); nothing is asked for an empty query. */
 export function useStakeholderSearch(q: string) {
   return useQuery({
-    queryKey: ["stakeholders", "search", q],
+    queryKey: queryKeys.stakeholders.search(q),
     queryFn: () => unwrap(api.GET("/api/v1/stakeholders", { params: { query: { q, limit: 20 } } })),
     enabled: q.trim().length > 0,
     staleTime: 30_000,
@@ -38,8 +37,10 @@ export function useStakeholderSearch(q: string) {
 function useSeatMutation<V, R>(roundtableId: string, mutationFn: (vars: V) => Promise<R>) {
   const queryClient = useQueryClient();
   const refresh = () => {
-    void queryClient.invalidateQueries({ queryKey: seatsKey(roundtableId) });
-    void queryClient.invalidateQueries({ queryKey: ["roundtables", roundtableId, "composition"] });
+    void queryClient.invalidateQueries({ queryKey: queryKeys.roundtables.seats(roundtableId) });
+    void queryClient.invalidateQueries({
+      queryKey: queryKeys.roundtables.composition(roundtableId),
+    });
   };
   return useMutation({
     mutationFn,

@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { Link, Outlet, useLocation } from "react-router";
 import { Loading } from "../../shared/feedback/QueryState";
 import { isLanguage, setLanguage } from "../../i18n";
-import { useMe } from "../auth/api";
+import { useMe } from "../../shared/session/me";
 import { LanguageSwitch } from "./LanguageSwitch";
 import { NavMenu } from "./NavMenu";
 import { UserMenu } from "./UserMenu";

@@ -1,4 +1,4 @@
-import type { Me, Permission } from "./api";
+import type { Me, Permission } from "./me";
 
 /** Admin screens are for the platform admin and anyone holding a platform permission. */
 export function canSeeAdmin(me: Me | undefined): boolean {

@@ -2,19 +2,18 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "../../api/client";
 import { etagFor } from "../../api/hooks";
 import { ApiError, unwrap } from "../../api/problem";
+import { queryKeys } from "../../api/queryKeys";
 import type { components } from "../../api/schema";
-import { useSignedIn } from "./useSession";
+import { useSignedIn } from "./useSignedIn";
 
 export type Me = components["schemas"]["Me"];
 export type Permission = components["schemas"]["Permission"];
 export type PlatformPermission = components["schemas"]["PlatformPermission"];
 
-export const meKey = ["me"] as const;
-
 export function useMe() {
   const signedIn = useSignedIn();
   return useQuery({
-    queryKey: meKey,
+    queryKey: queryKeys.me,
     queryFn: () => unwrap(api.GET("/api/v1/me")),
     enabled: signedIn,
     staleTime: 60_000,
@@ -33,7 +32,7 @@ export function useUpdatePreferredLanguage() {
     );
   return useMutation({
     mutationFn: async (language: "he" | "en") => {
-      const me = queryClient.getQueryData<Me>(meKey);
+      const me = queryClient.getQueryData<Me>(queryKeys.me);
       try {
         return await patch(language, me?.version);
       } catch (error) {
@@ -41,7 +40,7 @@ export function useUpdatePreferredLanguage() {
         // apply the choice on top: for a preference the latest choice is the right one.
         if (!(error instanceof ApiError && error.status === 412)) throw error;
         const fresh = await queryClient.fetchQuery({
-          queryKey: meKey,
+          queryKey: queryKeys.me,
           queryFn: () => unwrap(api.GET("/api/v1/me")),
           staleTime: 0,
         });
@@ -49,13 +48,13 @@ export function useUpdatePreferredLanguage() {
       }
     },
     onSuccess: (user) => {
-      queryClient.setQueryData<Me>(meKey, (me) =>
+      queryClient.setQueryData<Me>(queryKeys.me, (me) =>
         me ? { ...me, preferred_language: user.preferred_language, version: user.version } : me,
       );
     },
     onError: () => {
       // Offline or refused: the UI language has changed already; re-read the profile later.
-      void queryClient.invalidateQueries({ queryKey: meKey });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.me });
     },
   });
 }
