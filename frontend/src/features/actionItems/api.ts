@@ -1,9 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "../../api/client";
-import { etagFor, useCursorList } from "../../api/hooks";
+import { useCursorList } from "../../api/hooks";
 import { unwrap } from "../../api/problem";
 import { queryKeys } from "../../api/queryKeys";
 import type { components } from "../../api/schema";
+import { useVersionedMutation } from "../../api/useVersionedMutation";
 
 export type ActionItem = components["schemas"]["ActionItemRead"];
 export type ActionItemStatus = components["schemas"]["ActionItemStatus"];
@@ -82,17 +83,16 @@ export function useCreateActionItem(roundtableId: string) {
 }
 
 export function useUpdateActionItemStatus() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: ({ item, status }: { item: ActionItem; status: ActionItemStatus }) =>
+  return useVersionedMutation({
+    version: ({ item }: { item: ActionItem; status: ActionItemStatus }) => item.version,
+    request: ({ item, status }, ifMatch) =>
       unwrap(
         api.PATCH("/api/v1/action-items/{item_id}", {
-          params: { path: { item_id: item.id }, header: { "if-match": etagFor(item.version) } },
+          params: { path: { item_id: item.id }, header: ifMatch },
           body: { status },
         }),
       ),
-    // Success re-reads the lists; a 412 (changed elsewhere) re-reads them too, to show the latest.
-    onSettled: () => void queryClient.invalidateQueries({ queryKey: queryKeys.actionItems.all }),
+    keys: () => [queryKeys.actionItems.all],
   });
 }
 

@@ -1,9 +1,9 @@
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { api } from "../../api/client";
-import { etagFor, useCursorList } from "../../api/hooks";
-import { ApiError, unwrap } from "../../api/problem";
+import { useCursorList } from "../../api/hooks";
+import { unwrap } from "../../api/problem";
 import { queryKeys } from "../../api/queryKeys";
 import type { components } from "../../api/schema";
+import { useVersionedMutation, type IfMatch } from "../../api/useVersionedMutation";
 
 export type User = components["schemas"]["UserRead"];
 export type UserCreate = components["schemas"]["UserCreate"];
@@ -28,17 +28,13 @@ export const ORGANISATION_KINDS: OrganisationKind[] = [
   "other",
 ];
 
-/** A change that may meet 412 (changed elsewhere): on any error, re-read `key` to show the latest. */
-function useAdminMutation<V, R>(key: readonly unknown[], mutationFn: (vars: V) => Promise<R>) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn,
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: key }),
-    onError: (error) => {
-      if (error instanceof ApiError && error.status === 412)
-        void queryClient.invalidateQueries({ queryKey: key });
-    },
-  });
+/** A create (POST) or a versioned change (PATCH with If-Match); a 412 re-reads `key`. */
+function useAdminMutation<V, R>(
+  key: readonly unknown[],
+  version: (vars: V) => number | undefined,
+  request: (vars: V, ifMatch: IfMatch) => Promise<R>,
+) {
+  return useVersionedMutation({ version, request, keys: () => [key] });
 }
 
 // --- users ----------------------------------------------------------------------------------------
@@ -56,18 +52,21 @@ export function useUsers(filters: { q?: string; isActive?: boolean }) {
 }
 
 export function useCreateUser() {
-  return useAdminMutation(queryKeys.admin.users, (body: UserCreate) =>
-    unwrap(api.POST("/api/v1/users", { body })),
+  return useAdminMutation(
+    queryKeys.admin.users,
+    () => undefined,
+    (body: UserCreate) => unwrap(api.POST("/api/v1/users", { body })),
   );
 }
 
 export function useUpdateUser() {
   return useAdminMutation(
     queryKeys.admin.users,
-    ({ user, body }: { user: User; body: UserUpdate }) =>
+    ({ user }: { user: User; body: UserUpdate }) => user.version,
+    ({ user, body }, ifMatch) =>
       unwrap(
         api.PATCH("/api/v1/users/{user_id}", {
-          params: { path: { user_id: user.id }, header: { "if-match": etagFor(user.version) } },
+          params: { path: { user_id: user.id }, header: ifMatch },
           body,
         }),
       ),
@@ -79,13 +78,14 @@ export function useUpdateUser() {
 export function useSaveSector() {
   return useAdminMutation(
     queryKeys.sectors,
-    ({ sector, body }: { sector?: Sector; body: SectorCreate | SectorUpdate }) =>
+    (vars: { sector?: Sector; body: SectorCreate | SectorUpdate }) => vars.sector?.version,
+    ({ sector, body }, ifMatch) =>
       sector
         ? unwrap(
             api.PATCH("/api/v1/sectors/{sector_id}", {
               params: {
                 path: { sector_id: sector.id },
-                header: { "if-match": etagFor(sector.version) },
+                header: ifMatch,
               },
               body: body as SectorUpdate,
             }),
@@ -111,13 +111,14 @@ export function useOrganisations(filters: { q?: string; sectorId?: string }, lim
 export function useSaveOrganisation() {
   return useAdminMutation(
     queryKeys.admin.organisations,
-    ({ organisation, body }: { organisation?: Organisation; body: OrganisationCreate }) =>
+    (vars: { organisation?: Organisation; body: OrganisationCreate }) => vars.organisation?.version,
+    ({ organisation, body }, ifMatch) =>
       organisation
         ? unwrap(
             api.PATCH("/api/v1/organisations/{organisation_id}", {
               params: {
                 path: { organisation_id: organisation.id },
-                header: { "if-match": etagFor(organisation.version) },
+                header: ifMatch,
               },
               body,
             }),
@@ -153,13 +154,14 @@ export function useStakeholders(filters: {
 export function useSaveStakeholder() {
   return useAdminMutation(
     queryKeys.admin.stakeholders,
-    ({ stakeholder, body }: { stakeholder?: Stakeholder; body: StakeholderCreate }) =>
+    (vars: { stakeholder?: Stakeholder; body: StakeholderCreate }) => vars.stakeholder?.version,
+    ({ stakeholder, body }, ifMatch) =>
       stakeholder
         ? unwrap(
             api.PATCH("/api/v1/stakeholders/{stakeholder_id}", {
               params: {
                 path: { stakeholder_id: stakeholder.id },
-                header: { "if-match": etagFor(stakeholder.version) },
+                header: ifMatch,
               },
               body,
             }),

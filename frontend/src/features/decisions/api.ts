@@ -1,9 +1,10 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { api } from "../../api/client";
-import { etagFor, useCursorList } from "../../api/hooks";
+import { useCursorList } from "../../api/hooks";
 import { unwrap } from "../../api/problem";
 import { queryKeys } from "../../api/queryKeys";
 import type { components } from "../../api/schema";
+import { useVersionedMutation } from "../../api/useVersionedMutation";
 
 export { useDecision, type Decision } from "../../shared/lookups";
 import type { Decision } from "../../shared/lookups";
@@ -75,26 +76,21 @@ function useDecisionChanged() {
 }
 
 export function useTransitionDecision(decision: Decision) {
-  const queryClient = useQueryClient();
   const changed = useDecisionChanged();
-  return useMutation({
-    mutationFn: (body: {
-      status: DecisionStatus;
-      note?: string | null;
-      adoption_reference?: string | null;
-    }) =>
+  return useVersionedMutation({
+    version: () => decision.version,
+    request: (
+      body: { status: DecisionStatus; note?: string | null; adoption_reference?: string | null },
+      ifMatch,
+    ) =>
       unwrap(
         api.POST("/api/v1/decisions/{decision_id}/transition", {
-          params: {
-            path: { decision_id: decision.id },
-            header: { "if-match": etagFor(decision.version) },
-          },
+          params: { path: { decision_id: decision.id }, header: ifMatch },
           body,
         }),
       ),
-    ...changed,
-    onError: () =>
-      void queryClient.invalidateQueries({ queryKey: queryKeys.decisions.one(decision.id) }),
+    keys: () => [queryKeys.decisions.one(decision.id)],
+    onSuccess: changed.onSuccess,
   });
 }
 

@@ -1,9 +1,10 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "../../api/client";
-import { etagFor, useCursorList } from "../../api/hooks";
-import { ApiError, unwrap } from "../../api/problem";
+import { useCursorList } from "../../api/hooks";
+import { unwrap } from "../../api/problem";
 import { queryKeys } from "../../api/queryKeys";
 import type { components } from "../../api/schema";
+import { useVersionedMutation } from "../../api/useVersionedMutation";
 
 export {
   useKnowledgeItem,
@@ -116,43 +117,37 @@ export function useCreateKnowledgeItem() {
 }
 
 export function useUpdateKnowledgeItem(item: Pick<KnowledgeItem, "id" | "version">) {
-  const queryClient = useQueryClient();
   const changed = useItemChanged();
-  return useMutation({
-    mutationFn: (body: KnowledgeItemUpdate) =>
+  return useVersionedMutation({
+    version: () => item.version,
+    request: (body: KnowledgeItemUpdate, ifMatch) =>
       unwrap(
         api.PATCH("/api/v1/knowledge-items/{item_id}", {
-          params: { path: { item_id: item.id }, header: { "if-match": etagFor(item.version) } },
+          params: { path: { item_id: item.id }, header: ifMatch },
           body,
         }),
       ),
+    keys: () => [queryKeys.knowledge.item(item.id)],
     onSuccess: changed,
-    onError: (error) => {
-      if (error instanceof ApiError && error.status === 412)
-        void queryClient.invalidateQueries({ queryKey: queryKeys.knowledge.item(item.id) });
-    },
   });
 }
 
 export function useArchiveKnowledgeItem(
   item: Pick<KnowledgeItem, "id" | "version" | "archived_at">,
 ) {
-  const queryClient = useQueryClient();
   const changed = useItemChanged();
-  return useMutation({
-    mutationFn: () => {
-      const options = {
-        params: { path: { item_id: item.id }, header: { "if-match": etagFor(item.version) } },
-      };
+  return useVersionedMutation({
+    version: () => item.version,
+    request: (_: void, ifMatch) => {
+      const options = { params: { path: { item_id: item.id }, header: ifMatch } };
       return unwrap(
         item.archived_at
           ? api.POST("/api/v1/knowledge-items/{item_id}/unarchive", options)
           : api.POST("/api/v1/knowledge-items/{item_id}/archive", options),
       );
     },
+    keys: () => [queryKeys.knowledge.item(item.id)],
     onSuccess: changed,
-    onError: () =>
-      void queryClient.invalidateQueries({ queryKey: queryKeys.knowledge.item(item.id) }),
   });
 }
 

@@ -1,9 +1,10 @@
 import { useMutation, useQueries, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "../../api/client";
-import { etagFor, useCursorList } from "../../api/hooks";
-import { ApiError, unwrap } from "../../api/problem";
+import { useCursorList } from "../../api/hooks";
+import { unwrap } from "../../api/problem";
 import { queryKeys } from "../../api/queryKeys";
 import type { components } from "../../api/schema";
+import { useVersionedMutation } from "../../api/useVersionedMutation";
 import { knowledgeItemQuery } from "../../shared/lookups";
 
 export {
@@ -103,31 +104,22 @@ export function useCreateMeeting(roundtableId: string) {
 
 export function useTransitionMeeting(meeting: Meeting | undefined) {
   const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: ({ status, reason }: { status: MeetingStatus; reason?: string }) =>
+  return useVersionedMutation({
+    version: () => meeting?.version,
+    request: ({ status, reason }: { status: MeetingStatus; reason?: string }, ifMatch) =>
       unwrap(
         api.POST("/api/v1/meetings/{meeting_id}/transition", {
-          params: {
-            path: { meeting_id: meeting!.id },
-            header: { "if-match": etagFor(meeting!.version) },
-          },
+          params: { path: { meeting_id: meeting!.id }, header: ifMatch },
           body: { status, reason: reason || null },
         }),
       ),
+    keys: () => (meeting ? [queryKeys.meetings.one(meeting.id)] : []),
     onSuccess: (updated) => {
       queryClient.setQueryData(queryKeys.meetings.one(updated.id), updated);
       void queryClient.invalidateQueries({
         queryKey: queryKeys.roundtables.meetings(updated.roundtable_id),
       });
       void queryClient.invalidateQueries({ queryKey: queryKeys.meetings.agenda(updated.id) });
-    },
-    onError: (error) => {
-      // 412: someone changed the meeting meanwhile; re-read it so the next try carries its version.
-      if (error instanceof ApiError && error.status === 412 && meeting)
-        void queryClient.invalidateQueries({
-          queryKey: queryKeys.meetings.one(meeting.id),
-          exact: true,
-        });
     },
   });
 }
@@ -162,34 +154,38 @@ export function useAgendaMutations(meetingId: string) {
       ),
     onSuccess: refresh,
   });
-  const update = useMutation({
-    mutationFn: ({ item, body }: { item: AgendaItem; body: AgendaItemUpdate }) =>
+  const keys = () => [queryKeys.meetings.agenda(meetingId)];
+  const update = useVersionedMutation({
+    version: ({ item }: { item: AgendaItem; body: AgendaItemUpdate }) => item.version,
+    request: ({ item, body }, ifMatch) =>
       unwrap(
         api.PATCH("/api/v1/agenda-items/{item_id}", {
-          params: { path: { item_id: item.id }, header: { "if-match": etagFor(item.version) } },
+          params: { path: { item_id: item.id }, header: ifMatch },
           body,
         }),
       ),
-    onSettled: refresh,
+    keys,
   });
-  const remove = useMutation({
-    mutationFn: (item: AgendaItem) =>
+  const remove = useVersionedMutation({
+    version: (item: AgendaItem) => item.version,
+    request: (item, ifMatch) =>
       unwrap(
         api.DELETE("/api/v1/agenda-items/{item_id}", {
-          params: { path: { item_id: item.id }, header: { "if-match": etagFor(item.version) } },
+          params: { path: { item_id: item.id }, header: ifMatch },
         }),
       ),
-    onSettled: refresh,
+    keys,
   });
-  const review = useMutation({
-    mutationFn: ({ item, status }: { item: AgendaItem; status: "accepted" | "declined" }) =>
+  const review = useVersionedMutation({
+    version: ({ item }: { item: AgendaItem; status: "accepted" | "declined" }) => item.version,
+    request: ({ item, status }, ifMatch) =>
       unwrap(
         api.POST("/api/v1/agenda-items/{item_id}/review", {
-          params: { path: { item_id: item.id }, header: { "if-match": etagFor(item.version) } },
+          params: { path: { item_id: item.id }, header: ifMatch },
           body: { status },
         }),
       ),
-    onSettled: refresh,
+    keys,
   });
   const reorder = useMutation({
     mutationFn: (itemIds: string[]) =>
@@ -334,15 +330,16 @@ export function useProcessNoteMutations(meetingId: string) {
       ),
     onSuccess: refresh,
   });
-  const update = useMutation({
-    mutationFn: ({ note, body }: { note: ProcessNote; body: string }) =>
+  const update = useVersionedMutation({
+    version: ({ note }: { note: ProcessNote; body: string }) => note.version,
+    request: ({ note, body }, ifMatch) =>
       unwrap(
         api.PATCH("/api/v1/process-notes/{note_id}", {
-          params: { path: { note_id: note.id }, header: { "if-match": etagFor(note.version) } },
+          params: { path: { note_id: note.id }, header: ifMatch },
           body: { body },
         }),
       ),
-    onSettled: refresh,
+    keys: () => [queryKeys.meetings.processNotes(meetingId)],
   });
   return { create, update };
 }

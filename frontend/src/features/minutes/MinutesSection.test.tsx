@@ -121,15 +121,15 @@ describe("minutes editor", () => {
     await user.click(screen.getByRole("button", { name: "Save draft" }));
 
     const alert = await screen.findByRole("alert");
-    expect(alert).toHaveTextContent("Someone else saved these minutes");
+    expect(alert).toHaveTextContent("Someone else changed this meanwhile");
     expect(editor).toHaveValue("My careful wording."); // nothing lost
-    await user.click(within(alert).getByRole("button", { name: "Reload" }));
+    await user.click(within(alert).getByRole("button", { name: "Show the latest" }));
 
     expect(await screen.findByTestId("their-text")).toHaveTextContent("Colleague's text.");
     expect(screen.getByRole("textbox", { name: /Minutes text/ })).toHaveValue(
       "My careful wording.",
     );
-    expect(screen.queryByText("Someone else saved these minutes")).not.toBeInTheDocument();
+    expect(screen.queryByText("Someone else changed this meanwhile")).not.toBeInTheDocument();
 
     // Saving again now carries the new version and wins.
     await user.click(screen.getByRole("button", { name: "Save draft" }));

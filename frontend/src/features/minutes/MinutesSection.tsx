@@ -1,5 +1,4 @@
 import {
-  Alert,
   Badge,
   Button,
   Card,
@@ -16,9 +15,10 @@ import {
 import { useQueryClient } from "@tanstack/react-query";
 import { useId, useRef, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { ApiError } from "../../api/problem";
 import { EnumBadge } from "../../shared/enums/EnumBadge";
 import { ErrorAlert } from "../../shared/feedback/ErrorAlert";
+import { ConflictNotice } from "../../shared/feedback/MutationError";
+import { isConflict } from "../../api/useVersionedMutation";
 import { LoadMore } from "../../shared/layout/LoadMore";
 import { Loading, QueryState } from "../../shared/feedback/QueryState";
 import { ScrollTable } from "../../shared/layout/ScrollTable";
@@ -123,7 +123,7 @@ export function MinutesEditor({
   const [reloading, setReloading] = useState(false);
   const [reloadError, setReloadError] = useState<unknown>(null);
   const previewId = useId();
-  const stale = save.error instanceof ApiError && save.error.status === 412;
+  const stale = isConflict(save.error);
   const dirty = text !== minutes.shown_revision.body;
 
   const reload = async () => {
@@ -146,18 +146,7 @@ export function MinutesEditor({
 
   return (
     <Stack gap="sm">
-      {stale && (
-        <Alert color="orange" title={t("minutesPage.conflict.title")} role="alert">
-          <Stack gap="xs">
-            <Text size="sm">{t("minutesPage.conflict.body")}</Text>
-            <Group>
-              <Button size="xs" variant="default" onClick={() => void reload()} loading={reloading}>
-                {t("minutesPage.conflict.reload")}
-              </Button>
-            </Group>
-          </Stack>
-        </Alert>
-      )}
+      {stale && <ConflictNotice onReload={() => void reload()} reloading={reloading} />}
       {reloadError != null && <ErrorAlert error={reloadError} />}
       {save.error != null && !stale && <ErrorAlert error={save.error} />}
       {theirs != null && (
@@ -533,7 +522,7 @@ export function MinutesSection({ meeting, can }: { meeting: Meeting; can: Meetin
     if (c.paragraph != null && c.revision === minutes.revision)
       counts.set(c.paragraph, (counts.get(c.paragraph) ?? 0) + 1);
   const transitionError = mutations.transition.error ?? mutations.correct.error;
-  const stale = transitionError instanceof ApiError && transitionError.status === 412;
+  const stale = isConflict(transitionError);
   const run = (target: "circulated" | "approved" | "locked" | "draft") =>
     mutations.transition.mutate({ minutes, status: target });
 
@@ -599,22 +588,13 @@ export function MinutesSection({ meeting, can }: { meeting: Meeting; can: Meetin
       )}
 
       {stale ? (
-        <Alert color="orange" role="alert">
-          <Group justify="space-between">
-            <Text size="sm">{t("minutesPage.conflict.transition")}</Text>
-            <Button
-              size="xs"
-              variant="default"
-              onClick={() => {
-                mutations.transition.reset();
-                mutations.correct.reset();
-                void query.refetch();
-              }}
-            >
-              {t("minutesPage.conflict.reload")}
-            </Button>
-          </Group>
-        </Alert>
+        <ConflictNotice
+          onReload={() => {
+            mutations.transition.reset();
+            mutations.correct.reset();
+            void query.refetch();
+          }}
+        />
       ) : (
         transitionError && <ErrorAlert error={transitionError} />
       )}

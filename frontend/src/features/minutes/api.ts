@@ -1,9 +1,10 @@
 import { useMutation, useQueries, useQuery, useQueryClient } from "@tanstack/react-query";
-import { etagFor, useCursorList } from "../../api/hooks";
+import { useCursorList } from "../../api/hooks";
 import { api } from "../../api/client";
 import { ApiError, unwrap } from "../../api/problem";
 import { queryKeys } from "../../api/queryKeys";
 import type { components } from "../../api/schema";
+import { useVersionedMutation } from "../../api/useVersionedMutation";
 
 export type Minutes = components["schemas"]["MinutesRead"];
 
@@ -67,47 +68,45 @@ export function useMinutesMutations(meetingId: string) {
       ),
     onSuccess: store,
   });
+  const keys = () => [queryKeys.meetings.minutes(meetingId)];
   /** Save the draft with If-Match: a 412 means someone else saved meanwhile (nothing is stored). */
-  const save = useMutation({
-    mutationFn: ({ minutes, body }: { minutes: Minutes; body: string }) =>
+  const save = useVersionedMutation({
+    version: ({ minutes }: { minutes: Minutes; body: string }) => minutes.version,
+    request: ({ minutes, body }, ifMatch) =>
       unwrap(
         api.PATCH("/api/v1/minutes/{minutes_id}", {
-          params: {
-            path: { minutes_id: minutes.id },
-            header: { "if-match": etagFor(minutes.version) },
-          },
+          params: { path: { minutes_id: minutes.id }, header: ifMatch },
           body: { body },
         }),
       ),
+    keys,
     onSuccess: store,
   });
-  const transition = useMutation({
-    mutationFn: ({ minutes, status }: { minutes: Minutes; status: MinutesStatus }) =>
+  const transition = useVersionedMutation({
+    version: ({ minutes }: { minutes: Minutes; status: MinutesStatus }) => minutes.version,
+    request: ({ minutes, status }, ifMatch) =>
       unwrap(
         api.POST("/api/v1/minutes/{minutes_id}/transition", {
-          params: {
-            path: { minutes_id: minutes.id },
-            header: { "if-match": etagFor(minutes.version) },
-          },
+          params: { path: { minutes_id: minutes.id }, header: ifMatch },
           body: { status },
         }),
       ),
+    keys,
     onSuccess: (minutes) => {
       store(minutes);
       void queryClient.invalidateQueries({ queryKey: queryKeys.minutes.one(minutes.id) });
     },
   });
-  const correct = useMutation({
-    mutationFn: ({ minutes, reason }: { minutes: Minutes; reason: string }) =>
+  const correct = useVersionedMutation({
+    version: ({ minutes }: { minutes: Minutes; reason: string }) => minutes.version,
+    request: ({ minutes, reason }, ifMatch) =>
       unwrap(
         api.POST("/api/v1/minutes/{minutes_id}/corrections", {
-          params: {
-            path: { minutes_id: minutes.id },
-            header: { "if-match": etagFor(minutes.version) },
-          },
+          params: { path: { minutes_id: minutes.id }, header: ifMatch },
           body: { reason },
         }),
       ),
+    keys,
     onSuccess: store,
   });
   return { create, save, transition, correct };

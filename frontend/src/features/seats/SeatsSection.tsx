@@ -13,9 +13,9 @@ import {
 import { useDebouncedValue } from "@mantine/hooks";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { ApiError } from "../../api/problem";
 import { EnumBadge } from "../../shared/enums/EnumBadge";
 import { ErrorAlert } from "../../shared/feedback/ErrorAlert";
+import { MutationError } from "../../shared/feedback/MutationError";
 import { LoadMore } from "../../shared/layout/LoadMore";
 import { ScrollTable } from "../../shared/layout/ScrollTable";
 import { formatDate } from "../../i18n/format";
@@ -35,15 +35,6 @@ import {
 /** Today's date, yyyy-mm-dd, on the Jerusalem calendar (seats start and end on Israeli days). */
 function today(): string {
   return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Jerusalem" }).format(new Date());
-}
-
-/** The error to show for a failed change: a 412 says "changed meanwhile; reloaded". */
-function ChangeError({ error }: { error: unknown }) {
-  const { t } = useTranslation();
-  if (!error) return null;
-  if (error instanceof ApiError && error.status === 412)
-    return <ErrorAlert error={error} title={t("formKit.staleTitle")} />;
-  return <ErrorAlert error={error} />;
 }
 
 /** Pick a stakeholder by typing part of the name (GET /stakeholders?q=). */
@@ -157,7 +148,7 @@ function AddSeatForm({
           onChange={(event) => setStartedOn(event.currentTarget.value)}
         />
         <StakeholderPicker label={t("seats.alternate")} value={alternate} onChange={setAlternate} />
-        <ChangeError error={create.error} />
+        <MutationError error={create.error} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onDone}>
             {t("formKit.cancel")}
@@ -198,7 +189,7 @@ function EndSeatForm({
           value={endedOn}
           onChange={(event) => setEndedOn(event.currentTarget.value)}
         />
-        <ChangeError error={update.error} />
+        <MutationError error={update.error} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onDone}>
             {t("formKit.cancel")}
@@ -242,7 +233,7 @@ function RoleCell({
             update.mutate({ seat, body: { role: value as SeatRole } });
         }}
       />
-      <ChangeError error={update.error} />
+      <MutationError error={update.error} />
     </Stack>
   );
 }

@@ -1,25 +1,44 @@
-import { Alert } from "@mantine/core";
+import { Alert, Button, Group, Stack, Text } from "@mantine/core";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { ApiError } from "../../api/problem";
+import { isConflict } from "../../api/useVersionedMutation";
 import { ErrorAlert } from "./ErrorAlert";
 
-/** 412 stale_version: someone changed the object since we read it. */
-function isStale(error: unknown): boolean {
-  return error instanceof ApiError && error.status === 412;
+/**
+ * What a 412 looks like on every screen: someone else changed the object meanwhile, the latest has
+ * been loaded (useVersionedMutation re-reads it), and the user's input is kept to check and send
+ * again. `children` may add what a screen can offer more (e.g. the other person's text).
+ */
+export function ConflictNotice({
+  onReload,
+  reloading,
+  children,
+}: {
+  onReload?: () => void;
+  reloading?: boolean;
+  children?: ReactNode;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Alert color="orange" role="alert" title={t("feedback.conflict.title")}>
+      <Stack gap="xs">
+        <Text size="sm">{t("feedback.conflict.body")}</Text>
+        {children}
+        {onReload && (
+          <Group>
+            <Button size="xs" variant="default" onClick={onReload} loading={reloading}>
+              {t("feedback.conflict.reload")}
+            </Button>
+          </Group>
+        )}
+      </Stack>
+    </Alert>
+  );
 }
 
-/**
- * The error of a change: a stale write says that the latest version was loaded (the caller
- * re-reads it) and asks to check and try again; anything else shows the problem's detail.
- */
+/** The error of a change: a 412 shows the conflict notice, anything else the problem's message. */
 export function MutationError({ error }: { error: unknown }) {
-  const { t } = useTranslation();
   if (!error) return null;
-  if (isStale(error))
-    return (
-      <Alert color="yellow" role="alert" title={t("formKit.staleTitle")}>
-        {t("formKit.stale")}
-      </Alert>
-    );
+  if (isConflict(error)) return <ConflictNotice />;
   return <ErrorAlert error={error} />;
 }

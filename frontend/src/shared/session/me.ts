@@ -1,9 +1,9 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "../../api/client";
-import { etagFor } from "../../api/hooks";
-import { ApiError, unwrap } from "../../api/problem";
+import { unwrap } from "../../api/problem";
 import { queryKeys } from "../../api/queryKeys";
 import type { components } from "../../api/schema";
+import { useVersionedMutation } from "../../api/useVersionedMutation";
 import { useSignedIn } from "./useSignedIn";
 
 export type Me = components["schemas"]["Me"];
@@ -20,41 +20,35 @@ export function useMe() {
   });
 }
 
-/** Remember the UI language on the profile (PATCH /me), so it follows the person to other browsers. */
+/**
+ * Remember the UI language on the profile (PATCH /me), so it follows the person to other browsers.
+ * A 412 (the profile changed in another tab, or a quick second switch) re-reads the profile and
+ * sends the choice again on top of it: for a preference the latest choice is the right one.
+ */
 export function useUpdatePreferredLanguage() {
   const queryClient = useQueryClient();
-  const patch = (language: "he" | "en", version: number | undefined) =>
-    unwrap(
-      api.PATCH("/api/v1/me", {
-        body: { preferred_language: language },
-        params: { header: version === undefined ? {} : { "if-match": etagFor(version) } },
+  return useVersionedMutation({
+    version: () => queryClient.getQueryData<Me>(queryKeys.me)?.version,
+    request: (language: "he" | "en", ifMatch) =>
+      unwrap(
+        api.PATCH("/api/v1/me", {
+          body: { preferred_language: language },
+          params: { header: ifMatch },
+        }),
+      ),
+    keys: () => [queryKeys.me],
+    resendOnConflict: () =>
+      queryClient.fetchQuery({
+        queryKey: queryKeys.me,
+        queryFn: () => unwrap(api.GET("/api/v1/me")),
+        staleTime: 0,
       }),
-    );
-  return useMutation({
-    mutationFn: async (language: "he" | "en") => {
-      const me = queryClient.getQueryData<Me>(queryKeys.me);
-      try {
-        return await patch(language, me?.version);
-      } catch (error) {
-        // 412: the profile changed elsewhere (another tab, a quick second switch). Re-read it and
-        // apply the choice on top: for a preference the latest choice is the right one.
-        if (!(error instanceof ApiError && error.status === 412)) throw error;
-        const fresh = await queryClient.fetchQuery({
-          queryKey: queryKeys.me,
-          queryFn: () => unwrap(api.GET("/api/v1/me")),
-          staleTime: 0,
-        });
-        return patch(language, fresh.version);
-      }
-    },
+    // Offline or refused: the UI language has changed already; re-read the profile later.
+    onError: () => void queryClient.invalidateQueries({ queryKey: queryKeys.me }),
     onSuccess: (user) => {
       queryClient.setQueryData<Me>(queryKeys.me, (me) =>
         me ? { ...me, preferred_language: user.preferred_language, version: user.version } : me,
       );
-    },
-    onError: () => {
-      // Offline or refused: the UI language has changed already; re-read the profile later.
-      void queryClient.invalidateQueries({ queryKey: queryKeys.me });
     },
   });
 }
