@@ -6,8 +6,7 @@ import { session } from "../../api/session";
 import { initI18n, setLanguage } from "../../i18n";
 import { json, stubFetch } from "../../test/fetchStub";
 import { renderApp } from "../../test/render";
-import type { Meeting } from "../meetings/api";
-import { abilities } from "../meetings/permissions";
+import type { Meeting } from "../../shared/lookups";
 import type { Minutes } from "./api";
 import { MinutesSection } from "./MinutesSection";
 
@@ -45,13 +44,8 @@ function minutes(version: number, body: string, status: Minutes["status"] = "dra
   };
 }
 
-const FACILITATOR = abilities([
-  "meetings:manage",
-  "minutes:write",
-  "minutes:approve",
-  "minutes:comment",
-  "minutes:read_draft",
-]);
+const FACILITATOR = { writeMinutes: true, approveMinutes: true, commentMinutes: true };
+const MEMBER = { writeMinutes: false, approveMinutes: false, commentMinutes: true };
 
 beforeEach(async () => {
   initI18n("en");
@@ -145,7 +139,7 @@ describe("minutes editor", () => {
         404,
       ),
     );
-    renderApp(<MinutesSection meeting={meeting} can={abilities(["minutes:comment"])} />);
+    renderApp(<MinutesSection meeting={meeting} can={MEMBER} />);
     expect(await screen.findByText("No minutes yet.")).toBeInTheDocument();
     expect(screen.queryByRole("button", { name: "Start the minutes" })).not.toBeInTheDocument();
   });
@@ -159,7 +153,7 @@ describe("minutes editor", () => {
       return json({ items: [], next_cursor: null });
     });
     const user = userEvent.setup();
-    renderApp(<MinutesSection meeting={meeting} can={abilities(["minutes:comment"])} />);
+    renderApp(<MinutesSection meeting={meeting} can={MEMBER} />);
     const paragraphs = await screen.findAllByTestId("minutes-paragraph");
     expect(paragraphs).toHaveLength(3);
     expect(screen.queryByRole("button", { name: "Approve" })).not.toBeInTheDocument();

@@ -25,8 +25,7 @@ import { ScrollTable } from "../../shared/layout/ScrollTable";
 import { formatDateTime } from "../../i18n/format";
 import { useLang } from "../../i18n/useLang";
 import { useMe } from "../../shared/session/me";
-import type { Meeting } from "../meetings/api";
-import type { MeetingAbilities } from "../meetings/permissions";
+import type { Meeting } from "../../shared/lookups";
 import {
   useAddComment,
   useMeetingMinutes,
@@ -478,7 +477,14 @@ function CorrectionButton({ minutes, meetingId }: { minutes: Minutes; meetingId:
 }
 
 /** The meeting's minutes: draft editor, circulation with comments, approval, lock, corrections. */
-export function MinutesSection({ meeting, can }: { meeting: Meeting; can: MeetingAbilities }) {
+/** What the caller may do with the minutes (the meeting page derives it from my_permissions). */
+export interface MinutesAbilities {
+  writeMinutes: boolean;
+  commentMinutes: boolean;
+  approveMinutes: boolean;
+}
+
+export function MinutesSection({ meeting, can }: { meeting: Meeting; can: MinutesAbilities }) {
   const { t } = useTranslation();
   const lang = useLang();
   const query = useMeetingMinutes(meeting.id);

@@ -12,22 +12,22 @@ import {
 import { useId, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
-import { EnumBadge } from "../../shared/enums/EnumBadge";
-import { PageTitle } from "../../shared/layout/PageTitle";
-import { Loading, QueryState } from "../../shared/feedback/QueryState";
-import { formatDateTime, formatDay } from "../../i18n/format";
-import { pickLang, useLang } from "../../i18n/useLang";
-import { DecisionActionItems } from "../actionItems/DecisionActionItems";
-import { useMe } from "../../shared/session/me";
-import { useSignedIn } from "../../shared/session/useSignedIn";
-import { Markdown } from "../../shared/markdown";
-import { useGoals, useMeeting, useRoundtable } from "../../shared/lookups";
-import { useSectors } from "../../shared/sectors";
-import { myEndorsingSeats, useDecision, type Decision } from "./api";
-import { DecisionHistory } from "./DecisionHistory";
-import { DecisionTransitions } from "./DecisionTransitions";
-import { ConsensusBadge, EndorsementMatrix } from "./EndorsementMatrix";
-import { MyEndorsement } from "./MyEndorsement";
+import { EnumBadge } from "../shared/enums/EnumBadge";
+import { PageTitle } from "../shared/layout/PageTitle";
+import { Loading, QueryState } from "../shared/feedback/QueryState";
+import { formatDateTime, formatDay } from "../i18n/format";
+import { pickLang, useLang } from "../i18n/useLang";
+import { DecisionActionItems } from "../features/actionItems/DecisionActionItems";
+import { useMe } from "../shared/session/me";
+import { useSignedIn } from "../shared/session/useSignedIn";
+import { Markdown } from "../shared/markdown";
+import { useGoals, useMeeting, useRoundtable } from "../shared/lookups";
+import { useSectors } from "../shared/sectors";
+import { myEndorsingSeats, useDecision, type Decision } from "../features/decisions/api";
+import { DecisionHistory } from "../features/decisions/DecisionHistory";
+import { DecisionTransitions } from "../features/decisions/DecisionTransitions";
+import { ConsensusBadge, EndorsementMatrix } from "../features/decisions/EndorsementMatrix";
+import { MyEndorsement } from "../features/decisions/MyEndorsement";
 
 function Section({
   title,

@@ -2,26 +2,26 @@ import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Table, Text, Title } fro
 import { useId, useMemo, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { EnumBadge } from "../../shared/enums/EnumBadge";
-import { ErrorAlert } from "../../shared/feedback/ErrorAlert";
-import { LoadMore } from "../../shared/layout/LoadMore";
-import { PageTitle } from "../../shared/layout/PageTitle";
-import { Empty, Loading, QueryState } from "../../shared/feedback/QueryState";
-import { formatDate, formatDateTime } from "../../i18n/format";
-import { pickLang, useLang } from "../../i18n/useLang";
-import { useMyOpenActionItems } from "../actionItems/api";
-import { useMe, type Me } from "../../shared/session/me";
-import { hasRoundtablePermission } from "../../shared/session/permissions";
+import { EnumBadge } from "../shared/enums/EnumBadge";
+import { ErrorAlert } from "../shared/feedback/ErrorAlert";
+import { LoadMore } from "../shared/layout/LoadMore";
+import { PageTitle } from "../shared/layout/PageTitle";
+import { Empty, Loading, QueryState } from "../shared/feedback/QueryState";
+import { formatDate, formatDateTime } from "../i18n/format";
+import { pickLang, useLang } from "../i18n/useLang";
+import { useMyOpenActionItems } from "../features/actionItems/api";
+import { useMe, type Me } from "../shared/session/me";
+import { hasRoundtablePermission } from "../shared/session/permissions";
 import {
   myInvitation,
   useInvitations,
   useRecentHeldMeetings,
   useUpcomingMeetings,
-} from "../meetings/api";
-import { useMeetingsMinutes } from "../minutes/api";
-import { useRoundtables } from "../roundtables/api";
-import { RoundtableCard } from "../roundtables/RoundtableCard";
-import { ScrollTable } from "../../shared/layout/ScrollTable";
+} from "../features/meetings/api";
+import { useMeetingsMinutes } from "../features/minutes/api";
+import { useRoundtables } from "../features/roundtables/api";
+import { RoundtableCard } from "../features/roundtables/RoundtableCard";
+import { ScrollTable } from "../shared/layout/ScrollTable";
 
 /** RSVPs are looked up for the first few meetings only (one request each). */
 const RSVP_LOOKUPS = 3;

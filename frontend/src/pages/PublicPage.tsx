@@ -1,10 +1,10 @@
 import { SimpleGrid, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { LoadMore } from "../../shared/layout/LoadMore";
-import { PageTitle } from "../../shared/layout/PageTitle";
-import { QueryState } from "../../shared/feedback/QueryState";
-import { useRoundtables } from "../roundtables/api";
-import { RoundtableCard } from "../roundtables/RoundtableCard";
+import { LoadMore } from "../shared/layout/LoadMore";
+import { PageTitle } from "../shared/layout/PageTitle";
+import { QueryState } from "../shared/feedback/QueryState";
+import { useRoundtables } from "../features/roundtables/api";
+import { RoundtableCard } from "../features/roundtables/RoundtableCard";
 
 /** Government transparency: the published roundtables, for anyone, without signing in. */
 export default function PublicPage() {

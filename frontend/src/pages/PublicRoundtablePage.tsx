@@ -1,15 +1,15 @@
 import { Anchor, Breadcrumbs, Card, Group, Stack, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
-import { EnumBadge } from "../../shared/enums/EnumBadge";
-import { LoadMore } from "../../shared/layout/LoadMore";
-import { PageTitle } from "../../shared/layout/PageTitle";
-import { QueryState } from "../../shared/feedback/QueryState";
-import { formatDateTime } from "../../i18n/format";
-import { pickLang, useLang } from "../../i18n/useLang";
-import { DecisionList } from "../decisions/DecisionList";
-import { usePublicSummaries, useRoundtable } from "../roundtables/api";
-import CompositionView from "../roundtables/CompositionView";
+import { EnumBadge } from "../shared/enums/EnumBadge";
+import { LoadMore } from "../shared/layout/LoadMore";
+import { PageTitle } from "../shared/layout/PageTitle";
+import { QueryState } from "../shared/feedback/QueryState";
+import { formatDateTime } from "../i18n/format";
+import { pickLang, useLang } from "../i18n/useLang";
+import { DecisionList } from "../features/decisions/DecisionList";
+import { usePublicSummaries, useRoundtable } from "../features/roundtables/api";
+import CompositionView from "../features/roundtables/CompositionView";
 
 function PublicSummaries({ roundtableId }: { roundtableId: string }) {
   const { t } = useTranslation();
