@@ -16,10 +16,6 @@ import { json, stubFetch } from "../test/fetchStub";
 import { renderApp } from "../test/render";
 import DecisionPage from "./DecisionPage";
 
-// jsdom has no FontFaceSet; Mantine's autosize Textarea listens on document.fonts.
-if (!("fonts" in document))
-  Object.defineProperty(document, "fonts", { value: new EventTarget(), configurable: true });
-
 beforeEach(async () => {
   session.reset();
   initI18n("en");

@@ -3,18 +3,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { session } from "../../api/session";
 import { initI18n, setLanguage } from "../../i18n";
 import { renderApp } from "../../test/render";
-import {
-  allowedTransitions,
-  groupForBoard,
-  myEndorsingSeats,
-  type DecisionStatus,
-} from "./api";
+import { allowedTransitions, groupForBoard, myEndorsingSeats, type DecisionStatus } from "./api";
 import { EndorsementMatrix } from "./EndorsementMatrix";
 import { decision, meFor, RT, sectors } from "./testData";
-
-// jsdom has no FontFaceSet; Mantine's autosize Textarea listens on document.fonts.
-if (!("fonts" in document))
-  Object.defineProperty(document, "fonts", { value: new EventTarget(), configurable: true });
 
 beforeEach(async () => {
   session.reset();
