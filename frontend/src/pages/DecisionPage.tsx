@@ -1,16 +1,7 @@
-import {
-  Anchor,
-  Badge,
-  Breadcrumbs,
-  Card,
-  Group,
-  SimpleGrid,
-  Stack,
-  Text,
-  Title,
-} from "@mantine/core";
-import { useId, type ReactNode } from "react";
+import { Anchor, Badge, Breadcrumbs, Card, Group, SimpleGrid, Stack, Text } from "@mantine/core";
+import { type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { Section } from "../shared/layout/Section";
 import { Link, useParams } from "react-router";
 import { EnumBadge } from "../shared/enums/EnumBadge";
 import { PageTitle } from "../shared/layout/PageTitle";
@@ -28,26 +19,6 @@ import { DecisionHistory } from "../features/decisions/DecisionHistory";
 import { DecisionTransitions } from "../features/decisions/DecisionTransitions";
 import { ConsensusBadge, EndorsementMatrix } from "../features/decisions/EndorsementMatrix";
 import { MyEndorsement } from "../features/decisions/MyEndorsement";
-
-function Section({
-  title,
-  children,
-  testId,
-}: {
-  title: string;
-  children: ReactNode;
-  testId?: string;
-}) {
-  const id = useId();
-  return (
-    <Card withBorder padding="md" component="section" aria-labelledby={id} data-testid={testId}>
-      <Title order={2} size="h4" id={id} mb="sm">
-        {title}
-      </Title>
-      {children}
-    </Card>
-  );
-}
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (

@@ -1,6 +1,7 @@
-import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
-import { useId, useMemo, useState, type ReactNode } from "react";
+import { Anchor, Badge, Group, SimpleGrid, Stack, Table, Text } from "@mantine/core";
+import { useMemo, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { Section } from "../shared/layout/Section";
 import { Link } from "react-router";
 import { EnumBadge } from "../shared/enums/EnumBadge";
 import { ErrorAlert } from "../shared/feedback/ErrorAlert";
@@ -25,18 +26,6 @@ import { ScrollTable } from "../shared/layout/ScrollTable";
 
 /** RSVPs are looked up for the first few meetings only (one request each). */
 const RSVP_LOOKUPS = 3;
-
-function Section({ title, children }: { title: string; children: ReactNode }) {
-  const id = useId();
-  return (
-    <Card withBorder padding="md" component="section" aria-labelledby={id}>
-      <Title order={2} size="h4" id={id} mb="sm">
-        {title}
-      </Title>
-      {children}
-    </Card>
-  );
-}
 
 function roundtableTitle(me: Me | undefined, id: string, lang: "he" | "en"): string {
   const found = me?.roundtables.find((r) => r.roundtable_id === id);

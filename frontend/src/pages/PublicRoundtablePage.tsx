@@ -1,5 +1,6 @@
-import { Anchor, Breadcrumbs, Card, Group, Stack, Text, Title } from "@mantine/core";
+import { Anchor, Breadcrumbs, Card, Group, Stack, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
+import { Section } from "../shared/layout/Section";
 import { Link, useParams } from "react-router";
 import { EnumBadge } from "../shared/enums/EnumBadge";
 import { LoadMore } from "../shared/layout/LoadMore";
@@ -43,25 +44,6 @@ function PublicSummaries({ roundtableId }: { roundtableId: string }) {
   );
 }
 
-function Section({
-  id,
-  title,
-  children,
-}: {
-  id: string;
-  title: string;
-  children: React.ReactNode;
-}) {
-  return (
-    <section aria-labelledby={id}>
-      <Title order={2} size="h4" id={id} mb="sm">
-        {title}
-      </Title>
-      {children}
-    </section>
-  );
-}
-
 export default function PublicRoundtablePage() {
   const { t } = useTranslation();
   const lang = useLang();
@@ -97,13 +79,13 @@ export default function PublicRoundtablePage() {
                 </Text>
               )}
             </div>
-            <Section id="public-composition" title={t("composition.title")}>
+            <Section bare id="public-composition" title={t("composition.title")}>
               <CompositionView roundtableId={rt.id} />
             </Section>
-            <Section id="public-summaries" title={t("public.summaries")}>
+            <Section bare id="public-summaries" title={t("public.summaries")}>
               <PublicSummaries roundtableId={rt.id} />
             </Section>
-            <Section id="public-decisions" title={t("public.adoptedDecisions")}>
+            <Section bare id="public-decisions" title={t("public.adoptedDecisions")}>
               <DecisionList
                 roundtableId={rt.id}
                 status={["adopted", "implemented"]}

@@ -9,10 +9,10 @@ import {
   SimpleGrid,
   Stack,
   Text,
-  Title,
 } from "@mantine/core";
-import { useId, type ReactNode } from "react";
+import { type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { Section } from "../../shared/layout/Section";
 import { Link, useParams } from "react-router";
 import { EnumBadge } from "../../shared/enums/EnumBadge";
 import { PageTitle } from "../../shared/layout/PageTitle";
@@ -27,26 +27,6 @@ import { Attachments } from "./Attachments";
 import { Markdown } from "../../shared/markdown";
 import { canArchiveKnowledge, canEditKnowledge } from "./permissions";
 import { Revisions } from "./Revisions";
-
-function Section({
-  title,
-  children,
-  testId,
-}: {
-  title: string;
-  children: ReactNode;
-  testId?: string;
-}) {
-  const id = useId();
-  return (
-    <Card withBorder padding="md" component="section" aria-labelledby={id} data-testid={testId}>
-      <Title order={2} size="h4" id={id} mb="sm">
-        {title}
-      </Title>
-      {children}
-    </Card>
-  );
-}
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
