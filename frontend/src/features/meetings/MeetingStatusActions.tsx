@@ -1,7 +1,6 @@
 import { Button, Group, Modal, Stack, Text, Textarea } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { ErrorAlert } from "../../shared/feedback/ErrorAlert";
 import { MutationError } from "../../shared/feedback/MutationError";
 import { useTransitionMeeting, type Meeting } from "./api";
 
@@ -62,7 +61,7 @@ export function MeetingStatusActions({ meeting }: { meeting: Meeting }) {
               maxLength={500}
               data-autofocus
             />
-            {transition.error && <ErrorAlert error={transition.error} />}
+            <MutationError error={transition.error} />
             <Group justify="flex-end">
               <Button variant="default" onClick={() => setCancelling(false)}>
                 {t("meetingPage.back")}

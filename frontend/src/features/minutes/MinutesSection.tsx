@@ -17,6 +17,7 @@ import { useId, useRef, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { EnumBadge } from "../../shared/enums/EnumBadge";
 import { ErrorAlert } from "../../shared/feedback/ErrorAlert";
+import { MutationError } from "../../shared/feedback/MutationError";
 import { ConflictNotice } from "../../shared/feedback/MutationError";
 import { isConflict } from "../../api/useVersionedMutation";
 import { LoadMore } from "../../shared/layout/LoadMore";
@@ -463,7 +464,7 @@ function CorrectionButton({ minutes, meetingId }: { minutes: Minutes; meetingId:
               maxLength={500}
               data-autofocus
             />
-            {correct.error && <ErrorAlert error={correct.error} />}
+            <MutationError error={correct.error} />
             <Group justify="flex-end">
               <Button type="submit" disabled={!reason.trim()} loading={correct.isPending}>
                 {t("minutesPage.correction.submit")}
