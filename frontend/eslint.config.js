@@ -21,6 +21,25 @@ export default tseslint.config(
     },
   },
   {
+    // Query keys come from src/api/queryKeys.ts, so one name means one cache entry everywhere.
+    files: ["src/**/*.{ts,tsx}"],
+    ignores: ["src/api/queryKeys.ts", "src/**/*.test.{ts,tsx}"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "Property[key.name='queryKey'] > ArrayExpression",
+          message: "Use a key from src/api/queryKeys.ts, not an inline array.",
+        },
+        {
+          selector:
+            "CallExpression[callee.name='useCursorList'][arguments.0.type='ArrayExpression']",
+          message: "Use a key from src/api/queryKeys.ts, not an inline array.",
+        },
+      ],
+    },
+  },
+  {
     files: [
       "*.config.{ts,js,cjs}",
       "e2e/**/*.ts",

@@ -95,4 +95,13 @@ describe("the project's ESLint config", () => {
     expect(problems[0].severity).toBe(2);
     expect(problems[0].message).toContain("features/decisions may not import features/meetings");
   });
+
+  it("refuses an inline query key outside src/api/queryKeys.ts", async () => {
+    const eslint = new ESLint({ cwd: ROOT });
+    const [result] = await eslint.lintText(
+      'import { useQuery } from "@tanstack/react-query";\n\nexport function useX() {\n  return useQuery({ queryKey: ["x"], queryFn: () => 1 });\n}\n',
+      { filePath: file("src/features/decisions/Keys.ts") },
+    );
+    expect(result.messages.map((m) => m.ruleId)).toEqual(["no-restricted-syntax"]);
+  });
 });

@@ -2,7 +2,8 @@
  * Every TanStack Query key of the app, in one place. Keys are hierarchical: invalidating a prefix
  * (say `queryKeys.meetings.one(id)`) re-reads everything under it (agenda, invitations, minutes…),
  * so the shape here is what makes "re-read the meeting" mean the same thing on every screen.
- * Features never write an array key inline; a lint-free grep for `queryKey: [` finds none.
+ * Nothing else writes an array key inline: ESLint (eslint.config.js) refuses `queryKey: [...]`
+ * and `useCursorList([...], …)` outside this file.
  */
 
 type Filters = object;
