@@ -246,7 +246,10 @@ test("a meeting cycle in Hebrew: schedule, agenda, RSVP, attendance, timer, minu
   await page.getByRole("button", { name: "שמירת הטיוטה" }).click();
   await expect(page.getByText("נשמר.", { exact: true })).toBeVisible();
   const diff = page.getByTestId("diff");
-  await expect(page.getByText("גרסה 1 ← 2: נוספו 1 שורות, נמחקו 1")).toBeVisible();
+  // The shared diff view names the table by a heading (and its caption) with the summary.
+  await expect(
+    page.getByRole("heading", { name: "גרסה 1 ← 2: נוספו 1 שורות, נמחקו 1" }),
+  ).toBeVisible();
   await expect(diff.locator('[data-kind="added"]')).toContainText("עד סוף הרבעון");
   await expect(diff.locator('[data-kind="removed"]')).toContainText("שורה שנמחקה:");
   await screenshot(page, "meeting-minutes-diff-he");

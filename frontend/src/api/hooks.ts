@@ -12,7 +12,7 @@ export interface CursorPage<T> {
 export function useCursorList<T>(
   key: QueryKey,
   fetchPage: (cursor: string | undefined) => Promise<CursorPage<T>>,
-  options: { enabled?: boolean } = {},
+  options: { enabled?: boolean; staleTime?: number } = {},
 ) {
   const query = useInfiniteQuery({
     queryKey: key,
@@ -20,6 +20,7 @@ export function useCursorList<T>(
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.next_cursor ?? undefined,
     enabled: options.enabled ?? true,
+    staleTime: options.staleTime,
   });
   const items = query.data?.pages.flatMap((page) => page.items) ?? [];
   return { ...query, items };

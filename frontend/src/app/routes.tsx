@@ -5,20 +5,20 @@ import { AppLayout } from "../features/shell/AppLayout";
 
 // One chunk per feature route: the first load carries only the shell.
 const SignInPage = lazy(() => import("../features/auth/SignInPage"));
-const HomePage = lazy(() => import("../features/home/HomePage"));
+const HomePage = lazy(() => import("../pages/HomePage"));
 const RoundtablesPage = lazy(() => import("../features/roundtables/RoundtablesPage"));
-const RoundtablePage = lazy(() => import("../features/roundtables/RoundtablePage"));
+const RoundtablePage = lazy(() => import("../pages/RoundtablePage"));
 const KnowledgePage = lazy(() => import("../features/knowledge/KnowledgePage"));
 const DecisionsPage = lazy(() => import("../features/decisions/DecisionsPage"));
 const AdminPage = lazy(() => import("../features/admin/AdminPage"));
-const PublicPage = lazy(() => import("../features/public/PublicPage"));
-const PublicRoundtablePage = lazy(() => import("../features/public/PublicRoundtablePage"));
+const PublicPage = lazy(() => import("../pages/PublicPage"));
+const PublicRoundtablePage = lazy(() => import("../pages/PublicRoundtablePage"));
 // Meetings and their minutes (one chunk: the meeting page carries the minutes).
-const MeetingPage = lazy(() => import("../features/meetings/MeetingPage"));
+const MeetingPage = lazy(() => import("../pages/MeetingPage"));
 const NotFoundPage = lazy(() => import("../features/shell/NotFoundPage"));
 // Decisions, action items, knowledge (round two).
-const DecisionPage = lazy(() => import("../features/decisions/DecisionPage"));
-const PublicDecisionPage = lazy(() => import("../features/decisions/PublicDecisionPage"));
+const DecisionPage = lazy(() => import("../pages/DecisionPage"));
+const PublicDecisionPage = lazy(() => import("../pages/PublicDecisionPage"));
 const MyActionItemsPage = lazy(() => import("../features/actionItems/MyActionItemsPage"));
 const KnowledgeItemPage = lazy(() => import("../features/knowledge/KnowledgeItemPage"));
 const KnowledgeNewPage = lazy(() => import("../features/knowledge/KnowledgeNewPage"));

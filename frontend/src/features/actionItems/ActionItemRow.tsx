@@ -1,9 +1,9 @@
 import { Badge, Group, Select, Stack, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { EnumBadge } from "../../components/EnumBadge";
+import { EnumBadge } from "../../shared/enums/EnumBadge";
 import { formatDate } from "../../i18n/format";
 import { useLang } from "../../i18n/useLang";
-import { MutationError } from "../decisions/feedback";
+import { MutationError } from "../../shared/feedback/MutationError";
 import { ACTION_STATUSES, useUpdateActionItemStatus, type ActionItem } from "./api";
 
 /** One action item: title, owner, due date (overdue flagged), and its status — changeable if allowed. */

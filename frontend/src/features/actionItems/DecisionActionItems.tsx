@@ -2,10 +2,10 @@ import { Button, Group, Select, Stack, TextInput } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { LoadMore } from "../../components/LoadMore";
-import { QueryState } from "../../components/QueryState";
+import { LoadMore } from "../../shared/layout/LoadMore";
+import { QueryState } from "../../shared/feedback/QueryState";
 import { pickLang, useLang } from "../../i18n/useLang";
-import { MutationError } from "../decisions/feedback";
+import { MutationError } from "../../shared/feedback/MutationError";
 import { ActionItemRow } from "./ActionItemRow";
 import { canUpdateStatus, useActionItems, useCreateActionItem, useCurrentSeats } from "./api";
 

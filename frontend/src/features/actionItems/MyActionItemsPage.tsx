@@ -1,11 +1,11 @@
 import { Card, SegmentedControl, Stack } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
-import { LoadMore } from "../../components/LoadMore";
-import { PageTitle } from "../../components/PageTitle";
-import { QueryState } from "../../components/QueryState";
+import { LoadMore } from "../../shared/layout/LoadMore";
+import { PageTitle } from "../../shared/layout/PageTitle";
+import { QueryState } from "../../shared/feedback/QueryState";
 import { pickLang, useLang } from "../../i18n/useLang";
-import { useMe } from "../auth/api";
+import { useMe } from "../../shared/session/me";
 import { ActionItemRow } from "./ActionItemRow";
 import { canUpdateStatus, useActionItems, type ActionItemFilters } from "./api";
 

@@ -1,8 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "../../api/client";
-import { etagFor, useCursorList } from "../../api/hooks";
+import { useCursorList } from "../../api/hooks";
 import { unwrap } from "../../api/problem";
+import { queryKeys } from "../../api/queryKeys";
 import type { components } from "../../api/schema";
+import { useVersionedMutation } from "../../api/useVersionedMutation";
 
 export type ActionItem = components["schemas"]["ActionItemRead"];
 export type ActionItemStatus = components["schemas"]["ActionItemStatus"];
@@ -12,7 +14,7 @@ export const ACTION_STATUSES: ActionItemStatus[] = ["open", "in_progress", "done
 
 /** My action items that are still open or in progress (overdue ones carry `overdue`). */
 export function useMyOpenActionItems(limit = 20) {
-  return useCursorList(["action-items", "mine", "open", limit], (cursor) =>
+  return useCursorList(queryKeys.actionItems.mineOpen(limit), (cursor) =>
     unwrap(
       api.GET("/api/v1/action-items", {
         params: {
@@ -32,7 +34,7 @@ export interface ActionItemFilters {
 }
 
 export function useActionItems(filters: ActionItemFilters, limit = 50) {
-  return useCursorList(["action-items", "list", filters, limit], (cursor) =>
+  return useCursorList(queryKeys.actionItems.list(filters, limit), (cursor) =>
     unwrap(
       api.GET("/api/v1/action-items", {
         params: {
@@ -55,7 +57,7 @@ export function useActionItems(filters: ActionItemFilters, limit = 50) {
 /** Current seats of a roundtable: who may own an action item there. */
 export function useCurrentSeats(roundtableId: string, enabled = true) {
   return useQuery({
-    queryKey: ["roundtables", roundtableId, "seats", "current"],
+    queryKey: queryKeys.roundtables.currentSeats(roundtableId),
     queryFn: () =>
       unwrap(
         api.GET("/api/v1/roundtables/{roundtable_id}/seats", {
@@ -76,22 +78,21 @@ export function useCreateActionItem(roundtableId: string) {
           body,
         }),
       ),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ["action-items"] }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: queryKeys.actionItems.all }),
   });
 }
 
 export function useUpdateActionItemStatus() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: ({ item, status }: { item: ActionItem; status: ActionItemStatus }) =>
+  return useVersionedMutation({
+    version: ({ item }: { item: ActionItem; status: ActionItemStatus }) => item.version,
+    request: ({ item, status }, ifMatch) =>
       unwrap(
         api.PATCH("/api/v1/action-items/{item_id}", {
-          params: { path: { item_id: item.id }, header: { "if-match": etagFor(item.version) } },
+          params: { path: { item_id: item.id }, header: ifMatch },
           body: { status },
         }),
       ),
-    // Success re-reads the lists; a 412 (changed elsewhere) re-reads them too, to show the latest.
-    onSettled: () => void queryClient.invalidateQueries({ queryKey: ["action-items"] }),
+    keys: () => [queryKeys.actionItems.all],
   });
 }
 

@@ -1,10 +1,10 @@
 import { Tabs } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Navigate, useSearchParams } from "react-router";
-import { PageTitle } from "../../components/PageTitle";
-import { Loading } from "../../components/QueryState";
-import { useMe, type PlatformPermission } from "../auth/api";
-import { canSeeAdmin } from "../auth/permissions";
+import { PageTitle } from "../../shared/layout/PageTitle";
+import { Loading } from "../../shared/feedback/QueryState";
+import { useMe, type PlatformPermission } from "../../shared/session/me";
+import { canSeeAdmin } from "../../shared/session/permissions";
 import { AuditTab } from "./AuditTab";
 import { OrganisationsTab } from "./OrganisationsTab";
 import { SectorsTab } from "./SectorsTab";

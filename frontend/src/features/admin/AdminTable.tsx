@@ -1,10 +1,10 @@
 import { Button, Group, Modal, Stack, Table, TextInput } from "@mantine/core";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { LoadMore } from "../../components/LoadMore";
-import { QueryState } from "../../components/QueryState";
-import { ScrollTable } from "../../components/ScrollTable";
-import { MutationError } from "../decisions/feedback";
+import { LoadMore } from "../../shared/layout/LoadMore";
+import { QueryState } from "../../shared/feedback/QueryState";
+import { ScrollTable } from "../../shared/layout/ScrollTable";
+import { MutationError } from "../../shared/feedback/MutationError";
 
 /** What the admin tables need of a cursor list (see `useCursorList`). */
 interface AdminList<T> {

@@ -4,7 +4,7 @@ import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { pickLang, useLang } from "../../i18n/useLang";
 import { AdminSearch, AdminTable, EditButton, FormActions } from "./AdminTable";
-import { useSectorOptions } from "./useSectorOptions";
+import { useSectorLookup } from "../../shared/sectors";
 import {
   ORGANISATION_KINDS,
   useOrganisations,
@@ -21,7 +21,7 @@ function OrganisationForm({
   onDone: () => void;
 }) {
   const { t } = useTranslation();
-  const sectors = useSectorOptions();
+  const sectors = useSectorLookup();
   const save = useSaveOrganisation();
   const [name, setName] = useState(organisation?.name ?? "");
   const [nameEn, setNameEn] = useState(organisation?.name_en ?? "");
@@ -109,7 +109,7 @@ function OrganisationForm({
 export function OrganisationsTab() {
   const { t } = useTranslation();
   const lang = useLang();
-  const sectors = useSectorOptions();
+  const sectors = useSectorLookup();
   const [q, setQ] = useState("");
   const [sectorId, setSectorId] = useState<string | null>(null);
   const [debounced] = useDebouncedValue(q.trim(), 300);
@@ -173,10 +173,10 @@ export function OrganisationsTab() {
                   width: 10,
                   height: 10,
                   borderRadius: 2,
-                  background: sectors.colourOf(org.sector_id) ?? "#9e9e9e",
+                  background: sectors.colour(org.sector_id),
                 }}
               />
-              <Text size="sm">{sectors.nameOf(org.sector_id)}</Text>
+              <Text size="sm">{sectors.name(org.sector_id)}</Text>
             </Group>
           </Table.Td>
           <Table.Td>{t(`admin.organisationKinds.${org.kind}`)}</Table.Td>

@@ -2,7 +2,8 @@ import { ColorInput, Group, NumberInput, Stack, Table, Text, TextInput } from "@
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { AdminTable, EditButton, FormActions } from "./AdminTable";
-import { useAdminSectors, useSaveSector, type Sector } from "./api";
+import { useSectors, type Sector } from "../../shared/sectors";
+import { useSaveSector } from "./api";
 
 const KEY = /^[a-z][a-z0-9_]{1,59}$/;
 const COLOUR = /^#[0-9a-fA-F]{6}$/;
@@ -86,7 +87,7 @@ function SectorForm({ sector, onDone }: { sector?: Sector; onDone: () => void })
 /** Sectors: their names in both languages, their colour (used in every chart), their order. */
 export function SectorsTab() {
   const { t } = useTranslation();
-  const list = useAdminSectors();
+  const list = useSectors();
   const [editing, setEditing] = useState<Sector | "new" | null>(null);
   return (
     <AdminTable

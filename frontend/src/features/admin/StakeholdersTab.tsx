@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { pickLang, useLang } from "../../i18n/useLang";
 import { AdminSearch, AdminTable, EditButton, FormActions } from "./AdminTable";
 import { useOrganisations, useSaveStakeholder, useStakeholders, type Stakeholder } from "./api";
-import { useSectorOptions } from "./useSectorOptions";
+import { useSectorLookup } from "../../shared/sectors";
 
 const PHONE = /^[0-9+\-() ]{3,40}$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -127,7 +127,7 @@ function StakeholderForm({
 export function StakeholdersTab() {
   const { t } = useTranslation();
   const lang = useLang();
-  const sectors = useSectorOptions();
+  const sectors = useSectorLookup();
   const [q, setQ] = useState("");
   const [sectorId, setSectorId] = useState<string | null>(null);
   const [debounced] = useDebouncedValue(q.trim(), 300);
@@ -192,7 +192,7 @@ export function StakeholdersTab() {
               {s.organisation_name ?? "—"}
             </Text>
           </Table.Td>
-          <Table.Td>{sectors.nameOf(s.sector_id)}</Table.Td>
+          <Table.Td>{sectors.name(s.sector_id)}</Table.Td>
           <Table.Td>
             <Text size="xs" dir="ltr">
               {[s.email, s.phone].filter(Boolean).join(" · ") || "—"}

@@ -1,13 +1,15 @@
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { api } from "../../api/client";
-import { etagFor, useCursorList } from "../../api/hooks";
-import { ApiError, unwrap } from "../../api/problem";
+import { useCursorList } from "../../api/hooks";
+import { unwrap } from "../../api/problem";
+import { queryKeys } from "../../api/queryKeys";
 import type { components } from "../../api/schema";
+import { useVersionedMutation, type IfMatch } from "../../api/useVersionedMutation";
 
 export type User = components["schemas"]["UserRead"];
 export type UserCreate = components["schemas"]["UserCreate"];
 export type UserUpdate = components["schemas"]["UserUpdate"];
-export type Sector = components["schemas"]["SectorRead"];
+export type { Sector } from "../../shared/sectors";
+import type { Sector } from "../../shared/sectors";
 export type SectorCreate = components["schemas"]["SectorCreate"];
 export type SectorUpdate = components["schemas"]["SectorUpdate"];
 export type Organisation = components["schemas"]["OrganisationRead"];
@@ -26,23 +28,19 @@ export const ORGANISATION_KINDS: OrganisationKind[] = [
   "other",
 ];
 
-/** A change that may meet 412 (changed elsewhere): on any error, re-read `key` to show the latest. */
-function useAdminMutation<V, R>(key: readonly unknown[], mutationFn: (vars: V) => Promise<R>) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn,
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: key }),
-    onError: (error) => {
-      if (error instanceof ApiError && error.status === 412)
-        void queryClient.invalidateQueries({ queryKey: key });
-    },
-  });
+/** A create (POST) or a versioned change (PATCH with If-Match); a 412 re-reads `key`. */
+function useAdminMutation<V, R>(
+  key: readonly unknown[],
+  version: (vars: V) => number | undefined,
+  request: (vars: V, ifMatch: IfMatch) => Promise<R>,
+) {
+  return useVersionedMutation({ version, request, keys: () => [key] });
 }
 
 // --- users ----------------------------------------------------------------------------------------
 
 export function useUsers(filters: { q?: string; isActive?: boolean }) {
-  return useCursorList(["admin", "users", filters], (cursor) =>
+  return useCursorList(queryKeys.admin.userList(filters), (cursor) =>
     unwrap(
       api.GET("/api/v1/users", {
         params: {
@@ -54,40 +52,40 @@ export function useUsers(filters: { q?: string; isActive?: boolean }) {
 }
 
 export function useCreateUser() {
-  return useAdminMutation(["admin", "users"], (body: UserCreate) =>
-    unwrap(api.POST("/api/v1/users", { body })),
+  return useAdminMutation(
+    queryKeys.admin.users,
+    () => undefined,
+    (body: UserCreate) => unwrap(api.POST("/api/v1/users", { body })),
   );
 }
 
 export function useUpdateUser() {
-  return useAdminMutation(["admin", "users"], ({ user, body }: { user: User; body: UserUpdate }) =>
-    unwrap(
-      api.PATCH("/api/v1/users/{user_id}", {
-        params: { path: { user_id: user.id }, header: { "if-match": etagFor(user.version) } },
-        body,
-      }),
-    ),
+  return useAdminMutation(
+    queryKeys.admin.users,
+    ({ user }: { user: User; body: UserUpdate }) => user.version,
+    ({ user, body }, ifMatch) =>
+      unwrap(
+        api.PATCH("/api/v1/users/{user_id}", {
+          params: { path: { user_id: user.id }, header: ifMatch },
+          body,
+        }),
+      ),
   );
 }
 
 // --- sectors --------------------------------------------------------------------------------------
 
-export function useAdminSectors() {
-  return useCursorList(["sectors", "admin"], (cursor) =>
-    unwrap(api.GET("/api/v1/sectors", { params: { query: { limit: 200, cursor } } })),
-  );
-}
-
 export function useSaveSector() {
   return useAdminMutation(
-    ["sectors"],
-    ({ sector, body }: { sector?: Sector; body: SectorCreate | SectorUpdate }) =>
+    queryKeys.sectors,
+    (vars: { sector?: Sector; body: SectorCreate | SectorUpdate }) => vars.sector?.version,
+    ({ sector, body }, ifMatch) =>
       sector
         ? unwrap(
             api.PATCH("/api/v1/sectors/{sector_id}", {
               params: {
                 path: { sector_id: sector.id },
-                header: { "if-match": etagFor(sector.version) },
+                header: ifMatch,
               },
               body: body as SectorUpdate,
             }),
@@ -99,7 +97,7 @@ export function useSaveSector() {
 // --- organisations --------------------------------------------------------------------------------
 
 export function useOrganisations(filters: { q?: string; sectorId?: string }, limit = 50) {
-  return useCursorList(["admin", "organisations", filters, limit], (cursor) =>
+  return useCursorList(queryKeys.admin.organisationList(filters, limit), (cursor) =>
     unwrap(
       api.GET("/api/v1/organisations", {
         params: {
@@ -112,14 +110,15 @@ export function useOrganisations(filters: { q?: string; sectorId?: string }, lim
 
 export function useSaveOrganisation() {
   return useAdminMutation(
-    ["admin", "organisations"],
-    ({ organisation, body }: { organisation?: Organisation; body: OrganisationCreate }) =>
+    queryKeys.admin.organisations,
+    (vars: { organisation?: Organisation; body: OrganisationCreate }) => vars.organisation?.version,
+    ({ organisation, body }, ifMatch) =>
       organisation
         ? unwrap(
             api.PATCH("/api/v1/organisations/{organisation_id}", {
               params: {
                 path: { organisation_id: organisation.id },
-                header: { "if-match": etagFor(organisation.version) },
+                header: ifMatch,
               },
               body,
             }),
@@ -135,7 +134,7 @@ export function useStakeholders(filters: {
   sectorId?: string;
   organisationId?: string;
 }) {
-  return useCursorList(["admin", "stakeholders", filters], (cursor) =>
+  return useCursorList(queryKeys.admin.stakeholderList(filters), (cursor) =>
     unwrap(
       api.GET("/api/v1/stakeholders", {
         params: {
@@ -154,14 +153,15 @@ export function useStakeholders(filters: {
 
 export function useSaveStakeholder() {
   return useAdminMutation(
-    ["admin", "stakeholders"],
-    ({ stakeholder, body }: { stakeholder?: Stakeholder; body: StakeholderCreate }) =>
+    queryKeys.admin.stakeholders,
+    (vars: { stakeholder?: Stakeholder; body: StakeholderCreate }) => vars.stakeholder?.version,
+    ({ stakeholder, body }, ifMatch) =>
       stakeholder
         ? unwrap(
             api.PATCH("/api/v1/stakeholders/{stakeholder_id}", {
               params: {
                 path: { stakeholder_id: stakeholder.id },
-                header: { "if-match": etagFor(stakeholder.version) },
+                header: ifMatch,
               },
               body,
             }),
@@ -173,7 +173,7 @@ export function useSaveStakeholder() {
 // --- audit ----------------------------------------------------------------------------------------
 
 export function usePlatformAudit(filters: { entityType?: string; action?: string }) {
-  return useCursorList(["admin", "audit", filters], (cursor) =>
+  return useCursorList(queryKeys.admin.audit(filters), (cursor) =>
     unwrap(
       api.GET("/api/v1/audit", {
         params: {

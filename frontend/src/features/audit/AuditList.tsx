@@ -1,11 +1,11 @@
 import { Code, Table, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { LoadMore } from "../../components/LoadMore";
-import { QueryState } from "../../components/QueryState";
+import { LoadMore } from "../../shared/layout/LoadMore";
+import { QueryState } from "../../shared/feedback/QueryState";
 import { formatDateTime } from "../../i18n/format";
 import { useLang } from "../../i18n/useLang";
-import { useRoundtableAudit } from "../roundtables/api";
-import { ScrollTable } from "../../components/ScrollTable";
+import { useRoundtableAudit } from "./api";
+import { ScrollTable } from "../../shared/layout/ScrollTable";
 
 /** The roundtable's audit trail (only offered with audit:view). */
 export function AuditList({ roundtableId }: { roundtableId: string }) {

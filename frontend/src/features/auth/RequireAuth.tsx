@@ -1,5 +1,5 @@
 import { Navigate, Outlet, useLocation } from "react-router";
-import { useSignedIn } from "./useSession";
+import { useSignedIn } from "../../shared/session/useSignedIn";
 
 /** Routes behind sign-in: without a session, go to /sign-in and come back afterwards. */
 export function RequireAuth() {

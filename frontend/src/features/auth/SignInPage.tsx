@@ -6,9 +6,9 @@ import { Navigate, useNavigate, useSearchParams } from "react-router";
 import { signIn } from "../../api/client";
 import { ApiError } from "../../api/problem";
 import { session } from "../../api/session";
-import { useErrorMessage } from "../../components/useErrorMessage";
-import { PageTitle } from "../../components/PageTitle";
-import { useSignedIn } from "./useSession";
+import { useErrorMessage } from "../../shared/feedback/useErrorMessage";
+import { PageTitle } from "../../shared/layout/PageTitle";
+import { useSignedIn } from "../../shared/session/useSignedIn";
 
 /** Only same-app paths: never send a person to another site after sign-in. */
 function safeNext(next: string | null): string {

@@ -1,6 +1,6 @@
 import { Text, Timeline } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { EnumBadge } from "../../components/EnumBadge";
+import { EnumBadge } from "../../shared/enums/EnumBadge";
 import { formatDateTime } from "../../i18n/format";
 import { useLang } from "../../i18n/useLang";
 import type { Decision } from "./api";

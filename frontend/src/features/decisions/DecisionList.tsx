@@ -1,12 +1,12 @@
 import { Anchor, Group, Stack, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { EnumBadge } from "../../components/EnumBadge";
-import { LoadMore } from "../../components/LoadMore";
-import { QueryState } from "../../components/QueryState";
+import { EnumBadge } from "../../shared/enums/EnumBadge";
+import { LoadMore } from "../../shared/layout/LoadMore";
+import { QueryState } from "../../shared/feedback/QueryState";
 import { formatDay } from "../../i18n/format";
 import { useLang } from "../../i18n/useLang";
-import { useSignedIn } from "../auth/useSession";
+import { useSignedIn } from "../../shared/session/useSignedIn";
 import { useDecisions, type DecisionStatus } from "./api";
 
 /** Decisions of one roundtable (or all I may see), each linking to its page (the public one when signed out). */

@@ -7,7 +7,7 @@ import {
   type Decision,
   type DecisionStatus,
 } from "./api";
-import { MutationError } from "./feedback";
+import { MutationError } from "../../shared/feedback/MutationError";
 
 // Shades dark enough for white text on a filled button (WCAG AA 4.5:1).
 const BUTTON_COLOURS: Partial<Record<DecisionStatus, string>> = {

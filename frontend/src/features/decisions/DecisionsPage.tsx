@@ -1,10 +1,10 @@
 import { Select } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
-import { PageTitle } from "../../components/PageTitle";
+import { PageTitle } from "../../shared/layout/PageTitle";
 import { pickLang, useLang } from "../../i18n/useLang";
-import { useMe } from "../auth/api";
-import { useRoundtables } from "../roundtables/api";
+import { useMe } from "../../shared/session/me";
+import { useRoundtables } from "../../shared/lookups";
 import { DecisionBoard } from "./DecisionBoard";
 
 /** The decisions board across the roundtables I may see, or of one (`?roundtable=`). */

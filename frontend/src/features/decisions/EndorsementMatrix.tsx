@@ -1,7 +1,7 @@
 import { Badge, Group, Progress, Stack, Table, Text, Title } from "@mantine/core";
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
-import { ScrollTable } from "../../components/ScrollTable";
+import { ScrollTable } from "../../shared/layout/ScrollTable";
 import { formatDateTime } from "../../i18n/format";
 import { pickLang, useLang } from "../../i18n/useLang";
 import type { Decision, EndorsementPosition, Sector } from "./api";

@@ -3,7 +3,7 @@ import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import type { components } from "../../api/schema";
 import { ENDORSABLE, POSITIONS, useEndorse, type Decision, type EndorsementPosition } from "./api";
-import { MutationError } from "./feedback";
+import { MutationError } from "../../shared/feedback/MutationError";
 import { PositionBadge } from "./EndorsementMatrix";
 
 type MySeat = components["schemas"]["MySeat"];

@@ -13,12 +13,11 @@ import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import { formatDateTime } from "../../i18n/format";
 import { pickLang, useLang } from "../../i18n/useLang";
-import { useMe } from "../auth/api";
-import { Markdown } from "../knowledge/Markdown";
-import { useRoundtableMeetings } from "../meetings/api";
-import { useGoals } from "../roundtables/api";
+import { useMe } from "../../shared/session/me";
+import { Markdown } from "../../shared/markdown";
+import { useGoals, useRoundtableMeetings } from "../../shared/lookups";
 import { DECISION_KINDS, useCreateDecision, type DecisionKind } from "./api";
-import { MutationError } from "./feedback";
+import { MutationError } from "../../shared/feedback/MutationError";
 
 /** Meeting and goal choices of one roundtable. */
 function RoundtableLinks({

@@ -1,19 +1,23 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { api } from "../../api/client";
-import { etagFor, useCursorList } from "../../api/hooks";
+import { useCursorList } from "../../api/hooks";
 import { unwrap } from "../../api/problem";
+import { queryKeys } from "../../api/queryKeys";
 import type { components } from "../../api/schema";
-import type { Me, Permission } from "../auth/api";
+import { useVersionedMutation } from "../../api/useVersionedMutation";
+
+export { useDecision, type Decision } from "../../shared/lookups";
+import type { Decision } from "../../shared/lookups";
+import type { Me, Permission } from "../../shared/session/me";
 
 export type DecisionSummary = components["schemas"]["DecisionSummary"];
-export type Decision = components["schemas"]["DecisionRead"];
 export type DecisionStatus = components["schemas"]["DecisionStatus"];
 export type DecisionKind = components["schemas"]["DecisionKind"];
 export type DecisionCreate = components["schemas"]["DecisionCreate"];
 export type SectorEndorsement = components["schemas"]["SectorEndorsement"];
 export type Endorsement = components["schemas"]["EndorsementRead"];
 export type EndorsementPosition = components["schemas"]["EndorsementPosition"];
-export type Sector = components["schemas"]["SectorRead"];
+export type { Sector } from "../../shared/sectors";
 
 export const DECISION_KINDS: DecisionKind[] = [
   "agreement",
@@ -27,7 +31,7 @@ export function useDecisions(
   filters: { roundtableId?: string; status?: DecisionStatus[] },
   limit = 25,
 ) {
-  return useCursorList(["decisions", "list", filters, limit], (cursor) =>
+  return useCursorList(queryKeys.decisions.list(filters, limit), (cursor) =>
     unwrap(
       api.GET("/api/v1/decisions", {
         params: {
@@ -43,25 +47,6 @@ export function useDecisions(
   );
 }
 
-export const decisionKey = (id: string) => ["decisions", "one", id] as const;
-
-export function useDecision(id: string) {
-  return useQuery({
-    queryKey: decisionKey(id),
-    queryFn: () =>
-      unwrap(api.GET("/api/v1/decisions/{decision_id}", { params: { path: { decision_id: id } } })),
-  });
-}
-
-/** Sectors (names, colours), public; they change rarely. */
-export function useSectors() {
-  return useQuery({
-    queryKey: ["sectors", "all"],
-    queryFn: () => unwrap(api.GET("/api/v1/sectors", { params: { query: { limit: 200 } } })),
-    staleTime: 5 * 60_000,
-  });
-}
-
 export function useCreateDecision() {
   const queryClient = useQueryClient();
   return useMutation({
@@ -73,8 +58,8 @@ export function useCreateDecision() {
         }),
       ),
     onSuccess: (decision) => {
-      queryClient.setQueryData(decisionKey(decision.id), decision);
-      void queryClient.invalidateQueries({ queryKey: ["decisions", "list"] });
+      queryClient.setQueryData(queryKeys.decisions.one(decision.id), decision);
+      void queryClient.invalidateQueries({ queryKey: queryKeys.decisions.lists });
     },
   });
 }
@@ -84,32 +69,28 @@ function useDecisionChanged() {
   const queryClient = useQueryClient();
   return {
     onSuccess: (decision: Decision) => {
-      queryClient.setQueryData(decisionKey(decision.id), decision);
-      void queryClient.invalidateQueries({ queryKey: ["decisions", "list"] });
+      queryClient.setQueryData(queryKeys.decisions.one(decision.id), decision);
+      void queryClient.invalidateQueries({ queryKey: queryKeys.decisions.lists });
     },
   };
 }
 
 export function useTransitionDecision(decision: Decision) {
-  const queryClient = useQueryClient();
   const changed = useDecisionChanged();
-  return useMutation({
-    mutationFn: (body: {
-      status: DecisionStatus;
-      note?: string | null;
-      adoption_reference?: string | null;
-    }) =>
+  return useVersionedMutation({
+    version: () => decision.version,
+    request: (
+      body: { status: DecisionStatus; note?: string | null; adoption_reference?: string | null },
+      ifMatch,
+    ) =>
       unwrap(
         api.POST("/api/v1/decisions/{decision_id}/transition", {
-          params: {
-            path: { decision_id: decision.id },
-            header: { "if-match": etagFor(decision.version) },
-          },
+          params: { path: { decision_id: decision.id }, header: ifMatch },
           body,
         }),
       ),
-    ...changed,
-    onError: () => void queryClient.invalidateQueries({ queryKey: decisionKey(decision.id) }),
+    keys: () => [queryKeys.decisions.one(decision.id)],
+    onSuccess: changed.onSuccess,
   });
 }
 

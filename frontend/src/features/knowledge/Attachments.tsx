@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { formatDateTime } from "../../i18n/format";
 import { useLang } from "../../i18n/useLang";
 import { formatSize } from "./size";
-import { MutationError } from "../decisions/feedback";
+import { MutationError } from "../../shared/feedback/MutationError";
 import {
   downloadAttachment,
   useDeleteAttachment,

@@ -1,8 +1,8 @@
 import { Anchor, Breadcrumbs, Card, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams } from "react-router";
-import { PageTitle } from "../../components/PageTitle";
-import { QueryState } from "../../components/QueryState";
+import { PageTitle } from "../../shared/layout/PageTitle";
+import { QueryState } from "../../shared/feedback/QueryState";
 import { useKnowledgeItem, useUpdateKnowledgeItem, type KnowledgeItem } from "./api";
 import { KnowledgeForm } from "./KnowledgeForm";
 

@@ -12,9 +12,9 @@ import {
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { pickLang, useLang } from "../../i18n/useLang";
-import { useMe } from "../auth/api";
-import { MutationError } from "../decisions/feedback";
-import { useRoundtables } from "../roundtables/api";
+import { useMe } from "../../shared/session/me";
+import { MutationError } from "../../shared/feedback/MutationError";
+import { useRoundtables } from "../../shared/lookups";
 import {
   KNOWLEDGE_KINDS,
   type KnowledgeItem,
@@ -22,7 +22,7 @@ import {
   type KnowledgeKind,
   type KnowledgeVisibility,
 } from "./api";
-import { Markdown } from "./Markdown";
+import { Markdown } from "../../shared/markdown";
 import { canChooseFacilitatorsOnly } from "./permissions";
 
 const LIBRARY = "__library__";

@@ -9,46 +9,24 @@ import {
   SimpleGrid,
   Stack,
   Text,
-  Title,
 } from "@mantine/core";
-import { useQuery } from "@tanstack/react-query";
-import { useId, type ReactNode } from "react";
+import { type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { Section } from "../../shared/layout/Section";
 import { Link, useParams } from "react-router";
-import { api } from "../../api/client";
-import { unwrap } from "../../api/problem";
-import { EnumBadge } from "../../components/EnumBadge";
-import { PageTitle } from "../../components/PageTitle";
-import { QueryState } from "../../components/QueryState";
+import { EnumBadge } from "../../shared/enums/EnumBadge";
+import { PageTitle } from "../../shared/layout/PageTitle";
+import { QueryState } from "../../shared/feedback/QueryState";
 import { formatDateTime } from "../../i18n/format";
 import { pickLang, useLang } from "../../i18n/useLang";
-import { useMe } from "../auth/api";
-import { MutationError } from "../decisions/feedback";
+import { useDecision, useMeeting, useRoundtable } from "../../shared/lookups";
+import { useMe } from "../../shared/session/me";
+import { MutationError } from "../../shared/feedback/MutationError";
 import { useArchiveKnowledgeItem, useKnowledgeItem, type KnowledgeItem } from "./api";
 import { Attachments } from "./Attachments";
-import { Markdown } from "./Markdown";
+import { Markdown } from "../../shared/markdown";
 import { canArchiveKnowledge, canEditKnowledge } from "./permissions";
 import { Revisions } from "./Revisions";
-
-function Section({
-  title,
-  children,
-  testId,
-}: {
-  title: string;
-  children: ReactNode;
-  testId?: string;
-}) {
-  const id = useId();
-  return (
-    <Card withBorder padding="md" component="section" aria-labelledby={id} data-testid={testId}>
-      <Title order={2} size="h4" id={id} mb="sm">
-        {title}
-      </Title>
-      {children}
-    </Card>
-  );
-}
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -67,18 +45,8 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 function LinkedObject({ type, id }: { type: string; id: string }) {
   const { t } = useTranslation();
   const lang = useLang();
-  const decision = useQuery({
-    queryKey: ["decisions", "one", id],
-    queryFn: () =>
-      unwrap(api.GET("/api/v1/decisions/{decision_id}", { params: { path: { decision_id: id } } })),
-    enabled: type === "decision",
-  });
-  const meeting = useQuery({
-    queryKey: ["meetings", id],
-    queryFn: () =>
-      unwrap(api.GET("/api/v1/meetings/{meeting_id}", { params: { path: { meeting_id: id } } })),
-    enabled: type === "meeting",
-  });
+  const decision = useDecision(id, { enabled: type === "decision" });
+  const meeting = useMeeting(id, { enabled: type === "meeting" });
   const label = t(`knowledge.linkTypes.${type}`, { defaultValue: type });
   if (type === "decision")
     return (
@@ -117,16 +85,7 @@ function ItemBody({ item }: { item: KnowledgeItem }) {
   const me = useMe();
   const roundtableId = item.roundtable_id;
   // The item's roundtable (title, my permissions there); none for the shared library.
-  const roundtable = useQuery({
-    queryKey: ["roundtables", roundtableId],
-    queryFn: () =>
-      unwrap(
-        api.GET("/api/v1/roundtables/{roundtable_id}", {
-          params: { path: { roundtable_id: roundtableId! } },
-        }),
-      ),
-    enabled: !!roundtableId,
-  });
+  const roundtable = useRoundtable(roundtableId);
   const permissions = item.roundtable_id ? (roundtable.data?.my_permissions ?? []) : [];
   const canEdit = canEditKnowledge(me.data, item, permissions);
   const canArchive = canArchiveKnowledge(me.data, item, permissions);

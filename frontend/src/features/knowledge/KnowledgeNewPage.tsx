@@ -1,7 +1,7 @@
 import { Anchor, Breadcrumbs, Card, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useSearchParams } from "react-router";
-import { PageTitle } from "../../components/PageTitle";
+import { PageTitle } from "../../shared/layout/PageTitle";
 import { useCreateKnowledgeItem } from "./api";
 import { KnowledgeForm } from "./KnowledgeForm";
 

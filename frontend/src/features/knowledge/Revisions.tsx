@@ -1,12 +1,12 @@
 import { Group, Select, Stack, Table, Text } from "@mantine/core";
 import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { QueryState } from "../../components/QueryState";
-import { ScrollTable } from "../../components/ScrollTable";
+import { QueryState } from "../../shared/feedback/QueryState";
+import { ScrollTable } from "../../shared/layout/ScrollTable";
 import { formatDateTime } from "../../i18n/format";
 import { useLang } from "../../i18n/useLang";
 import { useDiff, useRevisions } from "./api";
-import { DiffView } from "./DiffView";
+import { RevisionDiffView } from "./RevisionDiffView";
 
 function Diff({ itemId, from, to }: { itemId: string; from: number; to: number }) {
   const { t } = useTranslation();
@@ -17,7 +17,7 @@ function Diff({ itemId, from, to }: { itemId: string; from: number; to: number }
         {t("revisionDiff.pickTwo")}
       </Text>
     );
-  return <QueryState query={diff}>{(data) => <DiffView diff={data} />}</QueryState>;
+  return <QueryState query={diff}>{(data) => <RevisionDiffView diff={data} />}</QueryState>;
 }
 
 /** Every edit of an item is kept: the list, and what changed between any two. */

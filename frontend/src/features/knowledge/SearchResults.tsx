@@ -1,8 +1,8 @@
 import { Anchor, Badge, Group, Stack, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { LoadMore } from "../../components/LoadMore";
-import { QueryState } from "../../components/QueryState";
+import { LoadMore } from "../../shared/layout/LoadMore";
+import { QueryState } from "../../shared/feedback/QueryState";
 import { formatDate } from "../../i18n/format";
 import { useLang } from "../../i18n/useLang";
 import { useSearch, type SearchFilters, type SearchHit } from "./api";

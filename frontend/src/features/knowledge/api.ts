@@ -1,14 +1,23 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "../../api/client";
-import { etagFor, useCursorList } from "../../api/hooks";
-import { ApiError, unwrap } from "../../api/problem";
+import { useCursorList } from "../../api/hooks";
+import { unwrap } from "../../api/problem";
+import { queryKeys } from "../../api/queryKeys";
 import type { components } from "../../api/schema";
+import { useVersionedMutation } from "../../api/useVersionedMutation";
+
+export {
+  useKnowledgeItem,
+  useKnowledgeItems,
+  type KnowledgeFilters,
+  type KnowledgeItem,
+  type KnowledgeKind,
+} from "../../shared/lookups";
+import type { KnowledgeItem, KnowledgeKind } from "../../shared/lookups";
 
 export type KnowledgeItemSummary = components["schemas"]["KnowledgeItemSummary"];
-export type KnowledgeItem = components["schemas"]["KnowledgeItemRead"];
 export type KnowledgeItemCreate = components["schemas"]["KnowledgeItemCreate"];
 export type KnowledgeItemUpdate = components["schemas"]["KnowledgeItemUpdate"];
-export type KnowledgeKind = components["schemas"]["KnowledgeKind"];
 export type KnowledgeVisibility = components["schemas"]["KnowledgeVisibility"];
 export type Attachment = components["schemas"]["AttachmentRead"];
 export type SearchHit = components["schemas"]["SearchHit"];
@@ -25,36 +34,6 @@ export const KNOWLEDGE_KINDS: KnowledgeKind[] = [
   "link",
 ];
 
-export interface KnowledgeFilters {
-  roundtableId?: string;
-  library?: boolean;
-  kind?: KnowledgeKind;
-  tag?: string;
-  language?: "he" | "en";
-  includeArchived?: boolean;
-}
-
-export function useKnowledgeItems(filters: KnowledgeFilters, limit = 25) {
-  return useCursorList(["knowledge", "list", filters, limit], (cursor) =>
-    unwrap(
-      api.GET("/api/v1/knowledge-items", {
-        params: {
-          query: {
-            roundtable_id: filters.roundtableId,
-            library: filters.library || undefined,
-            kind: filters.kind,
-            tag: filters.tag || undefined,
-            language: filters.language,
-            include_archived: filters.includeArchived || undefined,
-            limit,
-            cursor,
-          },
-        },
-      }),
-    ),
-  );
-}
-
 export interface SearchFilters {
   q: string;
   roundtableId?: string;
@@ -70,7 +49,7 @@ export interface SearchFilters {
 export function useSearch(filters: SearchFilters, limit = 20) {
   const q = filters.q.trim();
   return useCursorList(
-    ["search", { ...filters, q }, limit],
+    queryKeys.search.results({ ...filters, q }, limit),
     (cursor) =>
       unwrap(
         api.GET("/api/v1/search", {
@@ -94,18 +73,8 @@ export function useSearch(filters: SearchFilters, limit = 20) {
   );
 }
 
-export const itemKey = (id: string) => ["knowledge", "item", id] as const;
-
-export function useKnowledgeItem(id: string) {
-  return useQuery({
-    queryKey: itemKey(id),
-    queryFn: () =>
-      unwrap(api.GET("/api/v1/knowledge-items/{item_id}", { params: { path: { item_id: id } } })),
-  });
-}
-
 export function useRevisions(id: string) {
-  return useCursorList(["knowledge", "item", id, "revisions"], (cursor) =>
+  return useCursorList(queryKeys.knowledge.revisions(id), (cursor) =>
     unwrap(
       api.GET("/api/v1/knowledge-items/{item_id}/revisions", {
         params: { path: { item_id: id }, query: { limit: 100, cursor } },
@@ -116,7 +85,7 @@ export function useRevisions(id: string) {
 
 export function useDiff(id: string, from: number | null, to: number | null) {
   return useQuery({
-    queryKey: ["knowledge", "item", id, "diff", from, to],
+    queryKey: queryKeys.knowledge.diff(id, from, to),
     queryFn: () =>
       unwrap(
         api.GET("/api/v1/knowledge-items/{item_id}/diff", {
@@ -131,10 +100,10 @@ export function useDiff(id: string, from: number | null, to: number | null) {
 function useItemChanged() {
   const queryClient = useQueryClient();
   return (item: KnowledgeItem) => {
-    queryClient.setQueryData(itemKey(item.id), item);
-    void queryClient.invalidateQueries({ queryKey: ["knowledge", "list"] });
-    void queryClient.invalidateQueries({ queryKey: ["knowledge", "item", item.id, "revisions"] });
-    void queryClient.invalidateQueries({ queryKey: ["search"] });
+    queryClient.setQueryData(queryKeys.knowledge.item(item.id), item);
+    void queryClient.invalidateQueries({ queryKey: queryKeys.knowledge.lists });
+    void queryClient.invalidateQueries({ queryKey: queryKeys.knowledge.revisions(item.id) });
+    void queryClient.invalidateQueries({ queryKey: queryKeys.search.all });
   };
 }
 
@@ -148,42 +117,37 @@ export function useCreateKnowledgeItem() {
 }
 
 export function useUpdateKnowledgeItem(item: Pick<KnowledgeItem, "id" | "version">) {
-  const queryClient = useQueryClient();
   const changed = useItemChanged();
-  return useMutation({
-    mutationFn: (body: KnowledgeItemUpdate) =>
+  return useVersionedMutation({
+    version: () => item.version,
+    request: (body: KnowledgeItemUpdate, ifMatch) =>
       unwrap(
         api.PATCH("/api/v1/knowledge-items/{item_id}", {
-          params: { path: { item_id: item.id }, header: { "if-match": etagFor(item.version) } },
+          params: { path: { item_id: item.id }, header: ifMatch },
           body,
         }),
       ),
+    keys: () => [queryKeys.knowledge.item(item.id)],
     onSuccess: changed,
-    onError: (error) => {
-      if (error instanceof ApiError && error.status === 412)
-        void queryClient.invalidateQueries({ queryKey: itemKey(item.id) });
-    },
   });
 }
 
 export function useArchiveKnowledgeItem(
   item: Pick<KnowledgeItem, "id" | "version" | "archived_at">,
 ) {
-  const queryClient = useQueryClient();
   const changed = useItemChanged();
-  return useMutation({
-    mutationFn: () => {
-      const options = {
-        params: { path: { item_id: item.id }, header: { "if-match": etagFor(item.version) } },
-      };
+  return useVersionedMutation({
+    version: () => item.version,
+    request: (_: void, ifMatch) => {
+      const options = { params: { path: { item_id: item.id }, header: ifMatch } };
       return unwrap(
         item.archived_at
           ? api.POST("/api/v1/knowledge-items/{item_id}/unarchive", options)
           : api.POST("/api/v1/knowledge-items/{item_id}/archive", options),
       );
     },
+    keys: () => [queryKeys.knowledge.item(item.id)],
     onSuccess: changed,
-    onError: () => void queryClient.invalidateQueries({ queryKey: itemKey(item.id) }),
   });
 }
 
@@ -202,7 +166,8 @@ export function useUploadAttachment(itemId: string) {
           },
         }),
       ),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: itemKey(itemId) }),
+    onSuccess: () =>
+      void queryClient.invalidateQueries({ queryKey: queryKeys.knowledge.item(itemId) }),
   });
 }
 
@@ -215,7 +180,8 @@ export function useDeleteAttachment(itemId: string) {
           params: { path: { attachment_id: attachmentId } },
         }),
       ),
-    onSettled: () => void queryClient.invalidateQueries({ queryKey: itemKey(itemId) }),
+    onSettled: () =>
+      void queryClient.invalidateQueries({ queryKey: queryKeys.knowledge.item(itemId) }),
   });
 }
 

@@ -2,13 +2,10 @@ import { screen, within } from "@testing-library/react";
 import { beforeEach, describe, expect, it } from "vitest";
 import { initI18n, setLanguage } from "../../i18n";
 import { renderApp } from "../../test/render";
-import { diffStats, parseUnifiedDiff } from "./diff";
-import { DiffView } from "./DiffView";
+import { RevisionDiffView } from "./RevisionDiffView";
 import { highlightSegments } from "./highlight";
 import { HighlightedSnippet } from "./HighlightedSnippet";
 import { hitHref } from "./hits";
-import { Markdown } from "./Markdown";
-import { parseInline, parseMarkdown, safeHref } from "./markdown";
 
 beforeEach(async () => {
   initI18n("en");
@@ -105,24 +102,9 @@ const DIFF = [
 ].join("\n");
 
 describe("diff rendering", () => {
-  it("reads a unified diff into numbered lines", () => {
-    const lines = parseUnifiedDiff(DIFF);
-    expect(lines.map((l) => [l.kind, l.oldNumber, l.newNumber, l.text])).toEqual([
-      ["hunk", null, null, "@@ -1,4 +1,5 @@"],
-      ["context", 1, 1, "## רקע"],
-      ["context", 2, 2, ""],
-      ["del", 3, null, "שורה שנייה."],
-      ["add", null, 3, "שורה שנייה, מתוקנת."],
-      ["context", 4, 4, "## המלצות"],
-      ["add", null, 5, "- למדוד"],
-    ]);
-    expect(diffStats(lines)).toEqual({ added: 2, removed: 1 });
-    expect(parseUnifiedDiff("")).toEqual([]);
-  });
-
   it("shows added and removed lines, named for screen readers, per part", () => {
     renderApp(
-      <DiffView
+      <RevisionDiffView
         diff={{
           from_number: 1,
           to_number: 2,
@@ -132,13 +114,13 @@ describe("diff rendering", () => {
         }}
       />,
     );
-    const tables = screen.getAllByTestId("diff-table");
+    const tables = screen.getAllByTestId("diff");
     expect(tables).toHaveLength(2); // summary and body; the title did not change
     const body = tables[1];
-    const removed = body.querySelector('tr[data-kind="del"]')!;
+    const removed = body.querySelector('tr[data-kind="removed"]')!;
     expect(removed.querySelector("del")?.textContent).toBe("שורה שנייה.");
-    expect(removed).toHaveTextContent("removed:");
-    const added = [...body.querySelectorAll('tr[data-kind="add"]')].map(
+    expect(removed).toHaveTextContent("Removed line:");
+    const added = [...body.querySelectorAll('tr[data-kind="added"]')].map(
       (r) => r.querySelector("ins")?.textContent,
     );
     expect(added).toEqual(["שורה שנייה, מתוקנת.", "- למדוד"]);
@@ -148,57 +130,10 @@ describe("diff rendering", () => {
 
   it("says so when nothing changed", () => {
     renderApp(
-      <DiffView diff={{ from_number: 1, to_number: 2, title: "", summary: "", body: "" }} />,
-    );
-    expect(screen.getByText("The revisions do not differ.")).toBeInTheDocument();
-  });
-});
-
-describe("markdown", () => {
-  it("reads headings, paragraphs, lists, emphasis, code and links", () => {
-    const blocks = parseMarkdown(
-      "# Title\n\nSome **bold** and *it*.\nNext line.\n\n- one\n- two\n\n1. a\n2. b\n\n> quoted\n\n```\ncode\n```\n\n---",
-    );
-    expect(blocks.map((b) => b.type)).toEqual([
-      "heading",
-      "paragraph",
-      "list",
-      "list",
-      "quote",
-      "code",
-      "rule",
-    ]);
-    expect(parseInline("a `x` [site](https://example.org) b")).toEqual([
-      { type: "text", text: "a " },
-      { type: "code", text: "x" },
-      { type: "text", text: " " },
-      { type: "link", href: "https://example.org", children: [{ type: "text", text: "site" }] },
-      { type: "text", text: " b" },
-    ]);
-  });
-
-  it("never makes unsafe links or HTML", () => {
-    expect(safeHref("javascript:alert(1)")).toBeNull();
-    expect(safeHref("data:text/html,x")).toBeNull();
-    expect(safeHref("//evil.example")).toBeNull();
-    expect(safeHref("/knowledge/1")).toBe("/knowledge/1");
-    expect(safeHref("mailto:a@b.org")).toBe("mailto:a@b.org");
-    const { container } = renderApp(
-      <Markdown
-        source={'[click](javascript:alert(1)) <script>alert(1)</script> <b onclick="x">b</b>'}
+      <RevisionDiffView
+        diff={{ from_number: 1, to_number: 2, title: "", summary: "", body: "" }}
       />,
     );
-    expect(container.querySelector("a[href^='javascript']")).toBeNull();
-    expect(container.querySelector("script")).toBeNull();
-    expect(container.querySelector("b")).toBeNull();
-    expect(screen.getByTestId("markdown")).toHaveTextContent(
-      'click) <script>alert(1)</script> <b onclick="x">b</b>',
-    );
-  });
-
-  it("places the document's headings under the page's", () => {
-    renderApp(<Markdown source={"## רקע\n\ntext\n\n### פירוט"} />);
-    expect(screen.getByRole("heading", { level: 3, name: "רקע" })).toBeInTheDocument();
-    expect(screen.getByRole("heading", { level: 4, name: "פירוט" })).toBeInTheDocument();
+    expect(screen.getByText("The revisions do not differ.")).toBeInTheDocument();
   });
 });

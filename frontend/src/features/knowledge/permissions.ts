@@ -1,4 +1,4 @@
-import type { Me } from "../auth/api";
+import type { Me } from "../../shared/session/me";
 import type { KnowledgeItem } from "./api";
 
 type Item = Pick<KnowledgeItem, "roundtable_id" | "created_by_user_id">;

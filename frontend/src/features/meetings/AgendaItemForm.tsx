@@ -1,8 +1,8 @@
 import { Button, Group, MultiSelect, NumberInput, Stack, TextInput, Textarea } from "@mantine/core";
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { ErrorAlert } from "../../components/ErrorAlert";
-import { useKnowledgeItems } from "../knowledge/api";
+import { MutationError } from "../../shared/feedback/MutationError";
+import { useKnowledgeItems } from "../../shared/lookups";
 import type { AgendaItem, AgendaItemCreate } from "./api";
 import { fieldErrors } from "./fieldErrors";
 
@@ -58,7 +58,7 @@ export function AgendaItemForm({
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="sm">
-        {general && <ErrorAlert error={error} />}
+        {general && <MutationError error={error} />}
         <Group grow align="flex-start">
           <TextInput
             label={t("meetingPage.agenda.itemTitle")}

@@ -13,9 +13,10 @@ import {
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { ErrorAlert } from "../../components/ErrorAlert";
-import { EnumBadge } from "../../components/EnumBadge";
-import { Empty, QueryState } from "../../components/QueryState";
+import { ErrorAlert } from "../../shared/feedback/ErrorAlert";
+import { MutationError } from "../../shared/feedback/MutationError";
+import { EnumBadge } from "../../shared/enums/EnumBadge";
+import { Empty, QueryState } from "../../shared/feedback/QueryState";
 import { AgendaItemForm } from "./AgendaItemForm";
 import { AgendaList } from "./AgendaList";
 import {
@@ -198,9 +199,7 @@ export function AgendaSection({
             <Stack gap="md">
               <Totals agenda={data} />
               {mutations.reorder.error && <ErrorAlert error={mutations.reorder.error} />}
-              {(mutations.remove.error || mutations.update.error) && (
-                <ErrorAlert error={mutations.remove.error ?? mutations.update.error} />
-              )}
+              <MutationError error={mutations.remove.error ?? mutations.update.error} />
               {manage && accepted.length > 1 && (
                 <Text size="xs" c="dimmed">
                   {t("meetingPage.agenda.reorderHint")}
@@ -261,7 +260,7 @@ export function AgendaSection({
                   <Title order={3} size="h5" id="agenda-proposed" mb="xs">
                     {t("meetingPage.agenda.proposed")}
                   </Title>
-                  {mutations.review.error && <ErrorAlert error={mutations.review.error} />}
+                  <MutationError error={mutations.review.error} />
                   <Stack gap="xs">
                     {proposed.map((item) => (
                       <Card key={item.id} withBorder padding="xs">

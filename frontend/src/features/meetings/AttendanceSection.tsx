@@ -11,9 +11,9 @@ import {
 } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { ErrorAlert } from "../../components/ErrorAlert";
-import { QueryState } from "../../components/QueryState";
-import { ScrollTable } from "../../components/ScrollTable";
+import { ErrorAlert } from "../../shared/feedback/ErrorAlert";
+import { QueryState } from "../../shared/feedback/QueryState";
+import { ScrollTable } from "../../shared/layout/ScrollTable";
 import {
   useAttendance,
   useMeetingInvitations,
@@ -23,7 +23,7 @@ import {
   type Meeting,
 } from "./api";
 import { hasStarted, type MeetingAbilities } from "./permissions";
-import { useSectorLookup } from "./sectors";
+import { useSectorLookup } from "../../shared/sectors";
 
 const STATUSES: AttendanceStatus[] = ["present", "absent", "excused"];
 

@@ -1,12 +1,12 @@
 import { Anchor, Group, Stack, Table, Text } from "@mantine/core";
 import { Link } from "react-router";
 import { useTranslation } from "react-i18next";
-import { EnumBadge } from "../../components/EnumBadge";
-import { LoadMore } from "../../components/LoadMore";
-import { QueryState } from "../../components/QueryState";
+import { EnumBadge } from "../../shared/enums/EnumBadge";
+import { LoadMore } from "../../shared/layout/LoadMore";
+import { QueryState } from "../../shared/feedback/QueryState";
 import { useRoundtableMeetings } from "./api";
-import { ScrollTable } from "../../components/ScrollTable";
-import { useRoundtable } from "../roundtables/api";
+import { ScrollTable } from "../../shared/layout/ScrollTable";
+import { useRoundtable } from "../../shared/lookups";
 import { MeetingWhen } from "./MeetingWhen";
 import { ScheduleMeetingButton } from "./ScheduleMeetingForm";
 

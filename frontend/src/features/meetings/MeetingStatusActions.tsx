@@ -1,8 +1,7 @@
-import { Alert, Button, Group, Modal, Stack, Text, Textarea } from "@mantine/core";
+import { Button, Group, Modal, Stack, Text, Textarea } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { ApiError } from "../../api/problem";
-import { ErrorAlert } from "../../components/ErrorAlert";
+import { MutationError } from "../../shared/feedback/MutationError";
 import { useTransitionMeeting, type Meeting } from "./api";
 
 /** planned → confirmed → held, or → cancelled with a reason (for those with meetings:manage). */
@@ -12,7 +11,6 @@ export function MeetingStatusActions({ meeting }: { meeting: Meeting }) {
   const [cancelling, setCancelling] = useState(false);
   const [reason, setReason] = useState("");
   if (meeting.status === "held" || meeting.status === "cancelled") return null;
-  const stale = transition.error instanceof ApiError && transition.error.status === 412;
   return (
     <Stack gap="xs">
       <Group gap="xs">
@@ -37,13 +35,7 @@ export function MeetingStatusActions({ meeting }: { meeting: Meeting }) {
           {t("meetingPage.status.cancel")}
         </Button>
       </Group>
-      {stale ? (
-        <Alert color="orange" role="alert">
-          {t("meetingPage.status.stale")}
-        </Alert>
-      ) : (
-        transition.error && !cancelling && <ErrorAlert error={transition.error} />
-      )}
+      {!cancelling && <MutationError error={transition.error} />}
       <Modal
         opened={cancelling}
         onClose={() => setCancelling(false)}
@@ -69,7 +61,7 @@ export function MeetingStatusActions({ meeting }: { meeting: Meeting }) {
               maxLength={500}
               data-autofocus
             />
-            {transition.error && <ErrorAlert error={transition.error} />}
+            <MutationError error={transition.error} />
             <Group justify="flex-end">
               <Button variant="default" onClick={() => setCancelling(false)}>
                 {t("meetingPage.back")}

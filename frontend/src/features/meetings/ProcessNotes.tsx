@@ -1,10 +1,10 @@
-import { Alert, Button, Card, Group, Stack, Text, Textarea } from "@mantine/core";
+import { Button, Card, Group, Stack, Text, Textarea } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { ApiError } from "../../api/problem";
-import { ErrorAlert } from "../../components/ErrorAlert";
-import { LoadMore } from "../../components/LoadMore";
-import { QueryState } from "../../components/QueryState";
+import { ErrorAlert } from "../../shared/feedback/ErrorAlert";
+import { MutationError } from "../../shared/feedback/MutationError";
+import { LoadMore } from "../../shared/layout/LoadMore";
+import { QueryState } from "../../shared/feedback/QueryState";
 import { formatDateTime } from "../../i18n/format";
 import { useLang } from "../../i18n/useLang";
 import { useProcessNoteMutations, useProcessNotes, type Meeting, type ProcessNote } from "./api";
@@ -15,7 +15,6 @@ function NoteCard({ note, meeting }: { note: ProcessNote; meeting: Meeting }) {
   const { update } = useProcessNoteMutations(meeting.id);
   const [editing, setEditing] = useState(false);
   const [text, setText] = useState(note.body);
-  const stale = update.error instanceof ApiError && update.error.status === 412;
   return (
     <Card withBorder padding="sm" component="li">
       <Text size="xs" c="dimmed" mb={4}>
@@ -30,13 +29,7 @@ function NoteCard({ note, meeting }: { note: ProcessNote; meeting: Meeting }) {
             autosize
             minRows={3}
           />
-          {stale ? (
-            <Alert color="orange" role="alert">
-              {t("meetingPage.notes.stale")}
-            </Alert>
-          ) : (
-            update.error && <ErrorAlert error={update.error} />
-          )}
+          <MutationError error={update.error} />
           <Group gap="xs">
             <Button
               size="xs"

@@ -12,11 +12,11 @@ import {
 } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { EnumBadge } from "../../components/EnumBadge";
-import { ErrorAlert } from "../../components/ErrorAlert";
-import { QueryState } from "../../components/QueryState";
-import { ScrollTable } from "../../components/ScrollTable";
-import { useMe } from "../auth/api";
+import { EnumBadge } from "../../shared/enums/EnumBadge";
+import { ErrorAlert } from "../../shared/feedback/ErrorAlert";
+import { QueryState } from "../../shared/feedback/QueryState";
+import { ScrollTable } from "../../shared/layout/ScrollTable";
+import { useMe } from "../../shared/session/me";
 import {
   myInvitation,
   useInviteAll,
@@ -28,7 +28,7 @@ import {
   type RsvpResponse,
 } from "./api";
 import { rsvpOpen, type MeetingAbilities } from "./permissions";
-import { useSectorLookup } from "./sectors";
+import { useSectorLookup } from "../../shared/sectors";
 
 const ANSWERS: RsvpResponse[] = ["yes", "maybe", "no"];
 const COUNTED: RsvpResponse[] = ["yes", "maybe", "no", "pending"];

@@ -2,7 +2,7 @@ import { Button, Group, Modal, Radio, Stack, TextInput, Textarea } from "@mantin
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
-import { ErrorAlert } from "../../components/ErrorAlert";
+import { ErrorAlert } from "../../shared/feedback/ErrorAlert";
 import { DEFAULT_TIMEZONE } from "../../i18n/format";
 import { useCreateMeeting, type MeetingMode } from "./api";
 import { fieldErrors } from "./fieldErrors";

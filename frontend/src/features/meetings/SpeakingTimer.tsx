@@ -12,7 +12,7 @@ import {
 } from "@mantine/core";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { ErrorAlert } from "../../components/ErrorAlert";
+import { ErrorAlert } from "../../shared/feedback/ErrorAlert";
 import type { AgendaItem, SpeakingReport, SpeakingTurnCreate } from "./api";
 import { formatClock, sectorBalance } from "./balance";
 import classes from "./meetings.module.css";

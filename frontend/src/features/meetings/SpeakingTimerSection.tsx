@@ -1,7 +1,7 @@
 import { Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { Loading } from "../../components/QueryState";
-import { ErrorAlert } from "../../components/ErrorAlert";
+import { Loading } from "../../shared/feedback/QueryState";
+import { ErrorAlert } from "../../shared/feedback/ErrorAlert";
 import {
   useAddSpeakingTurn,
   useAgenda,
@@ -11,7 +11,7 @@ import {
   type Meeting,
 } from "./api";
 import { hasStarted } from "./permissions";
-import { useSectorLookup } from "./sectors";
+import { useSectorLookup } from "../../shared/sectors";
 import { SpeakingTimerBoard, type TablePerson } from "./SpeakingTimer";
 
 /**

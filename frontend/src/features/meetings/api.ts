@@ -1,29 +1,26 @@
 import { useMutation, useQueries, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "../../api/client";
-import { etagFor, useCursorList } from "../../api/hooks";
-import { ApiError, unwrap } from "../../api/problem";
+import { useCursorList } from "../../api/hooks";
+import { unwrap } from "../../api/problem";
+import { queryKeys } from "../../api/queryKeys";
 import type { components } from "../../api/schema";
+import { useVersionedMutation } from "../../api/useVersionedMutation";
+import { knowledgeItemQuery } from "../../shared/lookups";
 
-export type MeetingSummary = components["schemas"]["MeetingSummary"];
+export {
+  useMeeting,
+  useRoundtableMeetings,
+  type Meeting,
+  type MeetingSummary,
+} from "../../shared/lookups";
+import type { Meeting } from "../../shared/lookups";
+
 export type Invitation = components["schemas"]["InvitationRead"];
-
-export function useRoundtableMeetings(roundtableId: string) {
-  return useCursorList(["roundtables", roundtableId, "meetings"], (cursor) =>
-    unwrap(
-      api.GET("/api/v1/roundtables/{roundtable_id}/meetings", {
-        params: {
-          path: { roundtable_id: roundtableId },
-          query: { sort: "-starts_at", limit: 25, cursor },
-        },
-      }),
-    ),
-  );
-}
 
 /** My upcoming meetings across my roundtables, soonest first. `from` is fixed per mount. */
 export function useUpcomingMeetings(from: string, limit = 10) {
   return useQuery({
-    queryKey: ["meetings", "upcoming", from, limit],
+    queryKey: queryKeys.meetings.upcoming(from, limit),
     queryFn: () =>
       unwrap(
         api.GET("/api/v1/meetings", { params: { query: { from, sort: "starts_at", limit } } }),
@@ -34,7 +31,7 @@ export function useUpcomingMeetings(from: string, limit = 10) {
 /** Recently held meetings (newest first): where minutes may be circulating. */
 export function useRecentHeldMeetings(limit = 10) {
   return useQuery({
-    queryKey: ["meetings", "held", limit],
+    queryKey: queryKeys.meetings.held(limit),
     queryFn: () =>
       unwrap(
         api.GET("/api/v1/meetings", {
@@ -48,7 +45,7 @@ export function useRecentHeldMeetings(limit = 10) {
 export function useInvitations(meetingIds: string[]) {
   return useQueries({
     queries: meetingIds.map((meetingId) => ({
-      queryKey: ["meetings", meetingId, "invitations"],
+      queryKey: queryKeys.meetings.invitations(meetingId),
       queryFn: () =>
         unwrap(
           api.GET("/api/v1/meetings/{meeting_id}/invitations", {
@@ -70,7 +67,6 @@ export function myInvitation(
 
 // --- the meeting page ----------------------------------------------------------------------------
 
-export type Meeting = components["schemas"]["MeetingRead"];
 export type MeetingCreate = components["schemas"]["MeetingCreate"];
 export type MeetingStatus = components["schemas"]["MeetingStatus"];
 export type MeetingMode = components["schemas"]["MeetingMode"];
@@ -86,30 +82,6 @@ export type AttendanceStatus = components["schemas"]["AttendanceStatus"];
 export type SpeakingReport = components["schemas"]["SpeakingReport"];
 export type SpeakingTurnCreate = components["schemas"]["SpeakingTurnCreate"];
 export type ProcessNote = components["schemas"]["ProcessNoteRead"];
-export type Sector = components["schemas"]["SectorRead"];
-
-export const meetingKey = (meetingId: string) => ["meetings", meetingId] as const;
-
-export function useMeeting(meetingId: string) {
-  return useQuery({
-    queryKey: meetingKey(meetingId),
-    queryFn: () =>
-      unwrap(
-        api.GET("/api/v1/meetings/{meeting_id}", {
-          params: { path: { meeting_id: meetingId } },
-        }),
-      ),
-  });
-}
-
-/** Every sector (public, rarely changes): names and colours for per-sector counts. */
-export function useSectors() {
-  return useQuery({
-    queryKey: ["sectors"],
-    queryFn: () => unwrap(api.GET("/api/v1/sectors", { params: { query: { limit: 200 } } })),
-    staleTime: 10 * 60_000,
-  });
-}
 
 export function useCreateMeeting(roundtableId: string) {
   const queryClient = useQueryClient();
@@ -122,47 +94,41 @@ export function useCreateMeeting(roundtableId: string) {
         }),
       ),
     onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: ["roundtables", roundtableId, "meetings"] });
-      void queryClient.invalidateQueries({ queryKey: ["meetings", "upcoming"] });
+      void queryClient.invalidateQueries({
+        queryKey: queryKeys.roundtables.meetings(roundtableId),
+      });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.meetings.upcoming() });
     },
   });
 }
 
 export function useTransitionMeeting(meeting: Meeting | undefined) {
   const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: ({ status, reason }: { status: MeetingStatus; reason?: string }) =>
+  return useVersionedMutation({
+    version: () => meeting?.version,
+    request: ({ status, reason }: { status: MeetingStatus; reason?: string }, ifMatch) =>
       unwrap(
         api.POST("/api/v1/meetings/{meeting_id}/transition", {
-          params: {
-            path: { meeting_id: meeting!.id },
-            header: { "if-match": etagFor(meeting!.version) },
-          },
+          params: { path: { meeting_id: meeting!.id }, header: ifMatch },
           body: { status, reason: reason || null },
         }),
       ),
+    keys: () => (meeting ? [queryKeys.meetings.one(meeting.id)] : []),
     onSuccess: (updated) => {
-      queryClient.setQueryData(meetingKey(updated.id), updated);
+      queryClient.setQueryData(queryKeys.meetings.one(updated.id), updated);
       void queryClient.invalidateQueries({
-        queryKey: ["roundtables", updated.roundtable_id, "meetings"],
+        queryKey: queryKeys.roundtables.meetings(updated.roundtable_id),
       });
-      void queryClient.invalidateQueries({ queryKey: ["meetings", updated.id, "agenda"] });
-    },
-    onError: (error) => {
-      // 412: someone changed the meeting meanwhile; re-read it so the next try carries its version.
-      if (error instanceof ApiError && error.status === 412 && meeting)
-        void queryClient.invalidateQueries({ queryKey: meetingKey(meeting.id), exact: true });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.meetings.agenda(updated.id) });
     },
   });
 }
 
 // --- agenda --------------------------------------------------------------------------------------
 
-export const agendaKey = (meetingId: string) => ["meetings", meetingId, "agenda"] as const;
-
 export function useAgenda(meetingId: string) {
   return useQuery({
-    queryKey: agendaKey(meetingId),
+    queryKey: queryKeys.meetings.agenda(meetingId),
     queryFn: () =>
       unwrap(
         api.GET("/api/v1/meetings/{meeting_id}/agenda", {
@@ -176,7 +142,8 @@ export function useAgenda(meetingId: string) {
 
 export function useAgendaMutations(meetingId: string) {
   const queryClient = useQueryClient();
-  const refresh = () => queryClient.invalidateQueries({ queryKey: agendaKey(meetingId) });
+  const refresh = () =>
+    queryClient.invalidateQueries({ queryKey: queryKeys.meetings.agenda(meetingId) });
   const create = useMutation({
     mutationFn: (body: AgendaItemCreate) =>
       unwrap(
@@ -187,34 +154,38 @@ export function useAgendaMutations(meetingId: string) {
       ),
     onSuccess: refresh,
   });
-  const update = useMutation({
-    mutationFn: ({ item, body }: { item: AgendaItem; body: AgendaItemUpdate }) =>
+  const keys = () => [queryKeys.meetings.agenda(meetingId)];
+  const update = useVersionedMutation({
+    version: ({ item }: { item: AgendaItem; body: AgendaItemUpdate }) => item.version,
+    request: ({ item, body }, ifMatch) =>
       unwrap(
         api.PATCH("/api/v1/agenda-items/{item_id}", {
-          params: { path: { item_id: item.id }, header: { "if-match": etagFor(item.version) } },
+          params: { path: { item_id: item.id }, header: ifMatch },
           body,
         }),
       ),
-    onSettled: refresh,
+    keys,
   });
-  const remove = useMutation({
-    mutationFn: (item: AgendaItem) =>
+  const remove = useVersionedMutation({
+    version: (item: AgendaItem) => item.version,
+    request: (item, ifMatch) =>
       unwrap(
         api.DELETE("/api/v1/agenda-items/{item_id}", {
-          params: { path: { item_id: item.id }, header: { "if-match": etagFor(item.version) } },
+          params: { path: { item_id: item.id }, header: ifMatch },
         }),
       ),
-    onSettled: refresh,
+    keys,
   });
-  const review = useMutation({
-    mutationFn: ({ item, status }: { item: AgendaItem; status: "accepted" | "declined" }) =>
+  const review = useVersionedMutation({
+    version: ({ item }: { item: AgendaItem; status: "accepted" | "declined" }) => item.version,
+    request: ({ item, status }, ifMatch) =>
       unwrap(
         api.POST("/api/v1/agenda-items/{item_id}/review", {
-          params: { path: { item_id: item.id }, header: { "if-match": etagFor(item.version) } },
+          params: { path: { item_id: item.id }, header: ifMatch },
           body: { status },
         }),
       ),
-    onSettled: refresh,
+    keys,
   });
   const reorder = useMutation({
     mutationFn: (itemIds: string[]) =>
@@ -224,7 +195,7 @@ export function useAgendaMutations(meetingId: string) {
           body: { item_ids: itemIds },
         }),
       ),
-    onSuccess: (agenda) => queryClient.setQueryData(agendaKey(meetingId), agenda),
+    onSuccess: (agenda) => queryClient.setQueryData(queryKeys.meetings.agenda(meetingId), agenda),
     onError: refresh,
   });
   return { create, update, remove, review, reorder };
@@ -232,12 +203,9 @@ export function useAgendaMutations(meetingId: string) {
 
 // --- invitations and RSVP ------------------------------------------------------------------------
 
-export const invitationsKey = (meetingId: string) =>
-  ["meetings", meetingId, "invitations"] as const;
-
 export function useMeetingInvitations(meetingId: string) {
   return useQuery({
-    queryKey: invitationsKey(meetingId),
+    queryKey: queryKeys.meetings.invitations(meetingId),
     queryFn: () =>
       unwrap(
         api.GET("/api/v1/meetings/{meeting_id}/invitations", {
@@ -259,7 +227,7 @@ export function useInviteAll(meetingId: string) {
           body: {},
         }),
       ),
-    onSuccess: (list) => queryClient.setQueryData(invitationsKey(meetingId), list),
+    onSuccess: (list) => queryClient.setQueryData(queryKeys.meetings.invitations(meetingId), list),
   });
 }
 
@@ -273,17 +241,15 @@ export function useRsvp(meetingId: string) {
           body,
         }),
       ),
-    onSuccess: (list) => queryClient.setQueryData(invitationsKey(meetingId), list),
+    onSuccess: (list) => queryClient.setQueryData(queryKeys.meetings.invitations(meetingId), list),
   });
 }
 
 // --- attendance ----------------------------------------------------------------------------------
 
-export const attendanceKey = (meetingId: string) => ["meetings", meetingId, "attendance"] as const;
-
 export function useAttendance(meetingId: string, enabled: boolean) {
   return useQuery({
-    queryKey: attendanceKey(meetingId),
+    queryKey: queryKeys.meetings.attendance(meetingId),
     queryFn: () =>
       unwrap(
         api.GET("/api/v1/meetings/{meeting_id}/attendance", {
@@ -304,17 +270,16 @@ export function useRecordAttendance(meetingId: string) {
           body: { entries },
         }),
       ),
-    onSuccess: (report) => queryClient.setQueryData(attendanceKey(meetingId), report),
+    onSuccess: (report) =>
+      queryClient.setQueryData(queryKeys.meetings.attendance(meetingId), report),
   });
 }
 
 // --- speaking turns ------------------------------------------------------------------------------
 
-export const speakingKey = (meetingId: string) => ["meetings", meetingId, "speaking"] as const;
-
 export function useSpeakingReport(meetingId: string, enabled: boolean) {
   return useQuery({
-    queryKey: speakingKey(meetingId),
+    queryKey: queryKeys.meetings.speaking(meetingId),
     queryFn: () =>
       unwrap(
         api.GET("/api/v1/meetings/{meeting_id}/speaking-turns", {
@@ -335,16 +300,14 @@ export function useAddSpeakingTurn(meetingId: string) {
           body,
         }),
       ),
-    onSuccess: (report) => queryClient.setQueryData(speakingKey(meetingId), report),
+    onSuccess: (report) => queryClient.setQueryData(queryKeys.meetings.speaking(meetingId), report),
   });
 }
 
 // --- process notes (facilitators only) -----------------------------------------------------------
 
-export const notesKey = (meetingId: string) => ["meetings", meetingId, "process-notes"] as const;
-
 export function useProcessNotes(meetingId: string) {
-  return useCursorList(notesKey(meetingId), (cursor) =>
+  return useCursorList(queryKeys.meetings.processNotes(meetingId), (cursor) =>
     unwrap(
       api.GET("/api/v1/meetings/{meeting_id}/process-notes", {
         params: { path: { meeting_id: meetingId }, query: { cursor, limit: 50 } },
@@ -355,7 +318,8 @@ export function useProcessNotes(meetingId: string) {
 
 export function useProcessNoteMutations(meetingId: string) {
   const queryClient = useQueryClient();
-  const refresh = () => queryClient.invalidateQueries({ queryKey: notesKey(meetingId) });
+  const refresh = () =>
+    queryClient.invalidateQueries({ queryKey: queryKeys.meetings.processNotes(meetingId) });
   const create = useMutation({
     mutationFn: (body: string) =>
       unwrap(
@@ -366,27 +330,23 @@ export function useProcessNoteMutations(meetingId: string) {
       ),
     onSuccess: refresh,
   });
-  const update = useMutation({
-    mutationFn: ({ note, body }: { note: ProcessNote; body: string }) =>
+  const update = useVersionedMutation({
+    version: ({ note }: { note: ProcessNote; body: string }) => note.version,
+    request: ({ note, body }, ifMatch) =>
       unwrap(
         api.PATCH("/api/v1/process-notes/{note_id}", {
-          params: { path: { note_id: note.id }, header: { "if-match": etagFor(note.version) } },
+          params: { path: { note_id: note.id }, header: ifMatch },
           body: { body },
         }),
       ),
-    onSettled: refresh,
+    keys: () => [queryKeys.meetings.processNotes(meetingId)],
   });
   return { create, update };
 }
 
-/** Titles of knowledge items (a briefing pack), one cached read each. */
+/** Titles of knowledge items (a briefing pack), one cached read each (shared with the item page). */
 export function useKnowledgeTitles(ids: string[]) {
   return useQueries({
-    queries: ids.map((id) => ({
-      queryKey: ["knowledge", id],
-      queryFn: () =>
-        unwrap(api.GET("/api/v1/knowledge-items/{item_id}", { params: { path: { item_id: id } } })),
-      staleTime: 5 * 60_000,
-    })),
+    queries: ids.map((id) => ({ ...knowledgeItemQuery(id), staleTime: 5 * 60_000 })),
   });
 }

@@ -1,4 +1,4 @@
-import type { Permission } from "../auth/api";
+import type { Permission } from "../../shared/session/me";
 import type { Meeting } from "./api";
 
 /** What the caller may do on a meeting page, from the roundtable's `my_permissions`. */

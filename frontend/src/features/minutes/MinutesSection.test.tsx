@@ -1,4 +1,3 @@
-import "./jsdomFonts";
 import { cleanup, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
@@ -6,8 +5,7 @@ import { session } from "../../api/session";
 import { initI18n, setLanguage } from "../../i18n";
 import { json, stubFetch } from "../../test/fetchStub";
 import { renderApp } from "../../test/render";
-import type { Meeting } from "../meetings/api";
-import { abilities } from "../meetings/permissions";
+import type { Meeting } from "../../shared/lookups";
 import type { Minutes } from "./api";
 import { MinutesSection } from "./MinutesSection";
 
@@ -45,13 +43,8 @@ function minutes(version: number, body: string, status: Minutes["status"] = "dra
   };
 }
 
-const FACILITATOR = abilities([
-  "meetings:manage",
-  "minutes:write",
-  "minutes:approve",
-  "minutes:comment",
-  "minutes:read_draft",
-]);
+const FACILITATOR = { writeMinutes: true, approveMinutes: true, commentMinutes: true };
+const MEMBER = { writeMinutes: false, approveMinutes: false, commentMinutes: true };
 
 beforeEach(async () => {
   initI18n("en");
@@ -121,15 +114,15 @@ describe("minutes editor", () => {
     await user.click(screen.getByRole("button", { name: "Save draft" }));
 
     const alert = await screen.findByRole("alert");
-    expect(alert).toHaveTextContent("Someone else saved these minutes");
+    expect(alert).toHaveTextContent("Someone else changed this meanwhile");
     expect(editor).toHaveValue("My careful wording."); // nothing lost
-    await user.click(within(alert).getByRole("button", { name: "Reload" }));
+    await user.click(within(alert).getByRole("button", { name: "Show the latest" }));
 
     expect(await screen.findByTestId("their-text")).toHaveTextContent("Colleague's text.");
     expect(screen.getByRole("textbox", { name: /Minutes text/ })).toHaveValue(
       "My careful wording.",
     );
-    expect(screen.queryByText("Someone else saved these minutes")).not.toBeInTheDocument();
+    expect(screen.queryByText("Someone else changed this meanwhile")).not.toBeInTheDocument();
 
     // Saving again now carries the new version and wins.
     await user.click(screen.getByRole("button", { name: "Save draft" }));
@@ -145,7 +138,7 @@ describe("minutes editor", () => {
         404,
       ),
     );
-    renderApp(<MinutesSection meeting={meeting} can={abilities(["minutes:comment"])} />);
+    renderApp(<MinutesSection meeting={meeting} can={MEMBER} />);
     expect(await screen.findByText("No minutes yet.")).toBeInTheDocument();
     expect(screen.queryByRole("button", { name: "Start the minutes" })).not.toBeInTheDocument();
   });
@@ -159,7 +152,7 @@ describe("minutes editor", () => {
       return json({ items: [], next_cursor: null });
     });
     const user = userEvent.setup();
-    renderApp(<MinutesSection meeting={meeting} can={abilities(["minutes:comment"])} />);
+    renderApp(<MinutesSection meeting={meeting} can={MEMBER} />);
     const paragraphs = await screen.findAllByTestId("minutes-paragraph");
     expect(paragraphs).toHaveLength(3);
     expect(screen.queryByRole("button", { name: "Approve" })).not.toBeInTheDocument();

@@ -1,5 +1,4 @@
 import {
-  Alert,
   Badge,
   Button,
   Card,
@@ -16,19 +15,19 @@ import {
 import { useQueryClient } from "@tanstack/react-query";
 import { useId, useRef, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { ApiError } from "../../api/problem";
-import { EnumBadge } from "../../components/EnumBadge";
-import { ErrorAlert } from "../../components/ErrorAlert";
-import { LoadMore } from "../../components/LoadMore";
-import { Loading, QueryState } from "../../components/QueryState";
-import { ScrollTable } from "../../components/ScrollTable";
+import { EnumBadge } from "../../shared/enums/EnumBadge";
+import { ErrorAlert } from "../../shared/feedback/ErrorAlert";
+import { MutationError } from "../../shared/feedback/MutationError";
+import { ConflictNotice } from "../../shared/feedback/MutationError";
+import { isConflict } from "../../api/useVersionedMutation";
+import { LoadMore } from "../../shared/layout/LoadMore";
+import { Loading, QueryState } from "../../shared/feedback/QueryState";
+import { ScrollTable } from "../../shared/layout/ScrollTable";
 import { formatDateTime } from "../../i18n/format";
 import { useLang } from "../../i18n/useLang";
-import { useMe } from "../auth/api";
-import type { Meeting } from "../meetings/api";
-import type { MeetingAbilities } from "../meetings/permissions";
+import { useMe } from "../../shared/session/me";
+import type { Meeting } from "../../shared/lookups";
 import {
-  minutesKey,
   useAddComment,
   useMeetingMinutes,
   useMinutesComments,
@@ -38,9 +37,10 @@ import {
   type Minutes,
   type MinutesComment,
 } from "./api";
-import { lastLine } from "./diff";
-import { DiffView } from "./DiffView";
-import { Markdown } from "./Markdown";
+import { lastLine } from "../../shared/diff";
+import { MinutesDiff } from "./MinutesDiff";
+import { queryKeys } from "../../api/queryKeys";
+import { Markdown } from "../../shared/markdown";
 import classes from "./minutes.module.css";
 import { splitParagraphs } from "./paragraphs";
 
@@ -75,7 +75,7 @@ export function MinutesText({
           data-testid="minutes-paragraph"
           onClick={onPick ? () => onPick(index) : undefined}
         >
-          <Markdown source={paragraph} />
+          <Markdown source={paragraph} headings="absolute" />
           {(onPick || (counts?.get(index) ?? 0) > 0) && (
             <Group gap={6} justify="flex-end">
               {(counts?.get(index) ?? 0) > 0 && (
@@ -123,14 +123,17 @@ export function MinutesEditor({
   const [reloading, setReloading] = useState(false);
   const [reloadError, setReloadError] = useState<unknown>(null);
   const previewId = useId();
-  const stale = save.error instanceof ApiError && save.error.status === 412;
+  const stale = isConflict(save.error);
   const dirty = text !== minutes.shown_revision.body;
 
   const reload = async () => {
     setReloading(true);
     setReloadError(null);
-    await queryClient.refetchQueries({ queryKey: minutesKey(meetingId), exact: true });
-    const state = queryClient.getQueryState<Minutes | null>(minutesKey(meetingId));
+    await queryClient.refetchQueries({
+      queryKey: queryKeys.meetings.minutes(meetingId),
+      exact: true,
+    });
+    const state = queryClient.getQueryState<Minutes | null>(queryKeys.meetings.minutes(meetingId));
     setReloading(false);
     if (state?.status === "error" || !state?.data) {
       setReloadError(state?.error ?? null);
@@ -143,18 +146,7 @@ export function MinutesEditor({
 
   return (
     <Stack gap="sm">
-      {stale && (
-        <Alert color="orange" title={t("minutesPage.conflict.title")} role="alert">
-          <Stack gap="xs">
-            <Text size="sm">{t("minutesPage.conflict.body")}</Text>
-            <Group>
-              <Button size="xs" variant="default" onClick={() => void reload()} loading={reloading}>
-                {t("minutesPage.conflict.reload")}
-              </Button>
-            </Group>
-          </Stack>
-        </Alert>
-      )}
+      {stale && <ConflictNotice onReload={() => void reload()} reloading={reloading} />}
       {reloadError != null && <ErrorAlert error={reloadError} />}
       {save.error != null && !stale && <ErrorAlert error={save.error} />}
       {theirs != null && (
@@ -426,7 +418,7 @@ function History({ minutes, meeting }: { minutes: Minutes; meeting: Meeting }) {
           ) : (
             <QueryState query={diff}>
               {(d) => (
-                <DiffView
+                <MinutesDiff
                   diff={d.diff}
                   from={d.from_number}
                   to={d.to_number}
@@ -472,7 +464,7 @@ function CorrectionButton({ minutes, meetingId }: { minutes: Minutes; meetingId:
               maxLength={500}
               data-autofocus
             />
-            {correct.error && <ErrorAlert error={correct.error} />}
+            <MutationError error={correct.error} />
             <Group justify="flex-end">
               <Button type="submit" disabled={!reason.trim()} loading={correct.isPending}>
                 {t("minutesPage.correction.submit")}
@@ -486,7 +478,14 @@ function CorrectionButton({ minutes, meetingId }: { minutes: Minutes; meetingId:
 }
 
 /** The meeting's minutes: draft editor, circulation with comments, approval, lock, corrections. */
-export function MinutesSection({ meeting, can }: { meeting: Meeting; can: MeetingAbilities }) {
+/** What the caller may do with the minutes (the meeting page derives it from my_permissions). */
+export interface MinutesAbilities {
+  writeMinutes: boolean;
+  commentMinutes: boolean;
+  approveMinutes: boolean;
+}
+
+export function MinutesSection({ meeting, can }: { meeting: Meeting; can: MinutesAbilities }) {
   const { t } = useTranslation();
   const lang = useLang();
   const query = useMeetingMinutes(meeting.id);
@@ -530,7 +529,7 @@ export function MinutesSection({ meeting, can }: { meeting: Meeting; can: Meetin
     if (c.paragraph != null && c.revision === minutes.revision)
       counts.set(c.paragraph, (counts.get(c.paragraph) ?? 0) + 1);
   const transitionError = mutations.transition.error ?? mutations.correct.error;
-  const stale = transitionError instanceof ApiError && transitionError.status === 412;
+  const stale = isConflict(transitionError);
   const run = (target: "circulated" | "approved" | "locked" | "draft") =>
     mutations.transition.mutate({ minutes, status: target });
 
@@ -596,22 +595,13 @@ export function MinutesSection({ meeting, can }: { meeting: Meeting; can: Meetin
       )}
 
       {stale ? (
-        <Alert color="orange" role="alert">
-          <Group justify="space-between">
-            <Text size="sm">{t("minutesPage.conflict.transition")}</Text>
-            <Button
-              size="xs"
-              variant="default"
-              onClick={() => {
-                mutations.transition.reset();
-                mutations.correct.reset();
-                void query.refetch();
-              }}
-            >
-              {t("minutesPage.conflict.reload")}
-            </Button>
-          </Group>
-        </Alert>
+        <ConflictNotice
+          onReload={() => {
+            mutations.transition.reset();
+            mutations.correct.reset();
+            void query.refetch();
+          }}
+        />
       ) : (
         transitionError && <ErrorAlert error={transitionError} />
       )}

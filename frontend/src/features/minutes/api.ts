@@ -1,8 +1,10 @@
 import { useMutation, useQueries, useQuery, useQueryClient } from "@tanstack/react-query";
-import { etagFor, useCursorList } from "../../api/hooks";
+import { useCursorList } from "../../api/hooks";
 import { api } from "../../api/client";
 import { ApiError, unwrap } from "../../api/problem";
+import { queryKeys } from "../../api/queryKeys";
 import type { components } from "../../api/schema";
+import { useVersionedMutation } from "../../api/useVersionedMutation";
 
 export type Minutes = components["schemas"]["MinutesRead"];
 
@@ -10,7 +12,7 @@ export type Minutes = components["schemas"]["MinutesRead"];
 export function useMeetingsMinutes(meetingIds: string[]) {
   return useQueries({
     queries: meetingIds.map((meetingId) => ({
-      queryKey: ["meetings", meetingId, "minutes"],
+      queryKey: queryKeys.meetings.minutes(meetingId),
       queryFn: async (): Promise<Minutes | null> => {
         try {
           return await unwrap(
@@ -33,12 +35,10 @@ export type MinutesComment = components["schemas"]["MinutesCommentRead"];
 export type MinutesStatus = components["schemas"]["MinutesStatus"];
 export type MinutesDiff = components["schemas"]["MinutesDiff"];
 
-export const minutesKey = (meetingId: string) => ["meetings", meetingId, "minutes"] as const;
-
 /** A meeting's minutes; `null` when there are none yet, or only a draft the caller may not read. */
 export function useMeetingMinutes(meetingId: string) {
   return useQuery({
-    queryKey: minutesKey(meetingId),
+    queryKey: queryKeys.meetings.minutes(meetingId),
     queryFn: async (): Promise<Minutes | null> => {
       try {
         return await unwrap(
@@ -56,7 +56,8 @@ export function useMeetingMinutes(meetingId: string) {
 
 export function useMinutesMutations(meetingId: string) {
   const queryClient = useQueryClient();
-  const store = (minutes: Minutes) => queryClient.setQueryData(minutesKey(meetingId), minutes);
+  const store = (minutes: Minutes) =>
+    queryClient.setQueryData(queryKeys.meetings.minutes(meetingId), minutes);
   const create = useMutation({
     mutationFn: (body: string) =>
       unwrap(
@@ -67,47 +68,45 @@ export function useMinutesMutations(meetingId: string) {
       ),
     onSuccess: store,
   });
+  const keys = () => [queryKeys.meetings.minutes(meetingId)];
   /** Save the draft with If-Match: a 412 means someone else saved meanwhile (nothing is stored). */
-  const save = useMutation({
-    mutationFn: ({ minutes, body }: { minutes: Minutes; body: string }) =>
+  const save = useVersionedMutation({
+    version: ({ minutes }: { minutes: Minutes; body: string }) => minutes.version,
+    request: ({ minutes, body }, ifMatch) =>
       unwrap(
         api.PATCH("/api/v1/minutes/{minutes_id}", {
-          params: {
-            path: { minutes_id: minutes.id },
-            header: { "if-match": etagFor(minutes.version) },
-          },
+          params: { path: { minutes_id: minutes.id }, header: ifMatch },
           body: { body },
         }),
       ),
+    keys,
     onSuccess: store,
   });
-  const transition = useMutation({
-    mutationFn: ({ minutes, status }: { minutes: Minutes; status: MinutesStatus }) =>
+  const transition = useVersionedMutation({
+    version: ({ minutes }: { minutes: Minutes; status: MinutesStatus }) => minutes.version,
+    request: ({ minutes, status }, ifMatch) =>
       unwrap(
         api.POST("/api/v1/minutes/{minutes_id}/transition", {
-          params: {
-            path: { minutes_id: minutes.id },
-            header: { "if-match": etagFor(minutes.version) },
-          },
+          params: { path: { minutes_id: minutes.id }, header: ifMatch },
           body: { status },
         }),
       ),
+    keys,
     onSuccess: (minutes) => {
       store(minutes);
-      void queryClient.invalidateQueries({ queryKey: ["minutes", minutes.id] });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.minutes.one(minutes.id) });
     },
   });
-  const correct = useMutation({
-    mutationFn: ({ minutes, reason }: { minutes: Minutes; reason: string }) =>
+  const correct = useVersionedMutation({
+    version: ({ minutes }: { minutes: Minutes; reason: string }) => minutes.version,
+    request: ({ minutes, reason }, ifMatch) =>
       unwrap(
         api.POST("/api/v1/minutes/{minutes_id}/corrections", {
-          params: {
-            path: { minutes_id: minutes.id },
-            header: { "if-match": etagFor(minutes.version) },
-          },
+          params: { path: { minutes_id: minutes.id }, header: ifMatch },
           body: { reason },
         }),
       ),
+    keys,
     onSuccess: store,
   });
   return { create, save, transition, correct };
@@ -115,7 +114,7 @@ export function useMinutesMutations(meetingId: string) {
 
 export function useMinutesComments(minutesId: string, enabled = true) {
   return useCursorList(
-    ["minutes", minutesId, "comments"],
+    queryKeys.minutes.comments(minutesId),
     (cursor) =>
       unwrap(
         api.GET("/api/v1/minutes/{minutes_id}/comments", {
@@ -137,7 +136,7 @@ export function useAddComment(minutesId: string) {
         }),
       ),
     onSuccess: () =>
-      queryClient.invalidateQueries({ queryKey: ["minutes", minutesId, "comments"] }),
+      queryClient.invalidateQueries({ queryKey: queryKeys.minutes.comments(minutesId) }),
   });
 }
 
@@ -149,7 +148,7 @@ export function useMinutesDiff(
   to: number | null,
 ) {
   return useQuery({
-    queryKey: ["minutes", minutesId, "diff", version, from, to],
+    queryKey: queryKeys.minutes.diff(minutesId, version, from, to),
     queryFn: () =>
       unwrap(
         api.GET("/api/v1/minutes/{minutes_id}/diff", {
@@ -164,7 +163,7 @@ export function useMinutesDiff(
 /** One revision's text (for repairing the diff's last line; see diff.ts). */
 export function useMinutesRevision(minutesId: string, version: number, number: number | null) {
   return useQuery({
-    queryKey: ["minutes", minutesId, "revision", version, number],
+    queryKey: queryKeys.minutes.revision(minutesId, version, number),
     queryFn: () =>
       unwrap(
         api.GET("/api/v1/minutes/{minutes_id}/revisions/{number}", {

@@ -3,11 +3,11 @@ import { DonutChart } from "@mantine/charts";
 import { Group, Stack, Table, Text, Title } from "@mantine/core";
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
-import { QueryState } from "../../components/QueryState";
+import { QueryState } from "../../shared/feedback/QueryState";
 import { formatDate } from "../../i18n/format";
 import { pickLang, useLang } from "../../i18n/useLang";
 import { useComposition, type Composition } from "./api";
-import { ScrollTable } from "../../components/ScrollTable";
+import { ScrollTable } from "../../shared/layout/ScrollTable";
 
 const ROLES = ["facilitator", "host", "member", "observer"] as const;
 

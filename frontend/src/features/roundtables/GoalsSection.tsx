@@ -1,9 +1,9 @@
 import { Card, Group, Progress, Stack, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { EnumBadge } from "../../components/EnumBadge";
-import { ErrorAlert } from "../../components/ErrorAlert";
-import { LoadMore } from "../../components/LoadMore";
-import { QueryState } from "../../components/QueryState";
+import { EnumBadge } from "../../shared/enums/EnumBadge";
+import { ErrorAlert } from "../../shared/feedback/ErrorAlert";
+import { LoadMore } from "../../shared/layout/LoadMore";
+import { QueryState } from "../../shared/feedback/QueryState";
 import { formatDate } from "../../i18n/format";
 import { useLang } from "../../i18n/useLang";
 import { goalProgressPercent, useGoalProgress, useGoals } from "./api";

@@ -1,7 +1,7 @@
 import { Anchor, Card, Group, Stack, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { EnumBadge } from "../../components/EnumBadge";
+import { EnumBadge } from "../../shared/enums/EnumBadge";
 import { pickLang, useLang } from "../../i18n/useLang";
 import type { Roundtable } from "./api";
 

@@ -2,9 +2,9 @@ import { Group, Select, SimpleGrid, TextInput } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
-import { LoadMore } from "../../components/LoadMore";
-import { PageTitle } from "../../components/PageTitle";
-import { QueryState } from "../../components/QueryState";
+import { LoadMore } from "../../shared/layout/LoadMore";
+import { PageTitle } from "../../shared/layout/PageTitle";
+import { QueryState } from "../../shared/feedback/QueryState";
 import { useRoundtables, type RoundtableStatus } from "./api";
 import { RoundtableCard } from "./RoundtableCard";
 

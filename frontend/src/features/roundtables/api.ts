@@ -2,54 +2,26 @@ import { useQueries, useQuery } from "@tanstack/react-query";
 import { api } from "../../api/client";
 import { useCursorList } from "../../api/hooks";
 import { unwrap } from "../../api/problem";
+import { queryKeys } from "../../api/queryKeys";
 import type { components } from "../../api/schema";
 
-export type Roundtable = components["schemas"]["RoundtableRead"];
-export type RoundtableStatus = components["schemas"]["RoundtableStatus"];
+export {
+  useGoals,
+  useRoundtable,
+  useRoundtables,
+  type Goal,
+  type Roundtable,
+  type RoundtableFilters,
+  type RoundtableStatus,
+} from "../../shared/lookups";
+
 export type Composition = components["schemas"]["Composition"];
 export type SectorComposition = components["schemas"]["SectorComposition"];
-export type Goal = components["schemas"]["GoalRead"];
 export type GoalProgress = components["schemas"]["GoalProgress"];
-
-export interface RoundtableFilters {
-  q?: string;
-  status?: RoundtableStatus;
-  mine?: boolean;
-  visibility?: "public" | "internal";
-}
-
-export function useRoundtables(filters: RoundtableFilters, limit = 50) {
-  return useCursorList(["roundtables", "list", filters, limit], (cursor) =>
-    unwrap(
-      api.GET("/api/v1/roundtables", {
-        params: {
-          query: {
-            q: filters.q || undefined,
-            status: filters.status,
-            mine: filters.mine || undefined,
-            visibility: filters.visibility,
-            limit,
-            cursor,
-          },
-        },
-      }),
-    ),
-  );
-}
-
-export function useRoundtable(id: string) {
-  return useQuery({
-    queryKey: ["roundtables", id],
-    queryFn: () =>
-      unwrap(
-        api.GET("/api/v1/roundtables/{roundtable_id}", { params: { path: { roundtable_id: id } } }),
-      ),
-  });
-}
 
 export function useComposition(id: string) {
   return useQuery({
-    queryKey: ["roundtables", id, "composition"],
+    queryKey: queryKeys.roundtables.composition(id),
     queryFn: () =>
       unwrap(
         api.GET("/api/v1/roundtables/{roundtable_id}/composition", {
@@ -59,20 +31,10 @@ export function useComposition(id: string) {
   });
 }
 
-export function useGoals(id: string) {
-  return useCursorList(["roundtables", id, "goals"], (cursor) =>
-    unwrap(
-      api.GET("/api/v1/roundtables/{roundtable_id}/goals", {
-        params: { path: { roundtable_id: id }, query: { cursor, limit: 50 } },
-      }),
-    ),
-  );
-}
-
 export function useGoalProgress(goalIds: string[]) {
   return useQueries({
     queries: goalIds.map((goalId) => ({
-      queryKey: ["goals", goalId, "progress"],
+      queryKey: queryKeys.goals.progress(goalId),
       queryFn: () =>
         unwrap(
           api.GET("/api/v1/goals/{goal_id}/progress", { params: { path: { goal_id: goalId } } }),
@@ -82,25 +44,12 @@ export function useGoalProgress(goalIds: string[]) {
 }
 
 export function usePublicSummaries(id: string) {
-  return useCursorList(["roundtables", id, "public-summaries"], (cursor) =>
+  return useCursorList(queryKeys.roundtables.publicSummaries(id), (cursor) =>
     unwrap(
       api.GET("/api/v1/roundtables/{roundtable_id}/public-summaries", {
         params: { path: { roundtable_id: id }, query: { cursor, limit: 20 } },
       }),
     ),
-  );
-}
-
-export function useRoundtableAudit(id: string, enabled: boolean) {
-  return useCursorList(
-    ["roundtables", id, "audit"],
-    (cursor) =>
-      unwrap(
-        api.GET("/api/v1/roundtables/{roundtable_id}/audit", {
-          params: { path: { roundtable_id: id }, query: { cursor, limit: 50 } },
-        }),
-      ),
-    { enabled },
   );
 }
 

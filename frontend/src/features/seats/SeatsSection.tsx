@@ -13,15 +13,14 @@ import {
 import { useDebouncedValue } from "@mantine/hooks";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { ApiError } from "../../api/problem";
-import { EnumBadge } from "../../components/EnumBadge";
-import { ErrorAlert } from "../../components/ErrorAlert";
-import { LoadMore } from "../../components/LoadMore";
-import { ScrollTable } from "../../components/ScrollTable";
+import { EnumBadge } from "../../shared/enums/EnumBadge";
+import { ErrorAlert } from "../../shared/feedback/ErrorAlert";
+import { MutationError } from "../../shared/feedback/MutationError";
+import { LoadMore } from "../../shared/layout/LoadMore";
+import { ScrollTable } from "../../shared/layout/ScrollTable";
 import { formatDate } from "../../i18n/format";
 import { pickLang, useLang } from "../../i18n/useLang";
-import { useSectorLookup } from "../meetings/sectors";
-import { useSectorOptions } from "../admin/useSectorOptions";
+import { useSectorLookup } from "../../shared/sectors";
 import {
   assignableRoles,
   useCreateSeat,
@@ -36,15 +35,6 @@ import {
 /** Today's date, yyyy-mm-dd, on the Jerusalem calendar (seats start and end on Israeli days). */
 function today(): string {
   return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Jerusalem" }).format(new Date());
-}
-
-/** The error to show for a failed change: a 412 says "changed meanwhile; reloaded". */
-function ChangeError({ error }: { error: unknown }) {
-  const { t } = useTranslation();
-  if (!error) return null;
-  if (error instanceof ApiError && error.status === 412)
-    return <ErrorAlert error={error} title={t("formKit.staleTitle")} />;
-  return <ErrorAlert error={error} />;
 }
 
 /** Pick a stakeholder by typing part of the name (GET /stakeholders?q=). */
@@ -101,7 +91,7 @@ function AddSeatForm({
   onDone: () => void;
 }) {
   const { t } = useTranslation();
-  const sectors = useSectorOptions();
+  const sectors = useSectorLookup();
   const create = useCreateSeat(roundtableId);
   const [stakeholder, setStakeholder] = useState<Stakeholder | null>(null);
   const [alternate, setAlternate] = useState<Stakeholder | null>(null);
@@ -158,7 +148,7 @@ function AddSeatForm({
           onChange={(event) => setStartedOn(event.currentTarget.value)}
         />
         <StakeholderPicker label={t("seats.alternate")} value={alternate} onChange={setAlternate} />
-        <ChangeError error={create.error} />
+        <MutationError error={create.error} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onDone}>
             {t("formKit.cancel")}
@@ -199,7 +189,7 @@ function EndSeatForm({
           value={endedOn}
           onChange={(event) => setEndedOn(event.currentTarget.value)}
         />
-        <ChangeError error={update.error} />
+        <MutationError error={update.error} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onDone}>
             {t("formKit.cancel")}
@@ -243,7 +233,7 @@ function RoleCell({
             update.mutate({ seat, body: { role: value as SeatRole } });
         }}
       />
-      <ChangeError error={update.error} />
+      <MutationError error={update.error} />
     </Stack>
   );
 }

@@ -1,8 +1,10 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { api } from "../../api/client";
-import { etagFor, useCursorList } from "../../api/hooks";
-import { ApiError, unwrap } from "../../api/problem";
+import { useCursorList } from "../../api/hooks";
+import { unwrap } from "../../api/problem";
+import { queryKeys } from "../../api/queryKeys";
 import type { components } from "../../api/schema";
+import { useVersionedMutation } from "../../api/useVersionedMutation";
 
 export type Seat = components["schemas"]["SeatRead"];
 export type SeatCreate = components["schemas"]["SeatCreate"];
@@ -11,11 +13,9 @@ export type SeatRole = components["schemas"]["Role"];
 export type Permission = components["schemas"]["Permission"];
 export type Stakeholder = components["schemas"]["StakeholderRead"];
 
-const seatsKey = (roundtableId: string) => ["roundtables", roundtableId, "seats"] as const;
-
 /** Every seat of a roundtable, current and past. */
 export function useRoundtableSeats(roundtableId: string) {
-  return useCursorList([...seatsKey(roundtableId)], (cursor) =>
+  return useCursorList(queryKeys.roundtables.seats(roundtableId), (cursor) =>
     unwrap(
       api.GET("/api/v1/roundtables/{roundtable_id}/seats", {
         params: { path: { roundtable_id: roundtableId }, query: { limit: 200, cursor } },
@@ -27,49 +27,45 @@ export function useRoundtableSeats(roundtableId: string) {
 /** Stakeholders whose name matches `q` (for the picker); nothing is asked for an empty query. */
 export function useStakeholderSearch(q: string) {
   return useQuery({
-    queryKey: ["stakeholders", "search", q],
+    queryKey: queryKeys.stakeholders.search(q),
     queryFn: () => unwrap(api.GET("/api/v1/stakeholders", { params: { query: { q, limit: 20 } } })),
     enabled: q.trim().length > 0,
     staleTime: 30_000,
   });
 }
 
-/** A seat change: on success (and on 412, to show the latest) re-read the seats and composition. */
-function useSeatMutation<V, R>(roundtableId: string, mutationFn: (vars: V) => Promise<R>) {
-  const queryClient = useQueryClient();
-  const refresh = () => {
-    void queryClient.invalidateQueries({ queryKey: seatsKey(roundtableId) });
-    void queryClient.invalidateQueries({ queryKey: ["roundtables", roundtableId, "composition"] });
-  };
-  return useMutation({
-    mutationFn,
-    onSuccess: refresh,
-    onError: (error) => {
-      if (error instanceof ApiError && error.status === 412) refresh();
-    },
+/** Where a seat change shows: the seats and the roundtable's composition (re-read after it). */
+const seatKeys = (roundtableId: string) => [
+  queryKeys.roundtables.seats(roundtableId),
+  queryKeys.roundtables.composition(roundtableId),
+];
+
+export function useCreateSeat(roundtableId: string) {
+  return useVersionedMutation({
+    version: () => undefined, // a new seat has no version yet
+    request: (body: SeatCreate) =>
+      unwrap(
+        api.POST("/api/v1/roundtables/{roundtable_id}/seats", {
+          params: { path: { roundtable_id: roundtableId } },
+          body,
+        }),
+      ),
+    keys: () => seatKeys(roundtableId),
   });
 }
 
-export function useCreateSeat(roundtableId: string) {
-  return useSeatMutation(roundtableId, (body: SeatCreate) =>
-    unwrap(
-      api.POST("/api/v1/roundtables/{roundtable_id}/seats", {
-        params: { path: { roundtable_id: roundtableId } },
-        body,
-      }),
-    ),
-  );
-}
-
 export function useUpdateSeat(roundtableId: string) {
-  return useSeatMutation(roundtableId, ({ seat, body }: { seat: Seat; body: SeatUpdate }) =>
-    unwrap(
-      api.PATCH("/api/v1/seats/{seat_id}", {
-        params: { path: { seat_id: seat.id }, header: { "if-match": etagFor(seat.version) } },
-        body,
-      }),
-    ),
-  );
+  return useVersionedMutation({
+    version: ({ seat }: { seat: Seat; body: SeatUpdate }) => seat.version,
+    request: ({ seat, body }, ifMatch) =>
+      unwrap(
+        api.PATCH("/api/v1/seats/{seat_id}", {
+          params: { path: { seat_id: seat.id }, header: ifMatch },
+          body,
+        }),
+      ),
+    keys: () => seatKeys(roundtableId),
+  });
 }
 
 /** The roles a seat manager may give: facilitator only with `seats:assign_facilitator`. */

@@ -1,3 +1,4 @@
+import { queryKeys } from "../../api/queryKeys";
 import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
@@ -77,7 +78,7 @@ describe("language switch", () => {
     });
     const user = userEvent.setup();
     const { queryClient } = renderApp(<LanguageSwitch />);
-    queryClient.setQueryData(["me"], {
+    queryClient.setQueryData(queryKeys.me, {
       id: "u",
       preferred_language: "he",
       version: 4,

@@ -2,8 +2,8 @@ import { SegmentedControl } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { setLanguage, type Language } from "../../i18n";
 import { useLang } from "../../i18n/useLang";
-import { useUpdatePreferredLanguage } from "../auth/api";
-import { useSignedIn } from "../auth/useSession";
+import { useUpdatePreferredLanguage } from "../../shared/session/me";
+import { useSignedIn } from "../../shared/session/useSignedIn";
 
 /** עברית | English — switches at once; for a signed-in person also saved on the profile. */
 export function LanguageSwitch() {

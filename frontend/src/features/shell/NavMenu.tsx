@@ -1,9 +1,9 @@
 import { NavLink, Stack } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation } from "react-router";
-import { useMe } from "../auth/api";
-import { canSeeAdmin } from "../auth/permissions";
-import { useSignedIn } from "../auth/useSession";
+import { useMe } from "../../shared/session/me";
+import { canSeeAdmin } from "../../shared/session/permissions";
+import { useSignedIn } from "../../shared/session/useSignedIn";
 
 interface Item {
   to: string;

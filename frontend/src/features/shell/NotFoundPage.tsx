@@ -1,7 +1,7 @@
 import { Anchor, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { PageTitle } from "../../components/PageTitle";
+import { PageTitle } from "../../shared/layout/PageTitle";
 
 export default function NotFoundPage() {
   const { t } = useTranslation();

@@ -3,8 +3,8 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation, useNavigate } from "react-router";
 import { signOut } from "../../api/client";
-import { useMe } from "../auth/api";
-import { useSignedIn } from "../auth/useSession";
+import { useMe } from "../../shared/session/me";
+import { useSignedIn } from "../../shared/session/useSignedIn";
 
 export function UserMenu() {
   const { t } = useTranslation();

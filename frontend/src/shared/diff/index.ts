@@ -1,0 +1,8 @@
+export { DiffView } from "./DiffView";
+export {
+  diffStats,
+  lastLine,
+  parseUnifiedDiff,
+  type DiffLine,
+  type DiffLineKind,
+} from "./parseDiff";

@@ -1,0 +1,2 @@
+export { Markdown } from "./Markdown";
+export { EXTERNAL_REL, linkTarget, safeHref, type SafeLink } from "./linkPolicy";
