@@ -24,6 +24,7 @@ class Settings(BaseSettings):
     environment: Environment = Environment.development
     database_url: str = f"sqlite+aiosqlite:///{REPO_ROOT / 'var' / 'shulchan.db'}"
     database_pool_size: int = 10
+    database_pool_recycle_seconds: int = Field(default=1800, ge=60)
     secret_key: str = DEVELOPMENT_SECRET
     jwt_issuer: str = "shulchan"
     jwt_audience: str = "shulchan-api"
