@@ -183,7 +183,7 @@ async def list_meetings(
 
 async def read_meeting(session: AsyncSession, principal: Principal, meeting_id: uuid.UUID) -> MeetingRead:
     """One meeting for reading: its columns straight into the response model, no ORM object."""
-    row = (await session.execute(READ_QUERY, {"meeting_id": meeting_id})).one_or_none()
+    row = (await (await session.connection()).execute(READ_QUERY, {"meeting_id": meeting_id})).one_or_none()
     if row is None:
         raise visibility.not_found(Meeting)
     require_visible(principal, Permission.roundtable_view, row.roundtable_id, "meeting")
