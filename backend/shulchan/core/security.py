@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
 
+import anyio
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from jose import JWTError, jwt
@@ -30,6 +31,21 @@ def verify_password(password_hash: str | None, password: str) -> bool:
         return _password_hasher.verify(password_hash or _DUMMY_HASH, password) and password_hash is not None
     except (VerificationError, InvalidHashError):
         return False
+
+
+# argon2 takes tens of milliseconds of CPU and memory by design. On the event loop it would stall
+# every other request of the process; in threads without a bound, a burst of sign-ins would take all
+# the memory and cores. So hashing runs off the loop, two at a time per process (the C code releases
+# the GIL); the rest wait their turn without blocking anyone else.
+_HASHING = anyio.CapacityLimiter(2)
+
+
+async def hash_password_off_loop(password: str) -> str:
+    return await anyio.to_thread.run_sync(hash_password, password, limiter=_HASHING)
+
+
+async def verify_password_off_loop(password_hash: str | None, password: str) -> bool:
+    return await anyio.to_thread.run_sync(verify_password, password_hash, password, limiter=_HASHING)
 
 
 def password_needs_rehash(password_hash: str) -> bool:

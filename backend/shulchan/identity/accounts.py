@@ -11,7 +11,7 @@ from shulchan.core.errors import Conflict, NotFound, Unauthorized
 from shulchan.core.etag import check_if_match
 from shulchan.core.pagination import PageParams, SortKey, apply_keyset, split_page
 from shulchan.core.schemas import apply_changes
-from shulchan.core.security import hash_password, verify_password
+from shulchan.core.security import hash_password_off_loop, verify_password_off_loop
 from shulchan.events import service as changes
 from shulchan.events.tracking import Tracked, platform_wide, read_schema, track
 from shulchan.identity.models import User
@@ -76,7 +76,7 @@ async def create_user(session: AsyncSession, principal: Principal, body: UserCre
         email=body.email.lower(),
         full_name=body.full_name,
         preferred_language=body.preferred_language,
-        password_hash=hash_password(body.password),
+        password_hash=await hash_password_off_loop(body.password),
         is_platform_admin=body.is_platform_admin,
     )
     await changes.created(session, principal, user)
@@ -94,7 +94,7 @@ async def update_user(
     password_reset = "password" in update
     async with changes.changing(session, principal, user):
         if password_reset:
-            user.password_hash = hash_password(update.pop("password"))
+            user.password_hash = await hash_password_off_loop(update.pop("password"))
         apply_changes(user, update)
         if password_reset or update.get("is_active") is False:
             # A reset password or a deactivation ends every sign-in, so reactivating never revives one.
@@ -114,9 +114,9 @@ async def update_me(session: AsyncSession, principal: Principal, body: MeUpdate,
 
 async def change_password(session: AsyncSession, principal: Principal, body: PasswordChange) -> None:
     user = await _me(session, principal, lock=True)
-    if not verify_password(user.password_hash, body.current_password):
+    if not await verify_password_off_loop(user.password_hash, body.current_password):
         raise Unauthorized("The current password is not correct.", code="invalid_credentials")
-    user.password_hash = hash_password(body.new_password)
+    user.password_hash = await hash_password_off_loop(body.new_password)
     # Every other sign-in ends: whoever knew the old password is out; this one carries on.
     await end_sessions(session, user.id, "password_changed", keep=principal.session_id)
     await changes.touched(session, principal, user, action="change_password", event="user.password_changed", note={})

@@ -11,11 +11,11 @@ from shulchan.core.errors import TooManyRequests, Unauthorized
 from shulchan.core.models import utcnow
 from shulchan.core.security import (
     create_access_token,
-    hash_password,
+    hash_password_off_loop,
     hash_token,
     new_opaque_token,
     password_needs_rehash,
-    verify_password,
+    verify_password_off_loop,
 )
 from shulchan.identity.models import AuthSession, LoginFailure, RefreshToken, User
 from shulchan.identity.schemas import TokenPair
@@ -53,7 +53,7 @@ async def login(
     await _throttle(session, settings, failure_email, address)
     user = await session.scalar(select(User).where(func.lower(User.email) == email))
     # verify_password runs the same argon2 work when the user is unknown, so timing tells nothing.
-    password_ok = verify_password(user.password_hash if user else None, password)
+    password_ok = await verify_password_off_loop(user.password_hash if user else None, password)
     if user is None or not password_ok or not user.is_active:
         session.add(LoginFailure(email=failure_email, address=address))
         # The failure must outlive this request's rollback, or the throttle would never count it.
@@ -61,7 +61,7 @@ async def login(
         raise Unauthorized(BAD_CREDENTIALS, code="invalid_credentials")
     await session.execute(delete(LoginFailure).where(LoginFailure.email == email))
     if user.password_hash and password_needs_rehash(user.password_hash):
-        user.password_hash = hash_password(password)
+        user.password_hash = await hash_password_off_loop(password)
     auth_session = AuthSession(user_id=user.id, user_agent=(user_agent or "")[:300] or None)
     session.add(auth_session)
     await session.flush()
