@@ -13,10 +13,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from shulchan.access.permissions import ANONYMOUS, Principal
 from shulchan.core.config import Settings
-from shulchan.core.db import get_session
+from shulchan.core.db import get_read_first_session, get_session
 from shulchan.core.errors import Unauthorized
 
 SessionDep = Annotated[AsyncSession, Depends(get_session, scope="function")]
+# For writes that check a password first: see core.db.get_read_first_session.
+ReadFirstSessionDep = Annotated[AsyncSession, Depends(get_read_first_session, scope="function")]
 oauth2_scheme = OAuth2PasswordBearer(tokenUrl="/api/v1/auth/token", auto_error=False)
 
 

@@ -1,6 +1,7 @@
 """Engine and sessions. One transaction per request: services flush, the request dependency commits."""
 
 from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from typing import Any
 
 from sqlalchemy import event, select
@@ -69,6 +70,27 @@ async def get_session(request: Request) -> AsyncIterator[AsyncSession]:
     Declared with scope="function" at the use site so the commit happens before the response is
     sent; a failing commit then becomes an error response instead of a silent 200.
     """
+    async with _request_session(request, reading=request.method in _READ_METHODS) as session:
+        yield session
+
+
+async def get_read_first_session(request: Request) -> AsyncIterator[AsyncSession]:
+    """For a write that does slow work before it writes (checking a password): the request reads
+    with no transaction and no lock, and takes its write transaction with `begin_write` once the slow
+    part is done, so SQLite's write lock is never held across it."""
+    async with _request_session(request, reading=True) as session:
+        yield session
+
+
+async def begin_write(session: AsyncSession) -> None:
+    """End the reading part of a read-first request and begin its write transaction."""
+    if isinstance(session.bind, AsyncEngine):
+        await session.commit()
+        await session.connection(execution_options={WRITE_LOCK: True})
+
+
+@asynccontextmanager
+async def _request_session(request: Request, *, reading: bool) -> AsyncIterator[AsyncSession]:
     sessionmaker: async_sessionmaker[AsyncSession] = request.app.state.sessionmaker
     async with sessionmaker() as session:
         if isinstance(session.bind, AsyncEngine):
@@ -76,7 +98,6 @@ async def get_session(request: Request) -> AsyncIterator[AsyncSession]:
             # BEGIN and COMMIT round trips (a good share of a small GET's cost) are saved. Writes
             # say so before they begin (see WRITE_LOCK). A session bound to a connection, as in
             # tests, keeps that connection's transaction.
-            reading = request.method in _READ_METHODS
             await session.connection(
                 execution_options={"isolation_level": "AUTOCOMMIT"} if reading else {WRITE_LOCK: True}
             )

@@ -6,7 +6,13 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Depends, Query, Request, Response, status
 from fastapi.security import OAuth2PasswordRequestForm
 
-from shulchan.access.dependencies import AuthenticatedDep, PrincipalDep, SessionDep, SettingsDep
+from shulchan.access.dependencies import (
+    AuthenticatedDep,
+    PrincipalDep,
+    ReadFirstSessionDep,
+    SessionDep,
+    SettingsDep,
+)
 from shulchan.core.errors import problem_responses
 from shulchan.core.etag import IfMatch, set_etag
 from shulchan.core.pagination import PageDep
@@ -44,7 +50,10 @@ SIGN_IN_EXAMPLE = {"grant_type": "password", "username": "facilitator@demo.shulc
     },
 )
 async def sign_in(
-    form: Annotated[OAuth2PasswordRequestForm, Depends()], request: Request, session: SessionDep, settings: SettingsDep
+    form: Annotated[OAuth2PasswordRequestForm, Depends()],
+    request: Request,
+    session: ReadFirstSessionDep,
+    settings: SettingsDep,
 ) -> TokenPair:
     """OAuth2 password grant: email as `username`. Returns a short-lived access JWT and a refresh token.
 

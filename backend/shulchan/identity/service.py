@@ -7,6 +7,7 @@ from sqlalchemy import delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from shulchan.core.config import Settings
+from shulchan.core.db import begin_write
 from shulchan.core.errors import TooManyRequests, Unauthorized
 from shulchan.core.models import utcnow
 from shulchan.core.security import (
@@ -54,6 +55,7 @@ async def login(
     user = await session.scalar(select(User).where(func.lower(User.email) == email))
     # verify_password runs the same argon2 work when the user is unknown, so timing tells nothing.
     password_ok = await verify_password_off_loop(user.password_hash if user else None, password)
+    await begin_write(session)  # only now: no write lock is held while the password is checked
     if user is None or not password_ok or not user.is_active:
         session.add(LoginFailure(email=failure_email, address=address))
         # The failure must outlive this request's rollback, or the throttle would never count it.
