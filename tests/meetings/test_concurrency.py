@@ -7,6 +7,7 @@ whose positions follow commit order: nothing the rule forbids may be committed a
 
 import asyncio
 import uuid
+from datetime import UTC, datetime, timedelta
 
 from conftest import Live
 from helpers import assert_problem, invite, make_meeting, make_table
@@ -92,3 +93,28 @@ async def test_rsvps_never_land_after_cancellation(live: Live) -> None:
     responded = await _events(live, "invitation", type="invitation.responded", roundtable_id=table.roundtable.id)
     assert len(responded) == sum(r.status_code == 200 for r in answered)
     assert all(event.position < cancel_event.position for event in responded), "an answer came after cancelling"
+
+
+async def test_twenty_writers_at_once_all_succeed(live: Live) -> None:
+    """A double-click times ten: on SQLite (what `make run` uses) writers queue for the write lock
+    instead of failing with 'database is locked'; on PostgreSQL they simply run."""
+    async with live.sessionmaker() as session, session.begin():
+        table = await make_table(session, live.settings, members=0)
+    starts = datetime.now(UTC).replace(microsecond=0) + timedelta(days=30)
+    body = {
+        "title": "מפגש",
+        "starts_at": starts.isoformat(),
+        "ends_at": (starts + timedelta(hours=2)).isoformat(),
+        "mode": "online",
+        "online_url": "https://meet.example.org/shulchan",
+    }
+    responses = await asyncio.gather(
+        *(
+            live.client.post(
+                f"/api/v1/roundtables/{table.roundtable.id}/meetings", json=body, headers=table.facilitator
+            )
+            for _ in range(20)
+        )
+    )
+    assert [r.status_code for r in responses] == [201] * 20, [r.text for r in responses if r.status_code != 201]
+    assert len({r.json()["id"] for r in responses}) == 20
