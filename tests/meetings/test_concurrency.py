@@ -118,3 +118,24 @@ async def test_twenty_writers_at_once_all_succeed(live: Live) -> None:
     )
     assert [r.status_code for r in responses] == [201] * 20, [r.text for r in responses if r.status_code != 201]
     assert len({r.json()["id"] for r in responses}) == 20
+
+
+async def test_a_lost_race_is_a_stale_precondition(live: Live) -> None:
+    """Five editors holding the same version save at once: one wins, the others hear 412 (their
+    If-Match is stale), never a 409 or a 500 that depends on who reached the database first."""
+    table, meeting_id = await _table_with_meeting(live, members=0)
+    current = await live.client.get(f"/api/v1/meetings/{meeting_id}", headers=table.facilitator)
+    etag = current.headers["ETag"]
+    responses = await asyncio.gather(
+        *(
+            live.client.patch(
+                f"/api/v1/meetings/{meeting_id}",
+                json={"title": f"כותרת {n}"},
+                headers={**table.facilitator, "If-Match": etag},
+            )
+            for n in range(5)
+        )
+    )
+    assert sorted(r.status_code for r in responses) == [200, 412, 412, 412, 412], [r.text for r in responses]
+    for stale in (r for r in responses if r.status_code == 412):
+        assert assert_problem(stale, 412, "stale_version")["current_version"] == 2
