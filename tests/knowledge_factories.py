@@ -1,0 +1,76 @@
+"""Factories for tests that need a small cast of their own rather than the demo story: a public and an
+internal roundtable with every role seated, a platform admin and an outsider, all signed in.
+
+Built with tests.helpers factories; kept apart from that file so it can grow without colliding with it."""
+
+import uuid
+from dataclasses import dataclass, field
+
+from helpers import bearer, make_ministry, make_person, make_roundtable, seat
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from shulchan.core.config import Settings
+from shulchan.identity.models import User
+from shulchan.organisations.models import Organisation
+from shulchan.roundtables.models import Role, Roundtable, Visibility
+
+# Who sits where in a Cast: (roundtable key, role); None for no seat anywhere.
+SEATS: dict[str, tuple[str, Role] | None] = {
+    "facilitator": ("pmo", Role.facilitator),
+    "host": ("pmo", Role.host),
+    "member": ("pmo", Role.member),
+    "observer": ("pmo", Role.observer),
+    "facilitator2": ("education", Role.facilitator),
+    "admin": None,  # a platform admin, seated nowhere
+    "outsider": None,  # signed in, seated nowhere
+}
+
+
+@dataclass
+class Cast:
+    """Ids and sign-ins of a small world of the test's own.
+
+    roundtables: "pmo" (public) and "education" (internal), both active.
+    users: facilitator, host, member and observer at pmo; facilitator2 at education; admin (a platform
+    admin); outsider. `await cast.auth(who)` gives the headers ("anonymous": none)."""
+
+    roundtables: dict[str, uuid.UUID] = field(default_factory=dict)
+    users: dict[str, uuid.UUID] = field(default_factory=dict)
+    headers: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    async def auth(self, who: str) -> dict[str, str]:
+        return {} if who == "anonymous" else dict(self.headers[who])
+
+
+async def make_roundtable_with_visibility(
+    session: AsyncSession, visibility: Visibility, host: Organisation | None = None
+) -> Roundtable:
+    """An active roundtable, public or internal, hosted by `host` (a new ministry if none)."""
+    roundtable = await make_roundtable(session, host or await make_ministry(session))
+    roundtable.visibility = visibility
+    await session.flush()
+    return roundtable
+
+
+async def make_admin(session: AsyncSession) -> User:
+    """A platform admin (with a stakeholder, as every person has), seated nowhere."""
+    return await make_person(session, admin=True)
+
+
+async def make_cast(session: AsyncSession, settings: Settings) -> Cast:
+    """Builds a Cast and commits it (a savepoint inside the test's transaction), so the app sees it."""
+    ministry = await make_ministry(session)
+    roundtables = {
+        "pmo": await make_roundtable_with_visibility(session, Visibility.public, ministry),
+        "education": await make_roundtable_with_visibility(session, Visibility.internal, ministry),
+    }
+    cast = Cast(roundtables={key: table.id for key, table in roundtables.items()})
+    for who, place in SEATS.items():
+        user = await make_admin(session) if who == "admin" else await make_person(session, ministry)
+        if place is not None:
+            key, role = place
+            await seat(session, roundtables[key], user, role)
+        cast.users[who] = user.id
+        cast.headers[who] = await bearer(session, settings, user)
+    await session.commit()
+    return cast
