@@ -11,8 +11,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from shulchan.core.config import Settings
 from shulchan.identity.models import User
-from shulchan.organisations.models import Organisation
+from shulchan.organisations.models import Organisation, OrganisationKind
 from shulchan.roundtables.models import Role, Roundtable, Visibility
+from shulchan.sectors.models import Sector
 
 # Who sits where in a Cast: (roundtable key, role); None for no seat anywhere.
 SEATS: dict[str, tuple[str, Role] | None] = {
@@ -74,3 +75,17 @@ async def make_cast(session: AsyncSession, settings: Settings) -> Cast:
         cast.headers[who] = await bearer(session, settings, user)
     await session.commit()
     return cast
+
+
+async def make_organisation(
+    session: AsyncSession,
+    sector: Sector,
+    name: str,
+    *,
+    name_en: str | None = None,
+    kind: OrganisationKind = OrganisationKind.ngo,
+) -> Organisation:
+    organisation = Organisation(name=name, name_en=name_en, sector_id=sector.id, kind=kind)
+    session.add(organisation)
+    await session.flush()
+    return organisation
