@@ -6,7 +6,7 @@ Built with tests.helpers factories; kept apart from that file so it can grow wit
 import uuid
 from dataclasses import dataclass, field
 
-from helpers import bearer, make_ministry, make_person, make_roundtable, seat
+from helpers import bearer, make_ministry, make_person, make_roundtable, seat, stakeholder_of
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from shulchan.core.config import Settings
@@ -14,6 +14,7 @@ from shulchan.identity.models import User
 from shulchan.organisations.models import Organisation, OrganisationKind
 from shulchan.roundtables.models import Role, Roundtable, Visibility
 from shulchan.sectors.models import Sector
+from shulchan.stakeholders.models import Stakeholder
 
 # Who sits where in a Cast: (roundtable key, role); None for no seat anywhere.
 SEATS: dict[str, tuple[str, Role] | None] = {
@@ -33,10 +34,13 @@ class Cast:
 
     roundtables: "pmo" (public) and "education" (internal), both active.
     users: facilitator, host, member and observer at pmo; facilitator2 at education; admin (a platform
-    admin); outsider. `await cast.auth(who)` gives the headers ("anonymous": none)."""
+    admin); outsider; stakeholders: theirs, by the same names.
+    `await cast.auth(who)` gives the headers ("anonymous": none)."""
 
     roundtables: dict[str, uuid.UUID] = field(default_factory=dict)
     users: dict[str, uuid.UUID] = field(default_factory=dict)
+    stakeholders: dict[str, uuid.UUID] = field(default_factory=dict)
+    ministry: uuid.UUID | None = None  # hosts both roundtables; everyone but the admin works there
     headers: dict[str, dict[str, str]] = field(default_factory=dict)
 
     async def auth(self, who: str) -> dict[str, str]:
@@ -65,13 +69,14 @@ async def make_cast(session: AsyncSession, settings: Settings) -> Cast:
         "pmo": await make_roundtable_with_visibility(session, Visibility.public, ministry),
         "education": await make_roundtable_with_visibility(session, Visibility.internal, ministry),
     }
-    cast = Cast(roundtables={key: table.id for key, table in roundtables.items()})
+    cast = Cast(roundtables={key: table.id for key, table in roundtables.items()}, ministry=ministry.id)
     for who, place in SEATS.items():
         user = await make_admin(session) if who == "admin" else await make_person(session, ministry)
         if place is not None:
             key, role = place
             await seat(session, roundtables[key], user, role)
         cast.users[who] = user.id
+        cast.stakeholders[who] = (await stakeholder_of(session, user)).id
         cast.headers[who] = await bearer(session, settings, user)
     await session.commit()
     return cast
@@ -89,3 +94,18 @@ async def make_organisation(
     session.add(organisation)
     await session.flush()
     return organisation
+
+
+async def make_stakeholder(
+    session: AsyncSession, organisation: Organisation | None, full_name: str, full_name_en: str, **fields: str
+) -> Stakeholder:
+    """A person in the directory with no sign-in (title, email, phone as given)."""
+    stakeholder = Stakeholder(
+        full_name=full_name,
+        full_name_en=full_name_en,
+        organisation_id=organisation.id if organisation else None,
+        **fields,
+    )
+    session.add(stakeholder)
+    await session.flush()
+    return stakeholder
