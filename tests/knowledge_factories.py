@@ -10,6 +10,7 @@ from helpers import bearer, make_ministry, make_person, make_roundtable, seat, s
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from shulchan.core.config import Settings
+from shulchan.core.security import hash_password
 from shulchan.identity.models import User
 from shulchan.organisations.models import Organisation, OrganisationKind
 from shulchan.roundtables.models import Role, Roundtable, Visibility
@@ -40,6 +41,8 @@ class Cast:
     roundtables: dict[str, uuid.UUID] = field(default_factory=dict)
     users: dict[str, uuid.UUID] = field(default_factory=dict)
     stakeholders: dict[str, uuid.UUID] = field(default_factory=dict)
+    emails: dict[str, str] = field(default_factory=dict)  # "<tag>-<who>@example.org"
+    tag: str = ""  # this cast's own, so that a search for "<tag>-facilitator" finds only its facilitators
     ministry: uuid.UUID | None = None  # hosts both roundtables; everyone but the admin works there
     headers: dict[str, dict[str, str]] = field(default_factory=dict)
 
@@ -69,9 +72,16 @@ async def make_cast(session: AsyncSession, settings: Settings) -> Cast:
         "pmo": await make_roundtable_with_visibility(session, Visibility.public, ministry),
         "education": await make_roundtable_with_visibility(session, Visibility.internal, ministry),
     }
-    cast = Cast(roundtables={key: table.id for key, table in roundtables.items()}, ministry=ministry.id)
+    cast = Cast(
+        roundtables={key: table.id for key, table in roundtables.items()},
+        ministry=ministry.id,
+        tag=uuid.uuid4().hex[:8],
+    )
     for who, place in SEATS.items():
         user = await make_admin(session) if who == "admin" else await make_person(session, ministry)
+        user.email = f"{cast.tag}-{who}@example.org"
+        await session.flush()
+        cast.emails[who] = user.email
         if place is not None:
             key, role = place
             await seat(session, roundtables[key], user, role)
@@ -109,3 +119,11 @@ async def make_stakeholder(
     session.add(stakeholder)
     await session.flush()
     return stakeholder
+
+
+async def give_password(session: AsyncSession, user_id: uuid.UUID, password: str) -> None:
+    """Lets a user sign in with a password (hashed for real, so only where a test signs in by one)."""
+    user = await session.get(User, user_id)
+    assert user is not None
+    user.password_hash = hash_password(password)
+    await session.flush()
