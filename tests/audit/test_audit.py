@@ -5,7 +5,8 @@ import json
 import os
 
 import pytest
-from helpers import assert_problem
+from helpers import assert_problem, make_sector
+from knowledge_factories import Cast, make_cast, make_organisation, make_stakeholder
 from sqlalchemy import select, text
 from sqlalchemy.exc import DBAPIError
 
@@ -13,6 +14,13 @@ from shulchan.identity.models import User
 
 RTS = "/api/v1/roundtables"
 AUDIT = "/api/v1/audit"
+
+
+@pytest.fixture
+async def cast(db, settings) -> Cast:
+    """The test's own roundtables and people (see knowledge_factories.Cast), built straight into the
+    database: so every trail starts empty, and holds only what the test did through the API."""
+    return await make_cast(db, settings)
 
 
 async def trail(client, headers, roundtable_id, **params) -> list[dict]:
@@ -28,10 +36,10 @@ async def everything(client, headers, **params) -> list[dict]:
     return response.json()["items"]
 
 
-async def new_roundtable(client, headers, world, **overrides) -> dict:
+async def new_roundtable(client, headers, cast, **overrides) -> dict:
     body = {
         "title": "שולחן לבדיקה",
-        "host_organisation_id": str(world.organisations["welfare"]),
+        "host_organisation_id": str(cast.ministry),
         "started_on": "2026-01-01",
     } | overrides
     response = await client.post(RTS, json=body, headers=headers)
@@ -42,68 +50,68 @@ async def new_roundtable(client, headers, world, **overrides) -> dict:
 # --- what an event holds --------------------------------------------------------------------------
 
 
-async def test_a_patch_records_who_changed_what_in_which_request(client, auth, world):
-    facilitator = await auth("facilitator")
-    url = f"{RTS}/{world.roundtables['pmo']}"
+async def test_a_patch_records_who_changed_what_in_which_request(client, cast):
+    facilitator = await cast.auth("facilitator")
+    url = f"{RTS}/{cast.roundtables['pmo']}"
     old_title = (await client.get(url)).json()["title"]
 
     response = await client.patch(url, json={"title": "כותרת חדשה"}, headers=facilitator | {"X-Request-ID": "edit-42"})
 
     assert response.status_code == 200, response.text
     assert response.headers["x-request-id"] == "edit-42"
-    [event] = await trail(client, facilitator, world.roundtables["pmo"])
+    [event] = await trail(client, facilitator, cast.roundtables["pmo"])
     assert event["action"] == "update"
     assert event["entity_type"] == "roundtables"
-    assert event["entity_id"] == str(world.roundtables["pmo"])
-    assert event["roundtable_id"] == str(world.roundtables["pmo"])
-    assert event["actor_user_id"] == str(world.users["facilitator"])
+    assert event["entity_id"] == str(cast.roundtables["pmo"])
+    assert event["roundtable_id"] == str(cast.roundtables["pmo"])
+    assert event["actor_user_id"] == str(cast.users["facilitator"])
     assert event["changes"] == {"title": {"before": old_title, "after": "כותרת חדשה"}}
     assert event["request_id"] == "edit-42"
     assert event["created_at"]
 
 
-async def test_the_request_id_is_the_one_the_response_carries(client, auth, world):
-    host = await auth("host")
+async def test_the_request_id_is_the_one_the_response_carries(client, cast):
+    host = await cast.auth("host")
 
-    response = await client.patch(f"{RTS}/{world.roundtables['pmo']}", json={"policy_area": "שקיפות"}, headers=host)
+    response = await client.patch(f"{RTS}/{cast.roundtables['pmo']}", json={"policy_area": "שקיפות"}, headers=host)
 
     generated = response.headers["x-request-id"]
     assert generated
-    [event] = await trail(client, host, world.roundtables["pmo"])
+    [event] = await trail(client, host, cast.roundtables["pmo"])
     assert event["request_id"] == generated
-    assert event["actor_user_id"] == str(world.users["host"])
+    assert event["actor_user_id"] == str(cast.users["host"])
     assert event["changes"]["policy_area"]["after"] == "שקיפות"
 
 
-async def test_a_patch_that_changes_nothing_records_nothing(client, auth, world):
-    facilitator = await auth("facilitator")
-    url = f"{RTS}/{world.roundtables['pmo']}"
+async def test_a_patch_that_changes_nothing_records_nothing(client, cast):
+    facilitator = await cast.auth("facilitator")
+    url = f"{RTS}/{cast.roundtables['pmo']}"
     title = (await client.get(url)).json()["title"]
 
     response = await client.patch(url, json={"title": title}, headers=facilitator)
 
     assert response.status_code == 200
-    assert await trail(client, facilitator, world.roundtables["pmo"]) == []
+    assert await trail(client, facilitator, cast.roundtables["pmo"]) == []
 
 
-async def test_refused_changes_record_nothing(client, auth, world):
-    facilitator = await auth("facilitator")
-    url = f"{RTS}/{world.roundtables['pmo']}"
+async def test_refused_changes_record_nothing(client, cast):
+    facilitator = await cast.auth("facilitator")
+    url = f"{RTS}/{cast.roundtables['pmo']}"
 
     assert (await client.patch(url, json={"title": "x"}, headers=facilitator | {"If-Match": '"99"'})).status_code == 412
-    assert (await client.patch(url, json={"title": "x"}, headers=await auth("member"))).status_code == 403
+    assert (await client.patch(url, json={"title": "x"}, headers=await cast.auth("member"))).status_code == 403
     transition = await client.post(f"{url}/transition", json={"status": "forming"}, headers=facilitator)
     assert transition.status_code == 409
 
-    assert await trail(client, facilitator, world.roundtables["pmo"]) == []
+    assert await trail(client, facilitator, cast.roundtables["pmo"]) == []
 
 
-async def test_creating_a_roundtable_records_it_and_the_creators_seat(client, auth, world):
-    facilitator = await auth("facilitator")
+async def test_creating_a_roundtable_records_it_and_the_creators_seat(client, cast):
+    facilitator = await cast.auth("facilitator")
 
     response = await client.post(
         RTS,
-        json={"title": "שולחן חדש", "host_organisation_id": str(world.organisations["health"])},
+        json={"title": "שולחן חדש", "host_organisation_id": str(cast.ministry)},
         headers=facilitator | {"X-Request-ID": "create-1"},
     )
     created = response.json()
@@ -112,17 +120,17 @@ async def test_creating_a_roundtable_records_it_and_the_creators_seat(client, au
     assert [(e["action"], e["entity_type"]) for e in events] == [("create", "seats"), ("create", "roundtables")]
     seat_event, roundtable_event = events
     assert {e["request_id"] for e in events} == {"create-1"}
-    assert {e["actor_user_id"] for e in events} == {str(world.users["facilitator"])}
+    assert {e["actor_user_id"] for e in events} == {str(cast.users["facilitator"])}
     assert roundtable_event["entity_id"] == created["id"]
     assert roundtable_event["changes"]["title"] == {"before": None, "after": "שולחן חדש"}
     assert roundtable_event["changes"]["status"] == {"before": None, "after": "forming"}
     assert seat_event["changes"]["role"] == {"before": None, "after": "facilitator"}
-    assert seat_event["changes"]["stakeholder_id"]["after"] == str(world.stakeholders["facilitator"])
+    assert seat_event["changes"]["stakeholder_id"]["after"] == str(cast.stakeholders["facilitator"])
 
 
-async def test_transitions_are_recorded_as_such(client, auth, world):
-    facilitator = await auth("facilitator")
-    created = await new_roundtable(client, facilitator, world)
+async def test_transitions_are_recorded_as_such(client, cast):
+    facilitator = await cast.auth("facilitator")
+    created = await new_roundtable(client, facilitator, cast)
 
     for status in ("active", "concluded"):
         response = await client.post(f"{RTS}/{created['id']}/transition", json={"status": status}, headers=facilitator)
@@ -137,9 +145,9 @@ async def test_transitions_are_recorded_as_such(client, auth, world):
     assert set(transitions[1]["changes"]) == {"status"}
 
 
-async def test_goal_create_update_delete_are_recorded(client, auth, world):
-    host = await auth("host")
-    pmo = world.roundtables["pmo"]
+async def test_goal_create_update_delete_are_recorded(client, cast):
+    host = await cast.auth("host")
+    pmo = cast.roundtables["pmo"]
 
     goal = (await client.post(f"{RTS}/{pmo}/goals", json={"title": "מטרה"}, headers=host)).json()
     await client.patch(f"/api/v1/goals/{goal['id']}", json={"status": "achieved"}, headers=host)
@@ -157,14 +165,17 @@ async def test_goal_create_update_delete_are_recorded(client, auth, world):
     assert delete["request_id"] == deleted.headers["x-request-id"]
 
 
-async def test_seat_changes_are_recorded(client, auth, world):
-    facilitator = await auth("facilitator")
-    pmo = world.roundtables["pmo"]
+async def test_seat_changes_are_recorded(client, cast, db):
+    facilitator = await cast.auth("facilitator")
+    pmo = cast.roundtables["pmo"]
+    organisation = await make_organisation(db, await make_sector(db), "עמותה לבדיקה")
+    newcomer = await make_stakeholder(db, organisation, "הדס לבדיקה", "Hadas Test")
+    await db.commit()
 
     seat = (
         await client.post(
             f"{RTS}/{pmo}/seats",
-            json={"stakeholder_id": str(world.stakeholders["hadas_levi"]), "role": "observer"},
+            json={"stakeholder_id": str(newcomer.id), "role": "observer"},
             headers=facilitator,
         )
     ).json()
@@ -178,11 +189,11 @@ async def test_seat_changes_are_recorded(client, auth, world):
         ("create", seat["id"]),
     ]
     assert events[1]["changes"] == {"role": {"before": "observer", "after": "member"}}
-    assert events[2]["changes"]["sector_id"]["after"] == str(world.sectors["civil_society"])
+    assert events[2]["changes"]["sector_id"]["after"] == str(organisation.sector_id)
 
 
-async def test_platform_objects_are_recorded_without_a_roundtable(client, auth, world):
-    admin = await auth("admin")
+async def test_platform_objects_are_recorded_without_a_roundtable(client, cast):
+    admin = await cast.auth("admin")
 
     sector = (
         await client.post(
@@ -194,10 +205,12 @@ async def test_platform_objects_are_recorded_without_a_roundtable(client, auth, 
         await client.post(
             "/api/v1/organisations",
             json={"name": "מכון", "sector_id": sector["id"], "kind": "university"},
-            headers=await auth("facilitator"),
+            headers=await cast.auth("facilitator"),
         )
     ).json()
-    person = (await client.post("/api/v1/stakeholders", json={"full_name": "דנה"}, headers=await auth("host"))).json()
+    person = (
+        await client.post("/api/v1/stakeholders", json={"full_name": "דנה"}, headers=await cast.auth("host"))
+    ).json()
 
     events = await everything(client, admin, limit=4)
     assert [(e["action"], e["entity_type"], e["entity_id"]) for e in events] == [
@@ -208,7 +221,7 @@ async def test_platform_objects_are_recorded_without_a_roundtable(client, auth, 
     ]
     assert {e["roundtable_id"] for e in events} == {None}
     assert [e["actor_user_id"] for e in events] == [
-        str(world.users[key]) for key in ("host", "facilitator", "admin", "admin")
+        str(cast.users[key]) for key in ("host", "facilitator", "admin", "admin")
     ]
     assert events[2]["changes"] == {"colour": {"before": "#607d8b", "after": "#123456"}}
 
@@ -216,8 +229,8 @@ async def test_platform_objects_are_recorded_without_a_roundtable(client, auth, 
 # --- passwords never reach the trail -------------------------------------------------------------
 
 
-async def test_a_new_users_password_hash_is_not_in_the_trail(client, auth, world, db):
-    admin = await auth("admin")
+async def test_a_new_users_password_hash_is_not_in_the_trail(client, cast, db):
+    admin = await cast.auth("admin")
     password = "correct horse battery staple"
 
     response = await client.post(
@@ -241,8 +254,8 @@ async def test_a_new_users_password_hash_is_not_in_the_trail(client, auth, world
     assert "argon2" not in raw
 
 
-async def test_a_password_reset_leaves_no_hash_in_the_trail(client, auth, world, db):
-    admin = await auth("admin")
+async def test_a_password_reset_leaves_no_hash_in_the_trail(client, cast, db):
+    admin = await cast.auth("admin")
     user_id = (
         await client.post(
             "/api/v1/users",
@@ -274,49 +287,49 @@ async def test_a_password_reset_leaves_no_hash_in_the_trail(client, auth, world,
 
 
 @pytest.mark.parametrize("reader", ["facilitator", "host", "admin"])
-async def test_facilitators_hosts_and_admins_read_the_trail(client, auth, world, reader):
-    await client.patch(f"{RTS}/{world.roundtables['pmo']}", json={"policy_area": "x"}, headers=await auth("host"))
+async def test_facilitators_hosts_and_admins_read_the_trail(client, cast, reader):
+    await client.patch(f"{RTS}/{cast.roundtables['pmo']}", json={"policy_area": "x"}, headers=await cast.auth("host"))
 
-    events = await trail(client, await auth(reader), world.roundtables["pmo"])
+    events = await trail(client, await cast.auth(reader), cast.roundtables["pmo"])
 
     assert [e["changes"]["policy_area"]["after"] for e in events] == ["x"]
 
 
 @pytest.mark.parametrize("reader", ["member", "observer"])
-async def test_members_and_observers_may_not_read_the_trail(client, auth, world, reader):
-    response = await client.get(f"{RTS}/{world.roundtables['pmo']}/audit", headers=await auth(reader))
+async def test_members_and_observers_may_not_read_the_trail(client, cast, reader):
+    response = await client.get(f"{RTS}/{cast.roundtables['pmo']}/audit", headers=await cast.auth(reader))
 
     assert_problem(response, 403, "forbidden")
 
 
-async def test_outsiders_get_401_or_404(client, auth, world):
-    assert_problem(await client.get(f"{RTS}/{world.roundtables['pmo']}/audit"), 401, "not_authenticated")
+async def test_outsiders_get_401_or_404(client, cast):
+    assert_problem(await client.get(f"{RTS}/{cast.roundtables['pmo']}/audit"), 401, "not_authenticated")
     assert_problem(
-        await client.get(f"{RTS}/{world.roundtables['education']}/audit", headers=await auth("facilitator")),
+        await client.get(f"{RTS}/{cast.roundtables['education']}/audit", headers=await cast.auth("facilitator")),
         404,
         "not_found",
     )
-    assert_problem(await client.get(f"{RTS}/{world.roundtables['education']}/audit"), 404, "not_found")
+    assert_problem(await client.get(f"{RTS}/{cast.roundtables['education']}/audit"), 404, "not_found")
 
 
-async def test_the_trail_of_one_roundtable_holds_only_its_events(client, auth, world):
+async def test_the_trail_of_one_roundtable_holds_only_its_events(client, cast):
     await client.patch(
-        f"{RTS}/{world.roundtables['pmo']}", json={"policy_area": "x"}, headers=await auth("facilitator")
+        f"{RTS}/{cast.roundtables['pmo']}", json={"policy_area": "x"}, headers=await cast.auth("facilitator")
     )
     await client.patch(
-        f"{RTS}/{world.roundtables['education']}", json={"policy_area": "y"}, headers=await auth("facilitator2")
+        f"{RTS}/{cast.roundtables['education']}", json={"policy_area": "y"}, headers=await cast.auth("facilitator2")
     )
 
-    pmo = await trail(client, await auth("facilitator"), world.roundtables["pmo"])
-    education = await trail(client, await auth("facilitator2"), world.roundtables["education"])
+    pmo = await trail(client, await cast.auth("facilitator"), cast.roundtables["pmo"])
+    education = await trail(client, await cast.auth("facilitator2"), cast.roundtables["education"])
 
     assert [e["changes"]["policy_area"]["after"] for e in pmo] == ["x"]
     assert [e["changes"]["policy_area"]["after"] for e in education] == ["y"]
 
 
-async def test_newest_first_in_keyset_pages(client, auth, world):
-    host = await auth("host")
-    pmo = world.roundtables["pmo"]
+async def test_newest_first_in_keyset_pages(client, cast):
+    host = await cast.auth("host")
+    pmo = cast.roundtables["pmo"]
     for n in range(7):
         response = await client.post(f"{RTS}/{pmo}/goals", json={"title": f"מטרה {n}"}, headers=host)
         assert response.status_code == 201
@@ -339,17 +352,17 @@ async def test_newest_first_in_keyset_pages(client, auth, world):
     assert created == sorted(created, reverse=True)
 
 
-async def test_a_bad_cursor_is_refused(client, auth, world):
+async def test_a_bad_cursor_is_refused(client, cast):
     response = await client.get(
-        f"{RTS}/{world.roundtables['pmo']}/audit", params={"cursor": "not-a-cursor"}, headers=await auth("host")
+        f"{RTS}/{cast.roundtables['pmo']}/audit", params={"cursor": "not-a-cursor"}, headers=await cast.auth("host")
     )
 
     assert_problem(response, 400, "invalid_cursor")
 
 
-async def test_filters_by_entity_type_and_action(client, auth, world):
-    facilitator = await auth("facilitator")
-    pmo = world.roundtables["pmo"]
+async def test_filters_by_entity_type_and_action(client, cast):
+    facilitator = await cast.auth("facilitator")
+    pmo = cast.roundtables["pmo"]
     goal = (await client.post(f"{RTS}/{pmo}/goals", json={"title": "מטרה"}, headers=facilitator)).json()
     await client.patch(f"/api/v1/goals/{goal['id']}", json={"title": "מטרה מעודכנת"}, headers=facilitator)
     await client.patch(f"{RTS}/{pmo}", json={"policy_area": "x"}, headers=facilitator)
@@ -367,33 +380,33 @@ async def test_filters_by_entity_type_and_action(client, auth, world):
 # --- the platform-wide trail ------------------------------------------------------------------------
 
 
-async def test_admin_reads_the_whole_trail_with_filters(client, auth, world):
-    admin = await auth("admin")
-    await client.patch(f"{RTS}/{world.roundtables['pmo']}", json={"policy_area": "x"}, headers=await auth("host"))
+async def test_admin_reads_the_whole_trail_with_filters(client, cast):
+    admin = await cast.auth("admin")
+    await client.patch(f"{RTS}/{cast.roundtables['pmo']}", json={"policy_area": "x"}, headers=await cast.auth("host"))
     await client.patch(
-        f"{RTS}/{world.roundtables['education']}", json={"policy_area": "y"}, headers=await auth("facilitator2")
+        f"{RTS}/{cast.roundtables['education']}", json={"policy_area": "y"}, headers=await cast.auth("facilitator2")
     )
     await client.post(
         "/api/v1/sectors", json={"key": "academia", "name_he": "אקדמיה", "name_en": "Academia"}, headers=admin
     )
 
     all_events = await everything(client, admin)
-    by_table = await everything(client, admin, roundtable_id=str(world.roundtables["education"]))
-    by_actor = await everything(client, admin, actor_user_id=str(world.users["host"]))
+    by_table = await everything(client, admin, roundtable_id=str(cast.roundtables["education"]))
+    by_actor = await everything(client, admin, actor_user_id=str(cast.users["host"]))
     sectors = await everything(client, admin, entity_type="sectors", action="create")
 
     assert [e["entity_type"] for e in all_events[:3]] == ["sectors", "roundtables", "roundtables"]
     assert [e["changes"]["policy_area"]["after"] for e in by_table] == ["y"]
     assert [(e["entity_id"], e["changes"]["policy_area"]["after"]) for e in by_actor] == [
-        (str(world.roundtables["pmo"]), "x")
+        (str(cast.roundtables["pmo"]), "x")
     ]
     assert [e["changes"]["key"]["after"] for e in sectors] == ["academia"]
     assert await everything(client, admin, entity_type="sectors", action="delete") == []
 
 
 @pytest.mark.parametrize("who", ["facilitator", "host", "member", "outsider"])
-async def test_only_admins_read_the_whole_trail(client, auth, who):
-    assert_problem(await client.get(AUDIT, headers=await auth(who)), 403, "forbidden")
+async def test_only_admins_read_the_whole_trail(client, cast, who):
+    assert_problem(await client.get(AUDIT, headers=await cast.auth(who)), 403, "forbidden")
 
 
 async def test_the_public_does_not_read_the_whole_trail(client):
@@ -403,12 +416,12 @@ async def test_the_public_does_not_read_the_whole_trail(client):
 @pytest.mark.skipif(
     os.environ.get("SHULCHAN_TEST_DATABASE", "sqlite") != "postgresql", reason="the trigger is PostgreSQL's"
 )
-async def test_postgresql_refuses_to_rewrite_the_trail(client, auth, world, db):
-    await client.patch(f"{RTS}/{world.roundtables['pmo']}", json={"policy_area": "x"}, headers=await auth("host"))
+async def test_postgresql_refuses_to_rewrite_the_trail(client, cast, db):
+    await client.patch(f"{RTS}/{cast.roundtables['pmo']}", json={"policy_area": "x"}, headers=await cast.auth("host"))
 
     for statement in ("UPDATE audit_events SET action = 'forged'", "DELETE FROM audit_events"):
         with pytest.raises(DBAPIError, match="append-only"):
             async with db.begin_nested():
                 await db.execute(text(statement))
 
-    assert [e["action"] for e in await trail(client, await auth("host"), world.roundtables["pmo"])] == ["update"]
+    assert [e["action"] for e in await trail(client, await cast.auth("host"), cast.roundtables["pmo"])] == ["update"]

@@ -9,8 +9,9 @@ from urllib.parse import quote
 
 import httpx
 import pytest
+from helpers import assert_problem, ok
+from knowledge_factories import Cast, make_cast
 
-PROBLEM = "application/problem+json"
 ITEMS = "/api/v1/knowledge-items"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 PDF_BYTES = b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"
@@ -25,18 +26,10 @@ STORAGE_NAME = re.compile(r"[0-9a-f]{32}")
 STORE = "var/data/attachments"
 
 
-def assert_problem(response, status: int, code: str) -> dict:
-    assert response.status_code == status, response.text
-    assert response.headers["content-type"].startswith(PROBLEM)
-    body = response.json()
-    assert body["status"] == status
-    assert body["code"] == code
-    return body
-
-
-def ok(response, status: int = 200) -> dict:
-    assert response.status_code == status, response.text
-    return response.json()
+@pytest.fixture
+async def cast(db, settings) -> Cast:
+    """The test's own roundtables and people (see knowledge_factories.Cast), not the demo story's."""
+    return await make_cast(db, settings)
 
 
 def docx_bytes() -> bytes:
@@ -86,8 +79,8 @@ async def small_client(app_factory, sessionmaker, tmp_path):
         yield http
 
 
-async def add_item(client, headers, world, roundtable="pmo", **overrides) -> dict:
-    body = {"roundtable_id": str(world.roundtables[roundtable]), "kind": "data", "title": "נתונים", "language": "he"}
+async def add_item(client, headers, cast, roundtable="pmo", **overrides) -> dict:
+    body = {"roundtable_id": str(cast.roundtables[roundtable]), "kind": "data", "title": "נתונים", "language": "he"}
     return ok(await client.post(ITEMS, json=body | overrides, headers=headers), 201)
 
 
@@ -112,10 +105,10 @@ def stored_files(root) -> list:
     ],
 )
 async def test_accepted_files_are_stored_with_the_type_their_bytes_prove(
-    files_client, auth, world, tmp_path, filename, data, declared, sniffed
+    files_client, cast, tmp_path, filename, data, declared, sniffed
 ):
-    member = await auth("member")
-    item = await add_item(files_client, member, world)
+    member = await cast.auth("member")
+    item = await add_item(files_client, member, cast)
 
     response = await upload(files_client, member, item["id"], filename, data, declared)
     attachment = ok(response, 201)
@@ -142,9 +135,9 @@ async def test_accepted_files_are_stored_with_the_type_their_bytes_prove(
     assert STORAGE_NAME.fullmatch(on_disk[0].name) and on_disk[0].parent == tmp_path / STORE
 
 
-async def test_the_declared_type_is_not_believed(files_client, auth, world):
-    member = await auth("member")
-    item = await add_item(files_client, member, world)
+async def test_the_declared_type_is_not_believed(files_client, cast):
+    member = await cast.auth("member")
+    item = await add_item(files_client, member, cast)
     attachment = ok(await upload(files_client, member, item["id"], "scan.pdf", PNG_BYTES, "application/pdf"), 201)
     assert attachment["content_type"] == "image/png"
     download = await files_client.get(attachment["download_url"], headers=member)
@@ -164,11 +157,9 @@ async def test_the_declared_type_is_not_believed(files_client, auth, world):
         ("latin1.txt", "caf\xe9 cr\xe8me".encode("latin-1"), "text/plain"),
     ],
 )
-async def test_other_files_are_refused_and_nothing_is_stored(
-    files_client, auth, world, tmp_path, filename, data, declared
-):
-    member = await auth("member")
-    item = await add_item(files_client, member, world)
+async def test_other_files_are_refused_and_nothing_is_stored(files_client, cast, tmp_path, filename, data, declared):
+    member = await cast.auth("member")
+    item = await add_item(files_client, member, cast)
 
     response = await upload(files_client, member, item["id"], filename, data, declared)
 
@@ -177,16 +168,16 @@ async def test_other_files_are_refused_and_nothing_is_stored(
     assert ok(await files_client.get(f"{ITEMS}/{item['id']}", headers=member))["attachments"] == []
 
 
-async def test_an_empty_file_is_refused(files_client, auth, world, tmp_path):
-    member = await auth("member")
-    item = await add_item(files_client, member, world)
+async def test_an_empty_file_is_refused(files_client, cast, tmp_path):
+    member = await cast.auth("member")
+    item = await add_item(files_client, member, cast)
     assert_problem(await upload(files_client, member, item["id"], "empty.txt", b"", "text/plain"), 422, "empty_file")
     assert stored_files(tmp_path) == []
 
 
-async def test_a_file_over_the_limit_is_refused(small_client, auth, world, tmp_path):
-    member = await auth("member")
-    item = await add_item(small_client, member, world)
+async def test_a_file_over_the_limit_is_refused(small_client, cast, tmp_path):
+    member = await cast.auth("member")
+    item = await add_item(small_client, member, cast)
 
     at_limit = ok(await upload(small_client, member, item["id"], "fits.txt", b"a" * 2048), 201)
     assert at_limit["size_bytes"] == 2048
@@ -214,10 +205,10 @@ async def test_a_file_over_the_limit_is_refused(small_client, auth, world, tmp_p
     ],
 )
 async def test_paths_in_filenames_are_dropped_and_the_file_lands_in_the_store(
-    files_client, auth, world, tmp_path, filename, shown
+    files_client, cast, tmp_path, filename, shown
 ):
-    member = await auth("member")
-    item = await add_item(files_client, member, world)
+    member = await cast.auth("member")
+    item = await add_item(files_client, member, cast)
 
     attachment = ok(await upload(files_client, member, item["id"], filename, b"just text"), 201)
 
@@ -232,9 +223,9 @@ async def test_paths_in_filenames_are_dropped_and_the_file_lands_in_the_store(
     assert f'filename="{shown}"' in download.headers["content-disposition"]
 
 
-async def test_a_hebrew_filename_is_offered_in_utf8(files_client, auth, world):
-    member = await auth("member")
-    item = await add_item(files_client, member, world)
+async def test_a_hebrew_filename_is_offered_in_utf8(files_client, cast):
+    member = await cast.auth("member")
+    item = await add_item(files_client, member, cast)
     name = "דוח שנתי 2025.pdf"
     attachment = ok(await upload(files_client, member, item["id"], name, PDF_BYTES, "application/pdf"), 201)
     assert attachment["filename"] == name
@@ -251,27 +242,27 @@ async def test_a_hebrew_filename_is_offered_in_utf8(files_client, auth, world):
 
 
 @pytest.mark.parametrize(("who", "status"), [("member", 200), ("observer", 200), ("facilitator", 200), ("admin", 200)])
-async def test_those_who_see_the_item_download_its_files(files_client, auth, world, who, status):
-    item = await add_item(files_client, await auth("host"), world, visibility="roundtable")
-    attachment = ok(await upload(files_client, await auth("host"), item["id"], "a.pdf", PDF_BYTES), 201)
-    response = await files_client.get(attachment["download_url"], headers=await auth(who))
+async def test_those_who_see_the_item_download_its_files(files_client, cast, who, status):
+    item = await add_item(files_client, await cast.auth("host"), cast, visibility="roundtable")
+    attachment = ok(await upload(files_client, await cast.auth("host"), item["id"], "a.pdf", PDF_BYTES), 201)
+    response = await files_client.get(attachment["download_url"], headers=await cast.auth(who))
     assert response.status_code == status and response.content == PDF_BYTES
 
 
 @pytest.mark.parametrize("who", ["outsider", "anonymous", "facilitator2"])
-async def test_others_do_not_learn_that_the_file_exists(files_client, auth, world, who):
-    item = await add_item(files_client, await auth("member"), world, visibility="roundtable")
-    attachment = ok(await upload(files_client, await auth("member"), item["id"], "a.pdf", PDF_BYTES), 201)
-    response = await files_client.get(attachment["download_url"], headers=await auth(who))
+async def test_others_do_not_learn_that_the_file_exists(files_client, cast, who):
+    item = await add_item(files_client, await cast.auth("member"), cast, visibility="roundtable")
+    attachment = ok(await upload(files_client, await cast.auth("member"), item["id"], "a.pdf", PDF_BYTES), 201)
+    response = await files_client.get(attachment["download_url"], headers=await cast.auth(who))
     body = assert_problem(response, 404, "not_found")
     assert "a.pdf" not in response.text and body["detail"] == "No attachment with this id is visible to you."
 
 
-async def test_files_of_a_public_item_are_public(files_client, auth, world):
-    item = await add_item(files_client, await auth("facilitator"), world, visibility="public")
-    attachment = ok(await upload(files_client, await auth("facilitator"), item["id"], "open.pdf", PDF_BYTES), 201)
+async def test_files_of_a_public_item_are_public(files_client, cast):
+    item = await add_item(files_client, await cast.auth("facilitator"), cast, visibility="public")
+    attachment = ok(await upload(files_client, await cast.auth("facilitator"), item["id"], "open.pdf", PDF_BYTES), 201)
     for who in ("anonymous", "outsider"):
-        assert (await files_client.get(attachment["download_url"], headers=await auth(who))).content == PDF_BYTES
+        assert (await files_client.get(attachment["download_url"], headers=await cast.auth(who))).content == PDF_BYTES
 
 
 @pytest.mark.parametrize(
@@ -286,31 +277,31 @@ async def test_files_of_a_public_item_are_public(files_client, auth, world):
     ],
 )
 async def test_only_those_who_may_edit_the_item_attach_to_it(
-    files_client, auth, world, tmp_path, who, visibility, status, code
+    files_client, cast, tmp_path, who, visibility, status, code
 ):
-    item = await add_item(files_client, await auth("member"), world, visibility=visibility)
-    assert_problem(await upload(files_client, await auth(who), item["id"], "a.pdf", PDF_BYTES), status, code)
+    item = await add_item(files_client, await cast.auth("member"), cast, visibility=visibility)
+    assert_problem(await upload(files_client, await cast.auth(who), item["id"], "a.pdf", PDF_BYTES), status, code)
     assert stored_files(tmp_path) == []
-    ok(await upload(files_client, await auth("facilitator"), item["id"], "by-facilitator.pdf", PDF_BYTES), 201)
+    ok(await upload(files_client, await cast.auth("facilitator"), item["id"], "by-facilitator.pdf", PDF_BYTES), 201)
 
 
-async def test_an_attachment_is_removed_by_who_may_edit_the_item(files_client, auth, world):
-    member = await auth("member")
-    item = await add_item(files_client, member, world)
+async def test_an_attachment_is_removed_by_who_may_edit_the_item(files_client, cast):
+    member = await cast.auth("member")
+    item = await add_item(files_client, member, cast)
     attachment = ok(await upload(files_client, member, item["id"], "a.pdf", PDF_BYTES), 201)
     url = f"/api/v1/attachments/{attachment['id']}"
 
-    assert_problem(await files_client.delete(url, headers=await auth("host")), 403, "forbidden")
-    assert_problem(await files_client.delete(url, headers=await auth("outsider")), 404, "not_found")
+    assert_problem(await files_client.delete(url, headers=await cast.auth("host")), 403, "forbidden")
+    assert_problem(await files_client.delete(url, headers=await cast.auth("outsider")), 404, "not_found")
     assert (await files_client.delete(url, headers=member)).status_code == 204
 
     assert_problem(await files_client.get(f"{url}/download", headers=member), 404, "not_found")
     assert ok(await files_client.get(f"{ITEMS}/{item['id']}", headers=member))["attachments"] == []
 
 
-async def test_a_removed_attachment_takes_its_file_along(files_client, auth, world, tmp_path):
-    member = await auth("member")
-    item = await add_item(files_client, member, world)
+async def test_a_removed_attachment_takes_its_file_along(files_client, cast, tmp_path):
+    member = await cast.auth("member")
+    item = await add_item(files_client, member, cast)
     attachment = ok(await upload(files_client, member, item["id"], "a.pdf", PDF_BYTES), 201)
     assert len(stored_files(tmp_path / STORE)) == 1
 
@@ -319,13 +310,13 @@ async def test_a_removed_attachment_takes_its_file_along(files_client, auth, wor
     assert stored_files(tmp_path / STORE) == []
 
 
-async def test_a_refused_delete_keeps_the_file(files_client, auth, world, tmp_path):
-    member = await auth("member")
-    item = await add_item(files_client, member, world)
+async def test_a_refused_delete_keeps_the_file(files_client, cast, tmp_path):
+    member = await cast.auth("member")
+    item = await add_item(files_client, member, cast)
     attachment = ok(await upload(files_client, member, item["id"], "a.pdf", PDF_BYTES), 201)
 
     assert_problem(
-        await files_client.delete(f"/api/v1/attachments/{attachment['id']}", headers=await auth("host")),
+        await files_client.delete(f"/api/v1/attachments/{attachment['id']}", headers=await cast.auth("host")),
         403,
         "forbidden",
     )
@@ -336,11 +327,11 @@ async def test_a_refused_delete_keeps_the_file(files_client, auth, world, tmp_pa
     )
 
 
-async def test_unknown_attachments_and_items_are_not_found(files_client, auth, world):
-    member = await auth("member")
+async def test_unknown_attachments_and_items_are_not_found(files_client, cast):
+    member = await cast.auth("member")
     missing = "01a2264a-0000-7000-8000-000000000000"
     assert_problem(await files_client.get(f"/api/v1/attachments/{missing}/download", headers=member), 404, "not_found")
     assert_problem(await upload(files_client, member, missing, "a.pdf", PDF_BYTES), 404, "not_found")
-    item = await add_item(files_client, member, world)
+    item = await add_item(files_client, member, cast)
     no_file = await files_client.post(f"{ITEMS}/{item['id']}/attachments", data={"other": "x"}, headers=member)
     assert_problem(no_file, 422, "validation_error")

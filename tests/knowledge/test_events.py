@@ -6,6 +6,8 @@ from datetime import UTC, datetime, timedelta
 
 import httpx
 import pytest
+from helpers import events_of, ok
+from knowledge_factories import Cast, make_cast
 from sqlalchemy import select
 
 from shulchan.access.permissions import CallerKind, CurrentUser, Principal
@@ -23,14 +25,15 @@ SEARCH = "/api/v1/search"
 PDF_BYTES = b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"
 
 
-def ok(response, status: int = 200) -> dict:
-    assert response.status_code == status, response.text
-    return response.json()
+@pytest.fixture
+async def cast(db, settings) -> Cast:
+    """The test's own roundtables and people (see knowledge_factories.Cast), not the demo story's."""
+    return await make_cast(db, settings)
 
 
-async def add_item(client, headers, world, roundtable: str = "pmo", **overrides) -> dict:
+async def add_item(client, headers, cast, roundtable: str = "pmo", **overrides) -> dict:
     body = {
-        "roundtable_id": str(world.roundtables[roundtable]),
+        "roundtable_id": str(cast.roundtables[roundtable]),
         "kind": "research",
         "title": "Quillwort survey",
         "body": "The quillwort survey counted plants.",
@@ -39,21 +42,14 @@ async def add_item(client, headers, world, roundtable: str = "pmo", **overrides)
     return ok(await client.post(ITEMS, json=body | overrides, headers=headers), 201)
 
 
-async def events_of(db, entity_id) -> list[DomainEvent]:
-    found = await db.scalars(
-        select(DomainEvent).where(DomainEvent.entity_id == uuid.UUID(str(entity_id))).order_by(DomainEvent.position)
-    )
-    return list(found.all())
-
-
 async def found_ids(client, headers, q: str) -> set[str]:
     page = ok(await client.get(SEARCH, params={"q": q, "limit": 200}, headers=headers))
     return {hit["entity_id"] for hit in page["items"]}
 
 
-def admin_principal(world) -> Principal:
+def admin_principal(cast) -> Principal:
     user = CurrentUser(
-        id=world.users["admin"],
+        id=cast.users["admin"],
         email="admin@example.org",
         full_name="Admin",
         preferred_language=Language.he,
@@ -68,9 +64,9 @@ def admin_principal(world) -> Principal:
 # --- items -----------------------------------------------------------------------------------------
 
 
-async def test_creating_updating_and_archiving_an_item_are_announced(client, auth, world, db):
-    facilitator = await auth("facilitator")
-    item = await add_item(client, facilitator, world)
+async def test_creating_updating_and_archiving_an_item_are_announced(client, cast, db):
+    facilitator = await cast.auth("facilitator")
+    item = await add_item(client, facilitator, cast)
     edited = ok(
         await client.patch(
             f"{ITEMS}/{item['id']}",
@@ -90,8 +86,8 @@ async def test_creating_updating_and_archiving_an_item_are_announced(client, aut
     ]
     created, updated, archiving, _ = events
     assert all(event.entity_type == "knowledge_item" for event in events)
-    assert all(event.roundtable_id == world.roundtables["pmo"] for event in events)
-    assert all(event.actor_user_id == world.users["facilitator"] for event in events)
+    assert all(event.roundtable_id == cast.roundtables["pmo"] for event in events)
+    assert all(event.actor_user_id == cast.users["facilitator"] for event in events)
     assert not any(event.tombstone for event in events)
     assert [created.version, updated.version, archiving.version] == [1, edited["version"], archived["version"]]
     # the payload is the item as GET shows it
@@ -101,25 +97,25 @@ async def test_creating_updating_and_archiving_an_item_are_announced(client, aut
     assert len({event.position for event in events}) == 4
 
 
-async def test_a_shared_library_item_is_announced_without_a_roundtable(client, auth, world, db):
-    admin = await auth("admin")
+async def test_a_shared_library_item_is_announced_without_a_roundtable(client, cast, db):
+    admin = await cast.auth("admin")
     body = {"kind": "link", "title": "Shared quillwort guide", "language": "en", "visibility": "public"}
     item = ok(await client.post(ITEMS, json=body, headers=admin), 201)
     (event,) = await events_of(db, item["id"])
     assert (event.type, event.roundtable_id, event.payload["roundtable_id"]) == ("knowledge_item.created", None, None)
 
 
-async def test_a_change_that_changes_nothing_announces_nothing(client, auth, world, db):
-    facilitator = await auth("facilitator")
-    item = await add_item(client, facilitator, world)
+async def test_a_change_that_changes_nothing_announces_nothing(client, cast, db):
+    facilitator = await cast.auth("facilitator")
+    item = await add_item(client, facilitator, cast)
     same = ok(await client.patch(f"{ITEMS}/{item['id']}", json={"title": item["title"]}, headers=facilitator))
     assert same["version"] == item["version"]
     assert [event.type for event in await events_of(db, item["id"])] == ["knowledge_item.created"]
 
 
-async def test_the_audit_entry_comes_with_the_event(client, auth, world, db):
-    facilitator = await auth("facilitator")
-    item = await add_item(client, facilitator, world)
+async def test_the_audit_entry_comes_with_the_event(client, cast, db):
+    facilitator = await cast.auth("facilitator")
+    item = await add_item(client, facilitator, cast)
     ok(await client.patch(f"{ITEMS}/{item['id']}", json={"summary": "Counted."}, headers=facilitator))
     audits = (
         await db.scalars(
@@ -128,13 +124,13 @@ async def test_the_audit_entry_comes_with_the_event(client, auth, world, db):
     ).all()
     assert [entry.action for entry in audits] == ["create", "update"]
     assert audits[1].changes["summary"] == {"before": "", "after": "Counted."}
-    assert audits[1].roundtable_id == world.roundtables["pmo"]
+    assert audits[1].roundtable_id == cast.roundtables["pmo"]
 
 
 # --- links -----------------------------------------------------------------------------------------
 
 
-async def add_meeting(client, headers, world) -> dict:
+async def add_meeting(client, headers, cast) -> dict:
     start = datetime.now(UTC) + timedelta(days=7)
     body = {
         "title": "מפגש",
@@ -144,14 +140,14 @@ async def add_meeting(client, headers, world) -> dict:
         "online_url": "https://meet.example.org/x",
     }
     return ok(
-        await client.post(f"/api/v1/roundtables/{world.roundtables['pmo']}/meetings", json=body, headers=headers), 201
+        await client.post(f"/api/v1/roundtables/{cast.roundtables['pmo']}/meetings", json=body, headers=headers), 201
     )
 
 
-async def test_each_link_added_or_removed_is_announced(client, auth, world, db):
-    facilitator = await auth("facilitator")
-    first, second = await add_meeting(client, facilitator, world), await add_meeting(client, facilitator, world)
-    item = await add_item(client, facilitator, world, links=[{"target_type": "meeting", "target_id": first["id"]}])
+async def test_each_link_added_or_removed_is_announced(client, cast, db):
+    facilitator = await cast.auth("facilitator")
+    first, second = await add_meeting(client, facilitator, cast), await add_meeting(client, facilitator, cast)
+    item = await add_item(client, facilitator, cast, links=[{"target_type": "meeting", "target_id": first["id"]}])
     relinked = ok(
         await client.patch(
             f"{ITEMS}/{item['id']}",
@@ -165,7 +161,7 @@ async def test_each_link_added_or_removed_is_announced(client, auth, world, db):
     link_events = (
         await db.scalars(
             select(DomainEvent)
-            .where(DomainEvent.entity_type == "knowledge_link", DomainEvent.roundtable_id == world.roundtables["pmo"])
+            .where(DomainEvent.entity_type == "knowledge_link", DomainEvent.roundtable_id == cast.roundtables["pmo"])
             .order_by(DomainEvent.position)
         )
     ).all()
@@ -194,9 +190,9 @@ async def files_client(app_factory, sessionmaker, tmp_path):
         yield http
 
 
-async def test_attachments_added_and_deleted_are_announced(files_client, auth, world, db):
-    member = await auth("member")
-    item = await add_item(files_client, member, world)
+async def test_attachments_added_and_deleted_are_announced(files_client, cast, db):
+    member = await cast.auth("member")
+    item = await add_item(files_client, member, cast)
     attachment = ok(
         await files_client.post(
             f"{ITEMS}/{item['id']}/attachments", files={"file": ("a.pdf", PDF_BYTES, "application/pdf")}, headers=member
@@ -211,7 +207,7 @@ async def test_attachments_added_and_deleted_are_announced(files_client, auth, w
         ("attachment.created", "attachment", False),
         ("attachment.deleted", "attachment", True),
     ]
-    assert all(event.roundtable_id == world.roundtables["pmo"] for event in events)
+    assert all(event.roundtable_id == cast.roundtables["pmo"] for event in events)
     assert events[0].payload == attachment
     assert events[1].payload == attachment  # a tombstone carries the last state
 
@@ -219,9 +215,9 @@ async def test_attachments_added_and_deleted_are_announced(files_client, auth, w
 # --- the search index, kept in step by the item's index hook -----------------------------------------
 
 
-async def test_the_search_index_follows_every_change(client, auth, world, db):
-    facilitator = await auth("facilitator")
-    item = await add_item(client, facilitator, world, title="Zorblax findings", body="Zorblax grows by rivers.")
+async def test_the_search_index_follows_every_change(client, cast, db):
+    facilitator = await cast.auth("facilitator")
+    item = await add_item(client, facilitator, cast, title="Zorblax findings", body="Zorblax grows by rivers.")
     assert item["id"] in await found_ids(client, facilitator, "zorblax")
 
     ok(
@@ -240,7 +236,7 @@ async def test_the_search_index_follows_every_change(client, auth, world, db):
     # Items have no delete route (they are archived); the write path's deletion still unindexes and
     # leaves a tombstone, for whatever comes to delete them.
     stored = await db.get(KnowledgeItem, uuid.UUID(item["id"]))
-    await changes.deleted(db, admin_principal(world), stored)
+    await changes.deleted(db, admin_principal(cast), stored)
     await db.commit()
     assert item["id"] not in await found_ids(client, facilitator, "flimwort")
     assert await db.scalar(select(SearchEntry).where(SearchEntry.entity_id == uuid.UUID(item["id"]))) is None
@@ -251,10 +247,10 @@ async def test_the_search_index_follows_every_change(client, auth, world, db):
 # --- a change rolled back leaves nothing -----------------------------------------------------------
 
 
-async def test_a_rolled_back_change_leaves_no_event_and_no_search_entry(client, auth, world, sessionmaker, db):
-    principal = admin_principal(world)
+async def test_a_rolled_back_change_leaves_no_event_and_no_search_entry(client, cast, sessionmaker, db):
+    principal = admin_principal(cast)
     body = KnowledgeItemCreate(
-        roundtable_id=world.roundtables["pmo"], kind="research", title="Grumblewick notes", language="en"
+        roundtable_id=cast.roundtables["pmo"], kind="research", title="Grumblewick notes", language="en"
     )
     async with sessionmaker() as session:
         created = await service.create_item(session, principal, body)  # flushed: row, audit, index, event queued
@@ -268,16 +264,16 @@ async def test_a_rolled_back_change_leaves_no_event_and_no_search_entry(client, 
     assert await db.get(KnowledgeItem, created.id) is None
     assert await db.scalar(select(SearchEntry).where(SearchEntry.entity_id == created.id)) is None
     assert [event.type for event in await events_of(db, kept.id)] == ["knowledge_item.created"]
-    assert await found_ids(client, await auth("facilitator"), "grumblewick") == {str(kept.id)}
+    assert await found_ids(client, await cast.auth("facilitator"), "grumblewick") == {str(kept.id)}
 
 
-async def test_a_request_that_fails_after_its_writes_leaves_no_event(client, auth, world, db, monkeypatch):
+async def test_a_request_that_fails_after_its_writes_leaves_no_event(client, cast, db, monkeypatch):
     """A request whose link removal, edit and index update were flushed (and their events queued), and
     which then fails: the rollback takes the queued events with it, and the index entry is as before."""
-    facilitator = await auth("facilitator")
-    meeting = await add_meeting(client, facilitator, world)
+    facilitator = await cast.auth("facilitator")
+    meeting = await add_meeting(client, facilitator, cast)
     link = {"target_type": "meeting", "target_id": meeting["id"]}
-    item = await add_item(client, facilitator, world, title="Snorkelwhip notes", links=[link])
+    item = await add_item(client, facilitator, cast, title="Snorkelwhip notes", links=[link])
     positions = [event.position for event in await events_of(db, item["id"])]
     last_position = await db.scalar(select(DomainEvent.position).order_by(DomainEvent.position.desc()).limit(1))
 

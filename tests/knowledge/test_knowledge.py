@@ -4,27 +4,20 @@ import uuid
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from helpers import assert_problem, ok
+from knowledge_factories import Cast, make_cast
 
-PROBLEM = "application/problem+json"
 ITEMS = "/api/v1/knowledge-items"
 LIBRARY = None  # as a roundtable key: the shared library, which belongs to no roundtable
 
 
-def assert_problem(response, status: int, code: str) -> dict:
-    assert response.status_code == status, response.text
-    assert response.headers["content-type"].startswith(PROBLEM)
-    body = response.json()
-    assert body["status"] == status
-    assert body["code"] == code
-    return body
+@pytest.fixture
+async def cast(db, settings) -> Cast:
+    """The test's own roundtables and people (see knowledge_factories.Cast), not the demo story's."""
+    return await make_cast(db, settings)
 
 
-def ok(response, status: int = 200) -> dict:
-    assert response.status_code == status, response.text
-    return response.json()
-
-
-def item_body(world, roundtable: str | None, **overrides) -> dict:
+def item_body(cast, roundtable: str | None, **overrides) -> dict:
     body = {
         "kind": "background_paper",
         "title": "רקע על תעסוקה בפריפריה",
@@ -33,12 +26,12 @@ def item_body(world, roundtable: str | None, **overrides) -> dict:
         "language": "he",
     }
     if roundtable is not None:
-        body["roundtable_id"] = str(world.roundtables[roundtable])
+        body["roundtable_id"] = str(cast.roundtables[roundtable])
     return body | overrides
 
 
-async def add_item(client, headers, world, roundtable: str | None = "pmo", **overrides) -> dict:
-    return ok(await client.post(ITEMS, json=item_body(world, roundtable, **overrides), headers=headers), 201)
+async def add_item(client, headers, cast, roundtable: str | None = "pmo", **overrides) -> dict:
+    return ok(await client.post(ITEMS, json=item_body(cast, roundtable, **overrides), headers=headers), 201)
 
 
 async def listed(client, headers, **params) -> list[dict]:
@@ -63,13 +56,13 @@ async def listed_ids(client, headers, **params) -> set[str]:
 # --- creating -------------------------------------------------------------------------------------
 
 
-async def test_an_item_keeps_what_was_written_with_tags_normalised(client, auth, world):
-    facilitator = await auth("facilitator")
+async def test_an_item_keeps_what_was_written_with_tags_normalised(client, cast):
+    facilitator = await cast.auth("facilitator")
     response = await client.post(
         ITEMS,
         headers=facilitator,
         json=item_body(
-            world,
+            cast,
             "pmo",
             kind="position_paper",
             title="Employment in the periphery",
@@ -86,7 +79,7 @@ async def test_an_item_keeps_what_was_written_with_tags_normalised(client, auth,
 
     assert response.headers["location"] == f"{ITEMS}/{created['id']}"
     assert response.headers["etag"] == f'"{created["version"]}"'
-    assert created["roundtable_id"] == str(world.roundtables["pmo"])
+    assert created["roundtable_id"] == str(cast.roundtables["pmo"])
     assert created["kind"] == "position_paper"
     assert created["title"] == "Employment in the periphery"
     assert created["body"] == "## Findings\n\n* one\n* two"
@@ -96,7 +89,7 @@ async def test_an_item_keeps_what_was_written_with_tags_normalised(client, auth,
     assert created["authors"] == ["Dana Levi", "Yossi Cohen"]
     assert created["url"] == "https://example.org/paper"
     assert created["visibility"] == "public"
-    assert created["created_by_user_id"] == str(world.users["facilitator"])
+    assert created["created_by_user_id"] == str(cast.users["facilitator"])
     assert created["revision"] == 1
     assert created["archived_at"] is None
     assert created["links"] == [] and created["attachments"] == []
@@ -106,8 +99,8 @@ async def test_an_item_keeps_what_was_written_with_tags_normalised(client, auth,
     assert read.headers["etag"] == f'"{created["version"]}"'
 
 
-async def test_visibility_defaults_to_the_roundtable(client, auth, world):
-    created = await add_item(client, await auth("member"), world)
+async def test_visibility_defaults_to_the_roundtable(client, cast):
+    created = await add_item(client, await cast.auth("member"), cast)
     assert created["visibility"] == "roundtable"
 
 
@@ -122,16 +115,18 @@ async def test_visibility_defaults_to_the_roundtable(client, auth, world):
         ({"tags": [f"t{i}" for i in range(31)]}, "tags"),
     ],
 )
-async def test_invalid_items_are_refused(client, auth, world, overrides, field):
-    response = await client.post(ITEMS, json=item_body(world, "pmo", **overrides), headers=await auth("facilitator"))
+async def test_invalid_items_are_refused(client, cast, overrides, field):
+    response = await client.post(
+        ITEMS, json=item_body(cast, "pmo", **overrides), headers=await cast.auth("facilitator")
+    )
     body = assert_problem(response, 422, "validation_error")
     assert any(field in error["loc"] for error in body["errors"]), body
 
 
 @pytest.mark.parametrize(("who", "status"), [("facilitator", 201), ("host", 201), ("member", 201)])
-async def test_seated_contributors_add_to_their_roundtable(client, auth, world, who, status):
-    response = await client.post(ITEMS, json=item_body(world, "pmo"), headers=await auth(who))
-    assert ok(response, status)["created_by_user_id"] == str(world.users[who])
+async def test_seated_contributors_add_to_their_roundtable(client, cast, who, status):
+    response = await client.post(ITEMS, json=item_body(cast, "pmo"), headers=await cast.auth(who))
+    assert ok(response, status)["created_by_user_id"] == str(cast.users[who])
 
 
 @pytest.mark.parametrize(
@@ -144,14 +139,14 @@ async def test_seated_contributors_add_to_their_roundtable(client, auth, world, 
         ("facilitator", "education", 404, "not_found"),
     ],
 )
-async def test_others_may_not_add_to_a_roundtable(client, auth, world, who, roundtable, status, code):
-    response = await client.post(ITEMS, json=item_body(world, roundtable), headers=await auth(who))
+async def test_others_may_not_add_to_a_roundtable(client, cast, who, roundtable, status, code):
+    response = await client.post(ITEMS, json=item_body(cast, roundtable), headers=await cast.auth(who))
     assert_problem(response, status, code)
 
 
 @pytest.mark.parametrize("who", ["facilitator", "facilitator2", "admin"])
-async def test_facilitators_and_admins_add_to_the_shared_library(client, auth, world, who):
-    created = await add_item(client, await auth(who), world, LIBRARY)
+async def test_facilitators_and_admins_add_to_the_shared_library(client, cast, who):
+    created = await add_item(client, await cast.auth(who), cast, LIBRARY)
     assert created["roundtable_id"] is None
 
 
@@ -159,26 +154,26 @@ async def test_facilitators_and_admins_add_to_the_shared_library(client, auth, w
     ("who", "status", "code"),
     [("member", 403, "forbidden"), ("host", 403, "forbidden"), ("anonymous", 401, "not_authenticated")],
 )
-async def test_others_may_not_add_to_the_shared_library(client, auth, world, who, status, code):
-    admin = await auth("admin")
+async def test_others_may_not_add_to_the_shared_library(client, cast, who, status, code):
+    admin = await cast.auth("admin")
     before = await listed(client, admin, library=True)
-    response = await client.post(ITEMS, json=item_body(world, LIBRARY), headers=await auth(who))
+    response = await client.post(ITEMS, json=item_body(cast, LIBRARY), headers=await cast.auth(who))
     assert_problem(response, status, code)
     assert await listed(client, admin, library=True) == before  # nothing was added
 
 
 @pytest.mark.parametrize("who", ["member", "host"])
-async def test_only_facilitators_choose_facilitator_visibility(client, auth, world, who):
-    headers = await auth(who)
-    refused = await client.post(ITEMS, json=item_body(world, "pmo", visibility="facilitators"), headers=headers)
+async def test_only_facilitators_choose_facilitator_visibility(client, cast, who):
+    headers = await cast.auth(who)
+    refused = await client.post(ITEMS, json=item_body(cast, "pmo", visibility="facilitators"), headers=headers)
     assert_problem(refused, 403, "forbidden")
 
-    own = await add_item(client, headers, world)
+    own = await add_item(client, headers, cast)
     widened = await client.patch(f"{ITEMS}/{own['id']}", json={"visibility": "facilitators"}, headers=headers)
     assert_problem(widened, 403, "forbidden")
     assert ok(await client.get(f"{ITEMS}/{own['id']}", headers=headers))["visibility"] == "roundtable"
 
-    allowed = await add_item(client, await auth("facilitator"), world, visibility="facilitators")
+    allowed = await add_item(client, await cast.auth("facilitator"), cast, visibility="facilitators")
     assert allowed["visibility"] == "facilitators"
 
 
@@ -225,22 +220,26 @@ SEES = {
 }
 
 
-async def add_one_of_each(client, auth, world) -> dict[str, str]:
+async def add_one_of_each(client, cast) -> dict[str, str]:
     """One item per roundtable × visibility, added by a facilitator of its place; ids by name."""
-    adders = {"pmo": await auth("facilitator"), "education": await auth("facilitator2"), LIBRARY: await auth("admin")}
+    adders = {
+        "pmo": await cast.auth("facilitator"),
+        "education": await cast.auth("facilitator2"),
+        LIBRARY: await cast.auth("admin"),
+    }
     ids = {}
     for name, (roundtable, visibility) in PLACES.items():
         created = await add_item(
-            client, adders[roundtable], world, roundtable, title=f"item {name}", visibility=visibility, tags=["matrix"]
+            client, adders[roundtable], cast, roundtable, title=f"item {name}", visibility=visibility, tags=["matrix"]
         )
         ids[name] = created["id"]
     return ids
 
 
 @pytest.mark.parametrize("who", list(SEES))
-async def test_each_viewer_lists_and_reads_exactly_what_they_may_see(client, auth, world, who):
-    ids = await add_one_of_each(client, auth, world)
-    headers = await auth(who)
+async def test_each_viewer_lists_and_reads_exactly_what_they_may_see(client, cast, who):
+    ids = await add_one_of_each(client, cast)
+    headers = await cast.auth(who)
 
     visible = await listed_ids(client, headers, tag="matrix")
     assert {name for name, item_id in ids.items() if item_id in visible} == SEES[who]
@@ -252,11 +251,11 @@ async def test_each_viewer_lists_and_reads_exactly_what_they_may_see(client, aut
             assert_problem(response, 404, "not_found")
 
 
-async def test_internal_roundtable_items_do_not_leak_through_the_roundtable_filter(client, auth, world):
-    await add_item(client, await auth("facilitator2"), world, "education", visibility="public")
+async def test_internal_roundtable_items_do_not_leak_through_the_roundtable_filter(client, cast):
+    await add_item(client, await cast.auth("facilitator2"), cast, "education", visibility="public")
     for who in ("member", "outsider", "anonymous"):
         response = await client.get(
-            ITEMS, params={"roundtable_id": str(world.roundtables["education"])}, headers=await auth(who)
+            ITEMS, params={"roundtable_id": str(cast.roundtables["education"])}, headers=await cast.auth(who)
         )
         assert_problem(response, 404, "not_found")
 
@@ -264,12 +263,12 @@ async def test_internal_roundtable_items_do_not_leak_through_the_roundtable_filt
 # --- list filters and paging ------------------------------------------------------------------------
 
 
-async def test_the_list_filters_by_roundtable_library_kind_tag_and_language(client, auth, world):
-    facilitator = await auth("facilitator")
-    paper = await add_item(client, facilitator, world, kind="research", tags=["Employment"], language="en")
-    protocol = await add_item(client, facilitator, world, kind="protocol", tags=["תעסוקה", "periphery"])
-    shared = await add_item(client, facilitator, world, LIBRARY, kind="research", tags=["employment"], language="en")
-    pmo = str(world.roundtables["pmo"])
+async def test_the_list_filters_by_roundtable_library_kind_tag_and_language(client, cast):
+    facilitator = await cast.auth("facilitator")
+    paper = await add_item(client, facilitator, cast, kind="research", tags=["Employment"], language="en")
+    protocol = await add_item(client, facilitator, cast, kind="protocol", tags=["תעסוקה", "periphery"])
+    shared = await add_item(client, facilitator, cast, LIBRARY, kind="research", tags=["employment"], language="en")
+    pmo = str(cast.roundtables["pmo"])
     ours = {paper["id"], protocol["id"], shared["id"]}
     # The library has years of items already: each filter must keep exactly those of them that fit it, too.
     everything = await listed(client, facilitator)
@@ -300,11 +299,11 @@ async def test_the_list_filters_by_roundtable_library_kind_tag_and_language(clie
     assert_problem(unknown, 404, "not_found")
 
 
-async def test_the_list_walks_by_cursor_without_gaps_or_repeats(client, auth, world):
-    facilitator = await auth("facilitator")
+async def test_the_list_walks_by_cursor_without_gaps_or_repeats(client, cast):
+    facilitator = await cast.auth("facilitator")
     titles = ["Alpha", "Bravo", "Charlie", "Delta", "Echo"]
     for title in reversed(titles):
-        await add_item(client, facilitator, world, title=title, tags=["walk"])
+        await add_item(client, facilitator, cast, title=title, tags=["walk"])
 
     for sort, expected in (("title", titles), ("-title", list(reversed(titles)))):
         seen, cursor, pages = [], None, 0
@@ -336,10 +335,10 @@ async def test_the_list_walks_by_cursor_without_gaps_or_repeats(client, auth, wo
 # --- editing ----------------------------------------------------------------------------------------
 
 
-async def test_members_edit_what_they_added_and_nothing_else(client, auth, world):
-    member, host = await auth("member"), await auth("host")
-    own = await add_item(client, member, world, title="שלי")
-    hosts = await add_item(client, host, world, title="של המארחת")
+async def test_members_edit_what_they_added_and_nothing_else(client, cast):
+    member, host = await cast.auth("member"), await cast.auth("host")
+    own = await add_item(client, member, cast, title="שלי")
+    hosts = await add_item(client, host, cast, title="של המארחת")
 
     edited = ok(await client.patch(f"{ITEMS}/{own['id']}", json={"title": "שלי, מתוקן"}, headers=member))
     assert edited["title"] == "שלי, מתוקן"
@@ -352,17 +351,17 @@ async def test_members_edit_what_they_added_and_nothing_else(client, auth, world
     assert_problem(await client.patch(f"{ITEMS}/{own['id']}", json={"title": "x"}, headers=host), 403, "forbidden")
 
 
-async def test_facilitators_edit_any_item_of_their_roundtable(client, auth, world):
-    own = await add_item(client, await auth("member"), world)
+async def test_facilitators_edit_any_item_of_their_roundtable(client, cast):
+    own = await add_item(client, await cast.auth("member"), cast)
     edited = ok(
         await client.patch(
             f"{ITEMS}/{own['id']}",
             json={"summary": "ערכה המנחה", "visibility": "public"},
-            headers=await auth("facilitator"),
+            headers=await cast.auth("facilitator"),
         )
     )
     assert edited["summary"] == "ערכה המנחה" and edited["visibility"] == "public"
-    assert edited["created_by_user_id"] == str(world.users["member"])
+    assert edited["created_by_user_id"] == str(cast.users["member"])
 
 
 @pytest.mark.parametrize(
@@ -374,38 +373,42 @@ async def test_facilitators_edit_any_item_of_their_roundtable(client, auth, worl
         ("anonymous", 401, "not_authenticated"),
     ],
 )
-async def test_those_without_a_contributing_seat_may_not_edit(client, auth, world, who, status, code):
-    item = await add_item(client, await auth("facilitator"), world, visibility="public")
+async def test_those_without_a_contributing_seat_may_not_edit(client, cast, who, status, code):
+    item = await add_item(client, await cast.auth("facilitator"), cast, visibility="public")
     assert_problem(
-        await client.patch(f"{ITEMS}/{item['id']}", json={"title": "x"}, headers=await auth(who)), status, code
+        await client.patch(f"{ITEMS}/{item['id']}", json={"title": "x"}, headers=await cast.auth(who)), status, code
     )
 
 
-async def test_items_one_may_not_see_are_not_found_for_editing(client, auth, world):
-    item = await add_item(client, await auth("facilitator2"), world, "education")
-    response = await client.patch(f"{ITEMS}/{item['id']}", json={"title": "x"}, headers=await auth("member"))
+async def test_items_one_may_not_see_are_not_found_for_editing(client, cast):
+    item = await add_item(client, await cast.auth("facilitator2"), cast, "education")
+    response = await client.patch(f"{ITEMS}/{item['id']}", json={"title": "x"}, headers=await cast.auth("member"))
     assert_problem(response, 404, "not_found")
 
 
-async def test_only_facilitators_edit_the_shared_library(client, auth, world):
-    item = await add_item(client, await auth("admin"), world, LIBRARY, visibility="roundtable")
+async def test_only_facilitators_edit_the_shared_library(client, cast):
+    item = await add_item(client, await cast.auth("admin"), cast, LIBRARY, visibility="roundtable")
     assert_problem(
-        await client.patch(f"{ITEMS}/{item['id']}", json={"title": "x"}, headers=await auth("member")), 403, "forbidden"
+        await client.patch(f"{ITEMS}/{item['id']}", json={"title": "x"}, headers=await cast.auth("member")),
+        403,
+        "forbidden",
     )
-    edited = ok(await client.patch(f"{ITEMS}/{item['id']}", json={"title": "y"}, headers=await auth("facilitator2")))
+    edited = ok(
+        await client.patch(f"{ITEMS}/{item['id']}", json={"title": "y"}, headers=await cast.auth("facilitator2"))
+    )
     assert edited["title"] == "y"
 
 
-async def test_editing_tags_keeps_them_normalised(client, auth, world):
-    member = await auth("member")
-    item = await add_item(client, member, world, tags=["a"])
+async def test_editing_tags_keeps_them_normalised(client, cast):
+    member = await cast.auth("member")
+    item = await add_item(client, member, cast, tags=["a"])
     edited = ok(await client.patch(f"{ITEMS}/{item['id']}", json={"tags": ["Data", " DATA", "חינוך"]}, headers=member))
     assert edited["tags"] == ["data", "חינוך"]
 
 
-async def test_a_stale_if_match_changes_nothing(client, auth, world):
-    member = await auth("member")
-    item = await add_item(client, member, world, title="v1")
+async def test_a_stale_if_match_changes_nothing(client, cast):
+    member = await cast.auth("member")
+    item = await add_item(client, member, cast, title="v1")
     stale = f'"{item["version"]}"'
     first = await client.patch(f"{ITEMS}/{item['id']}", json={"title": "v2"}, headers={**member, "If-Match": stale})
     assert ok(first)["title"] == "v2"
@@ -418,7 +421,7 @@ async def test_a_stale_if_match_changes_nothing(client, auth, world):
     assert current["title"] == "v2" and current["revision"] == 2
 
     archive = await client.post(
-        f"{ITEMS}/{item['id']}/archive", headers={**(await auth("facilitator")), "If-Match": stale}
+        f"{ITEMS}/{item['id']}/archive", headers={**(await cast.auth("facilitator")), "If-Match": stale}
     )
     assert_problem(archive, 412, "stale_version")
     assert ok(await client.get(f"{ITEMS}/{item['id']}", headers=member))["archived_at"] is None
@@ -431,15 +434,15 @@ async def test_a_stale_if_match_changes_nothing(client, auth, world):
     ("who", "status", "code"),
     [("member", 403, "forbidden"), ("host", 403, "forbidden"), ("anonymous", 401, "not_authenticated")],
 )
-async def test_only_facilitators_archive(client, auth, world, who, status, code):
-    item = await add_item(client, await auth("member"), world, visibility="public")
-    assert_problem(await client.post(f"{ITEMS}/{item['id']}/archive", headers=await auth(who)), status, code)
-    assert ok(await client.get(f"{ITEMS}/{item['id']}", headers=await auth("member")))["archived_at"] is None
+async def test_only_facilitators_archive(client, cast, who, status, code):
+    item = await add_item(client, await cast.auth("member"), cast, visibility="public")
+    assert_problem(await client.post(f"{ITEMS}/{item['id']}/archive", headers=await cast.auth(who)), status, code)
+    assert ok(await client.get(f"{ITEMS}/{item['id']}", headers=await cast.auth("member")))["archived_at"] is None
 
 
-async def test_archived_items_leave_lists_and_search_until_unarchived(client, auth, world):
-    facilitator, member = await auth("facilitator"), await auth("member")
-    item = await add_item(client, member, world, title="מסמך זמני על אופניים", tags=["temporary"])
+async def test_archived_items_leave_lists_and_search_until_unarchived(client, cast):
+    facilitator, member = await cast.auth("facilitator"), await cast.auth("member")
+    item = await add_item(client, member, cast, title="מסמך זמני על אופניים", tags=["temporary"])
 
     def found(result) -> bool:
         return item["id"] in [hit["entity_id"] for hit in ok(result)["items"]]
@@ -463,9 +466,9 @@ async def test_archived_items_leave_lists_and_search_until_unarchived(client, au
 # --- revisions and diffs ----------------------------------------------------------------------------
 
 
-async def test_every_change_of_title_body_or_summary_is_a_revision(client, auth, world):
-    member = await auth("member")
-    item = await add_item(client, member, world, title="כותרת א", body="שורה 1\nשורה 2", summary="תקציר א")
+async def test_every_change_of_title_body_or_summary_is_a_revision(client, cast):
+    member = await cast.auth("member")
+    item = await add_item(client, member, cast, title="כותרת א", body="שורה 1\nשורה 2", summary="תקציר א")
     url = f"{ITEMS}/{item['id']}"
 
     assert ok(await client.patch(url, json={"title": "כותרת ב"}, headers=member))["revision"] == 2
@@ -478,7 +481,7 @@ async def test_every_change_of_title_body_or_summary_is_a_revision(client, auth,
     listing = ok(await client.get(f"{url}/revisions", headers=member))
     assert [r["number"] for r in listing["items"]] == [4, 3, 2, 1]
     assert [r["title"] for r in listing["items"]] == ["כותרת ב", "כותרת ב", "כותרת ב", "כותרת א"]
-    assert {r["created_by_user_id"] for r in listing["items"]} == {str(world.users["member"])}
+    assert {r["created_by_user_id"] for r in listing["items"]} == {str(cast.users["member"])}
 
     first = ok(await client.get(f"{url}/revisions/1", headers=member))
     assert (first["number"], first["title"], first["body"], first["summary"]) == (
@@ -492,9 +495,9 @@ async def test_every_change_of_title_body_or_summary_is_a_revision(client, auth,
     assert_problem(await client.get(f"{url}/revisions/9", headers=member), 404, "not_found")
 
 
-async def test_revisions_page_newest_first(client, auth, world):
-    member = await auth("member")
-    item = await add_item(client, member, world, title="0")
+async def test_revisions_page_newest_first(client, cast):
+    member = await cast.auth("member")
+    item = await add_item(client, member, cast, title="0")
     for n in range(1, 5):
         await client.patch(f"{ITEMS}/{item['id']}", json={"title": str(n)}, headers=member)
     numbers, cursor = [], None
@@ -513,10 +516,10 @@ async def test_revisions_page_newest_first(client, auth, world):
     assert numbers == [5, 4, 3, 2, 1]
 
 
-async def test_a_diff_shows_removed_and_added_lines(client, auth, world):
-    member = await auth("member")
+async def test_a_diff_shows_removed_and_added_lines(client, cast):
+    member = await cast.auth("member")
     item = await add_item(
-        client, member, world, title="Old title", body="keep this\nold line\nkeep that\n", summary="same"
+        client, member, cast, title="Old title", body="keep this\nold line\nkeep that\n", summary="same"
     )
     url = f"{ITEMS}/{item['id']}"
     await client.patch(url, json={"title": "New title", "body": "keep this\nnew line\nkeep that\n"}, headers=member)
@@ -540,10 +543,10 @@ async def test_a_diff_shows_removed_and_added_lines(client, auth, world):
     )
 
 
-async def test_a_diff_keeps_a_changed_last_line_apart(client, auth, world):
+async def test_a_diff_keeps_a_changed_last_line_apart(client, cast):
     # Bodies and summaries are stored stripped, so their last line never ends in a newline.
-    member = await auth("member")
-    item = await add_item(client, member, world, body="first\nlast old", summary="short one")
+    member = await cast.auth("member")
+    item = await add_item(client, member, cast, body="first\nlast old", summary="short one")
     url = f"{ITEMS}/{item['id']}"
     await client.patch(url, json={"body": "first\nlast new", "summary": "short two"}, headers=member)
 
@@ -553,9 +556,9 @@ async def test_a_diff_keeps_a_changed_last_line_apart(client, auth, world):
     assert "-short one" in diff["summary"].splitlines() and "+short two" in diff["summary"].splitlines()
 
 
-async def test_revisions_are_as_hidden_as_their_item(client, auth, world):
-    item = await add_item(client, await auth("member"), world)
-    outsider = await auth("outsider")
+async def test_revisions_are_as_hidden_as_their_item(client, cast):
+    item = await add_item(client, await cast.auth("member"), cast)
+    outsider = await cast.auth("outsider")
     for path in ("revisions", "revisions/1"):
         assert_problem(await client.get(f"{ITEMS}/{item['id']}/{path}", headers=outsider), 404, "not_found")
     diff = await client.get(f"{ITEMS}/{item['id']}/diff", params={"from": 1, "to": 1}, headers=outsider)
@@ -565,11 +568,11 @@ async def test_revisions_are_as_hidden_as_their_item(client, auth, world):
 # --- links ------------------------------------------------------------------------------------------
 
 
-async def add_meeting(client, headers, world, roundtable: str = "pmo") -> dict:
+async def add_meeting(client, headers, cast, roundtable: str = "pmo") -> dict:
     start = datetime.now(UTC) + timedelta(days=7)
     return ok(
         await client.post(
-            f"/api/v1/roundtables/{world.roundtables[roundtable]}/meetings",
+            f"/api/v1/roundtables/{cast.roundtables[roundtable]}/meetings",
             headers=headers,
             json={
                 "title": "מפגש",
@@ -583,9 +586,9 @@ async def add_meeting(client, headers, world, roundtable: str = "pmo") -> dict:
     )
 
 
-async def test_items_link_to_meetings_agenda_items_and_decisions_of_their_roundtable(client, auth, world):
-    facilitator = await auth("facilitator")
-    meeting = await add_meeting(client, facilitator, world)
+async def test_items_link_to_meetings_agenda_items_and_decisions_of_their_roundtable(client, cast):
+    facilitator = await cast.auth("facilitator")
+    meeting = await add_meeting(client, facilitator, cast)
     agenda_item = ok(
         await client.post(
             f"/api/v1/meetings/{meeting['id']}/agenda-items", headers=facilitator, json={"title": "סעיף"}
@@ -594,7 +597,7 @@ async def test_items_link_to_meetings_agenda_items_and_decisions_of_their_roundt
     )
     decision = ok(
         await client.post(
-            f"/api/v1/roundtables/{world.roundtables['pmo']}/decisions",
+            f"/api/v1/roundtables/{cast.roundtables['pmo']}/decisions",
             headers=facilitator,
             json={"kind": "agreement", "title": "הסכמה"},
         ),
@@ -606,7 +609,7 @@ async def test_items_link_to_meetings_agenda_items_and_decisions_of_their_roundt
         {"target_type": "decision", "target_id": decision["id"]},
         {"target_type": "meeting", "target_id": meeting["id"]},  # a repeat counts once
     ]
-    item = await add_item(client, await auth("member"), world, links=links)
+    item = await add_item(client, await cast.auth("member"), cast, links=links)
     assert sorted((link["target_type"], link["target_id"]) for link in item["links"]) == sorted(
         {(link["target_type"], link["target_id"]) for link in links}
     )
@@ -615,17 +618,17 @@ async def test_items_link_to_meetings_agenda_items_and_decisions_of_their_roundt
         await client.patch(
             f"{ITEMS}/{item['id']}",
             json={"links": [{"target_type": "decision", "target_id": decision["id"]}]},
-            headers=await auth("member"),
+            headers=await cast.auth("member"),
         )
     )
     assert relinked["links"] == [{"target_type": "decision", "target_id": decision["id"]}]
     assert relinked["revision"] == 1
 
 
-async def test_links_to_other_roundtables_or_nothing_are_refused(client, auth, world):
-    education_meeting = await add_meeting(client, await auth("facilitator2"), world, "education")
-    facilitator, admin = await auth("facilitator"), await auth("admin")
-    pmo_meeting = await add_meeting(client, facilitator, world)
+async def test_links_to_other_roundtables_or_nothing_are_refused(client, cast):
+    education_meeting = await add_meeting(client, await cast.auth("facilitator2"), cast, "education")
+    facilitator, admin = await cast.auth("facilitator"), await cast.auth("admin")
+    pmo_meeting = await add_meeting(client, facilitator, cast)
 
     cases = [
         (facilitator, {"target_type": "meeting", "target_id": education_meeting["id"]}),  # not even visible
@@ -634,19 +637,17 @@ async def test_links_to_other_roundtables_or_nothing_are_refused(client, auth, w
         (facilitator, {"target_type": "agenda_item", "target_id": pmo_meeting["id"]}),  # a meeting is no agenda item
     ]
     for headers, link in cases:
-        response = await client.post(ITEMS, json=item_body(world, "pmo", links=[link]), headers=headers)
+        response = await client.post(ITEMS, json=item_body(cast, "pmo", links=[link]), headers=headers)
         assert_problem(response, 422, "unknown_link_target")
 
     bad_type = await client.post(
         ITEMS,
-        json=item_body(world, "pmo", links=[{"target_type": "roundtable", "target_id": str(uuid.uuid4())}]),
+        json=item_body(cast, "pmo", links=[{"target_type": "roundtable", "target_id": str(uuid.uuid4())}]),
         headers=facilitator,
     )
     assert_problem(bad_type, 422, "validation_error")
 
-    item = await add_item(
-        client, facilitator, world, links=[{"target_type": "meeting", "target_id": pmo_meeting["id"]}]
-    )
+    item = await add_item(client, facilitator, cast, links=[{"target_type": "meeting", "target_id": pmo_meeting["id"]}])
     refused = await client.patch(
         f"{ITEMS}/{item['id']}",
         json={"links": [{"target_type": "meeting", "target_id": education_meeting["id"]}]},

@@ -1,8 +1,14 @@
 """Organisations: public lists with filters and sorts; facilitation staff and admins add them."""
 
-from helpers import assert_problem
+from dataclasses import dataclass
+
+import pytest
+from helpers import Table, assert_problem, make_sector, make_table
+from knowledge_factories import make_organisation
 
 from shulchan.demo.content import demo_content
+from shulchan.organisations.models import Organisation, OrganisationKind
+from shulchan.sectors.models import Sector
 
 ORGS = "/api/v1/organisations"
 
@@ -25,6 +31,45 @@ def seeded_names(predicate) -> set[str]:
     return {row.name for row in demo_content().organisations if predicate(row)}
 
 
+@dataclass
+class Zebras:
+    """Organisations of the test's own, all with "zebra" in their names, in two sectors of their own."""
+
+    sector: Sector
+    other: Sector
+    by_key: dict[str, Organisation]
+
+    def names(self, *keys: str) -> set[str]:
+        return {self.by_key[key].name for key in keys}
+
+
+@pytest.fixture
+async def zebras(db) -> Zebras:
+    sector, other = await make_sector(db), await make_sector(db)
+    rows = {
+        "trust": (sector, "עמותת הזברה", "Zebra Trust", OrganisationKind.ngo),
+        "university": (sector, "אוניברסיטת הזברה", "Zebra University", OrganisationKind.university),
+        "north": (sector, "עיריית הזברה הצפונית", "North Zebra Municipality", OrganisationKind.municipality),
+        "city": (other, "עיריית זברה", "Zebra Municipality", OrganisationKind.municipality),
+        "foundation": (other, "קרן זברה", "ZEBRA Foundation", OrganisationKind.foundation),
+    }
+    by_key = {
+        key: await make_organisation(db, in_sector, name, name_en=name_en, kind=kind)
+        for key, (in_sector, name, name_en, kind) in rows.items()
+    }
+    await db.commit()
+    return Zebras(sector, other, by_key)
+
+
+@pytest.fixture
+async def signed_in(db, settings) -> Table:
+    """A roundtable of the test's own: its facilitator is facilitation staff, its member is not."""
+    table = await make_table(db, settings, members=1)
+    await db.commit()
+    return table
+
+
+# About the demo: a fresh platform lists exactly the seeded organisations.
 async def test_anyone_lists_organisations(client, world):
     items = await list_all(client)
 
@@ -32,64 +77,75 @@ async def test_anyone_lists_organisations(client, world):
     assert {item["id"] for item in items} == {str(org_id) for org_id in world.organisations.values()}
 
 
-async def test_filter_by_sector(client, world):
-    items = await list_all(client, sector_id=str(world.sectors["business_philanthropy"]))
+async def test_filter_by_sector(client, zebras):
+    items = await list_all(client, sector_id=str(zebras.sector.id))
 
     assert items
-    assert {item["sector_id"] for item in items} == {str(world.sectors["business_philanthropy"])}
-    assert {item["name"] for item in items} == seeded_names(lambda row: row.sector == "business_philanthropy")
+    assert {item["sector_id"] for item in items} == {str(zebras.sector.id)}
+    assert {item["name"] for item in items} == zebras.names("trust", "university", "north")
 
 
-async def test_filter_by_kind(client):
+async def test_filter_by_kind(client, zebras):
+    everything = await list_all(client)
     items = await list_all(client, kind="university")
 
     assert {item["kind"] for item in items} == {"university"}
-    assert {item["name"] for item in items} == seeded_names(lambda row: row.kind == "university")
+    assert {item["name"] for item in items} == {item["name"] for item in everything if item["kind"] == "university"}
+    assert zebras.names("university") <= {item["name"] for item in items}
 
 
-async def test_filters_combine(client, world):
-    items = await list_all(client, kind="municipality", sector_id=str(world.sectors["government"]))
+async def test_filters_combine(client, zebras):
+    items = await list_all(client, kind="municipality", sector_id=str(zebras.sector.id))
 
-    assert {item["name_en"] for item in items} == {"Tel Aviv-Yafo Municipality", "Be'er Sheva Municipality"}
-    assert await list_all(client, kind="municipality", sector_id=str(world.sectors["civil_society"])) == []
-
-
-async def test_q_matches_part_of_the_hebrew_name(client):
-    items = await list_all(client, q="משרד")
-
-    assert {item["name"] for item in items} == seeded_names(lambda row: "משרד" in row.name)
-    assert "משרד החינוך" in {item["name"] for item in items}
-    assert "עיריית באר שבע" not in {item["name"] for item in items}
+    assert {item["name_en"] for item in items} == {"North Zebra Municipality"}
+    assert {
+        item["name_en"] for item in await list_all(client, kind="municipality", sector_id=str(zebras.other.id))
+    } == {"Zebra Municipality"}
+    assert await list_all(client, kind="university", sector_id=str(zebras.other.id)) == []
 
 
-async def test_q_matches_part_of_the_english_name_ignoring_case(client):
-    upper = await list_all(client, q="FOUNDATION")
-    lower = await list_all(client, q="foundation")
+async def test_q_matches_part_of_the_hebrew_name(client, zebras):
+    everything = await list_all(client)
+    items = await list_all(client, q="הזבר")
 
-    expected = seeded_names(lambda row: "foundation" in (row.name_en or "").lower())
-    assert expected  # the Rashi Foundation, the Almog Family Foundation
+    assert {item["name"] for item in items} == {item["name"] for item in everything if "הזבר" in item["name"]}
+    assert zebras.names("trust", "university", "north") <= {item["name"] for item in items}
+    assert not zebras.names("city", "foundation") & {item["name"] for item in items}
+
+
+async def test_q_matches_part_of_the_english_name_ignoring_case(client, zebras):
+    everything = await list_all(client)
+    upper = await list_all(client, q="ZEBR")
+    lower = await list_all(client, q="zebr")
+
+    expected = {item["name"] for item in everything if "zebr" in (item["name_en"] or "").lower()}
+    assert expected == zebras.names("trust", "university", "city", "north", "foundation")
     assert {item["name"] for item in upper} == expected
     assert [item["id"] for item in lower] == [item["id"] for item in upper]
     assert await list_all(client, q="no such organisation anywhere") == []
 
 
-async def test_sort_by_name_both_ways(client):
+async def test_sort_by_name_both_ways(client, zebras):
     ascending = [item["name"] for item in await list_all(client, sort="name")]
     descending = [item["name"] for item in await list_all(client, sort="-name")]
 
-    assert len(ascending) == len(demo_content().organisations)
+    assert len(ascending) == len(await list_all(client))
+    assert zebras.names("trust", "university", "city", "north", "foundation") <= set(ascending)
     assert ascending == sorted(ascending)
     assert descending == list(reversed(ascending))
 
 
-async def test_small_pages_follow_the_same_order(client):
+async def test_small_pages_follow_the_same_order(client, zebras):
     whole = [item["id"] for item in await list_all(client, sort="-name")]
     paged = [item["id"] for item in await list_all(client, sort="-name", limit=7)]
-
     assert paged == whole
 
+    ours = [item["id"] for item in await list_all(client, sort="-name", q="zebr")]
+    assert len(ours) == 5
+    assert [item["id"] for item in await list_all(client, sort="-name", q="zebr", limit=2)] == ours
 
-async def test_a_cursor_from_another_sort_is_refused(client):
+
+async def test_a_cursor_from_another_sort_is_refused(client, zebras):
     first = (await client.get(ORGS, params={"sort": "name", "limit": 3})).json()
 
     response = await client.get(ORGS, params={"sort": "-name", "limit": 3, "cursor": first["next_cursor"]})
@@ -97,16 +153,16 @@ async def test_a_cursor_from_another_sort_is_refused(client):
     assert_problem(response, 400, "invalid_cursor")
 
 
-async def test_facilitator_adds_an_organisation(client, auth, world):
+async def test_facilitator_adds_an_organisation(client, signed_in, zebras):
     body = {
         "name": "קרן הדוגמה",
         "name_en": "Example Foundation",
-        "sector_id": str(world.sectors["business_philanthropy"]),
+        "sector_id": str(zebras.other.id),
         "kind": "foundation",
         "website": "https://example.org",
     }
 
-    response = await client.post(ORGS, json=body, headers=await auth("facilitator"))
+    response = await client.post(ORGS, json=body, headers=signed_in.facilitator)
 
     assert response.status_code == 201, response.text
     created = response.json()
@@ -117,18 +173,18 @@ async def test_facilitator_adds_an_organisation(client, auth, world):
     assert created["id"] in {item["id"] for item in await list_all(client, q="example")}
 
 
-async def test_an_unknown_sector_is_refused(client, auth):
+async def test_an_unknown_sector_is_refused(client, signed_in):
     body = {"name": "ארגון", "sector_id": "00000000-0000-7000-8000-000000000000", "kind": "ngo"}
 
-    response = await client.post(ORGS, json=body, headers=await auth("facilitator"))
+    response = await client.post(ORGS, json=body, headers=signed_in.facilitator)
 
     assert_problem(response, 422, "unknown_sector")
     assert await list_all(client, q="ארגון") == []
 
 
-async def test_an_unknown_kind_and_a_bad_website_are_refused(client, auth, world):
-    facilitator = await auth("facilitator")
-    base = {"name": "ארגון", "sector_id": str(world.sectors["civil_society"]), "kind": "ngo"}
+async def test_an_unknown_kind_and_a_bad_website_are_refused(client, signed_in, zebras):
+    facilitator = signed_in.facilitator
+    base = {"name": "ארגון", "sector_id": str(zebras.sector.id), "kind": "ngo"}
 
     assert_problem(await client.post(ORGS, json=base | {"kind": "club"}, headers=facilitator), 422, "validation_error")
     assert_problem(
@@ -136,27 +192,25 @@ async def test_an_unknown_kind_and_a_bad_website_are_refused(client, auth, world
     )
 
 
-async def test_members_and_the_public_do_not_add_organisations(client, auth, world):
-    body = {"name": "ארגון", "sector_id": str(world.sectors["civil_society"]), "kind": "ngo"}
+async def test_members_and_the_public_do_not_add_organisations(client, signed_in, zebras):
+    body = {"name": "ארגון", "sector_id": str(zebras.sector.id), "kind": "ngo"}
 
-    assert_problem(await client.post(ORGS, json=body, headers=await auth("member")), 403, "forbidden")
+    assert_problem(await client.post(ORGS, json=body, headers=signed_in.members[0]), 403, "forbidden")
     assert_problem(await client.post(ORGS, json=body), 401, "not_authenticated")
 
 
-async def test_patch_moves_an_organisation_to_another_sector(client, auth, world):
-    facilitator = await auth("facilitator")
-    url = f"{ORGS}/{world.organisations['huji']}"
+async def test_patch_moves_an_organisation_to_another_sector(client, signed_in, zebras):
+    facilitator = signed_in.facilitator
+    url = f"{ORGS}/{zebras.by_key['university'].id}"
     etag = (await client.get(url)).headers["etag"]
 
-    moved = await client.patch(
-        url, json={"sector_id": str(world.sectors["government"])}, headers=facilitator | {"If-Match": etag}
-    )
+    moved = await client.patch(url, json={"sector_id": str(zebras.other.id)}, headers=facilitator | {"If-Match": etag})
     assert moved.status_code == 200, moved.text
-    assert moved.json()["sector_id"] == str(world.sectors["government"])
+    assert moved.json()["sector_id"] == str(zebras.other.id)
     assert moved.headers["etag"] == '"2"'
 
-    stale = await client.patch(url, json={"name_en": "HUJI"}, headers=facilitator | {"If-Match": etag})
+    stale = await client.patch(url, json={"name_en": "ZU"}, headers=facilitator | {"If-Match": etag})
     assert_problem(stale, 412, "stale_version")
     unknown = await client.patch(url, json={"sector_id": "00000000-0000-7000-8000-000000000000"}, headers=facilitator)
     assert_problem(unknown, 422, "unknown_sector")
-    assert (await client.get(url)).json()["name_en"] == "The Hebrew University of Jerusalem"
+    assert (await client.get(url)).json()["name_en"] == "Zebra University"

@@ -6,31 +6,24 @@ import json
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from helpers import assert_problem, ok
+from knowledge_factories import Cast, make_cast
 
-PROBLEM = "application/problem+json"
 ITEMS = "/api/v1/knowledge-items"
 SEARCH = "/api/v1/search"
 FILLER = "טקסט רקע כללי על עבודת השולחן העגול ועל שיתוף הפעולה בין המגזרים."
 
 
-def assert_problem(response, status: int, code: str) -> dict:
-    assert response.status_code == status, response.text
-    assert response.headers["content-type"].startswith(PROBLEM)
-    body = response.json()
-    assert body["status"] == status
-    assert body["code"] == code
-    return body
+@pytest.fixture
+async def cast(db, settings) -> Cast:
+    """The test's own roundtables and people (see knowledge_factories.Cast), not the demo story's."""
+    return await make_cast(db, settings)
 
 
-def ok(response, status: int = 200) -> dict:
-    assert response.status_code == status, response.text
-    return response.json()
-
-
-async def add_item(client, headers, world, roundtable: str | None = "pmo", **overrides) -> dict:
+async def add_item(client, headers, cast, roundtable: str | None = "pmo", **overrides) -> dict:
     body = {"kind": "background_paper", "title": "מסמך", "body": FILLER, "language": "he"}
     if roundtable is not None:
-        body["roundtable_id"] = str(world.roundtables[roundtable])
+        body["roundtable_id"] = str(cast.roundtables[roundtable])
     return ok(await client.post(ITEMS, json=body | overrides, headers=headers), 201)
 
 
@@ -55,7 +48,7 @@ async def found(client, headers, q: str, **params) -> list[str]:
 
 
 def among(ids: list[str], made: list[dict]) -> list[str]:
-    """The hits that are the test's own, in ranked order. The demo world's history speaks of education,
+    """The hits that are the test's own, in ranked order. The demo world (still in the database) speaks of education,
     transport and policy too, so a common word finds its documents as well; these tests judge their own."""
     ours = {item["id"] for item in made}
     return [entity_id for entity_id in ids if entity_id in ours]
@@ -70,13 +63,13 @@ async def hit_of(client, headers, q: str, entity_id: str) -> dict:
 # --- Hebrew and English words ----------------------------------------------------------------------
 
 
-async def test_a_hebrew_word_is_found_behind_its_prefix_letters(client, auth, world):
-    facilitator = await auth("facilitator")
+async def test_a_hebrew_word_is_found_behind_its_prefix_letters(client, cast):
+    facilitator = await cast.auth("facilitator")
     glued = {
-        prefix: await add_item(client, facilitator, world, title=f"מסמך {prefix}", body=f"השקעה {prefix} המקצועי.")
+        prefix: await add_item(client, facilitator, cast, title=f"מסמך {prefix}", body=f"השקעה {prefix} המקצועי.")
         for prefix in ("ובחינוך", "לחינוך", "בחינוך", "חינוך")
     }
-    unrelated = await add_item(client, facilitator, world, title="תעסוקה", body="השקעה בתעסוקה בפריפריה.")
+    unrelated = await add_item(client, facilitator, cast, title="תעסוקה", body="השקעה בתעסוקה בפריפריה.")
     every = {item["id"] for item in glued.values()}
     made = [*glued.values(), unrelated]
 
@@ -88,11 +81,11 @@ async def test_a_hebrew_word_is_found_behind_its_prefix_letters(client, auth, wo
     assert among(await found(client, facilitator, "ובתעסוקה"), made) == [unrelated["id"]]
 
 
-async def test_english_word_forms_find_each_other(client, auth, world):
-    facilitator = await auth("facilitator")
-    plural = await add_item(client, facilitator, world, title="Paper", body="Our employment policies.", language="en")
-    singular = await add_item(client, facilitator, world, title="Note", body="A housing policy.", language="en")
-    other = await add_item(client, facilitator, world, title="Other", body="Police and politics.", language="en")
+async def test_english_word_forms_find_each_other(client, cast):
+    facilitator = await cast.auth("facilitator")
+    plural = await add_item(client, facilitator, cast, title="Paper", body="Our employment policies.", language="en")
+    singular = await add_item(client, facilitator, cast, title="Note", body="A housing policy.", language="en")
+    other = await add_item(client, facilitator, cast, title="Other", body="Police and politics.", language="en")
     made = [plural, singular, other]
 
     assert set(among(await found(client, facilitator, "policy"), made)) == {plural["id"], singular["id"]}
@@ -102,12 +95,12 @@ async def test_english_word_forms_find_each_other(client, auth, world):
     assert set(among(await found(client, facilitator, "police"), made)) == {other["id"]}
 
 
-async def test_every_word_of_the_query_must_be_found(client, auth, world):
-    facilitator = await auth("facilitator")
-    both = await add_item(client, facilitator, world, body="מדיניות תעסוקה ובחינוך בפריפריה")
-    only_work = await add_item(client, facilitator, world, body="מדיניות תעסוקה בפריפריה")
-    only_school = await add_item(client, facilitator, world, body="מדיניות חינוך בפריפריה")
-    english = await add_item(client, facilitator, world, body="Employment policies for the periphery", language="en")
+async def test_every_word_of_the_query_must_be_found(client, cast):
+    facilitator = await cast.auth("facilitator")
+    both = await add_item(client, facilitator, cast, body="מדיניות תעסוקה ובחינוך בפריפריה")
+    only_work = await add_item(client, facilitator, cast, body="מדיניות תעסוקה בפריפריה")
+    only_school = await add_item(client, facilitator, cast, body="מדיניות חינוך בפריפריה")
+    english = await add_item(client, facilitator, cast, body="Employment policies for the periphery", language="en")
     made = [both, only_work, only_school, english]
 
     assert among(await found(client, facilitator, "תעסוקה חינוך"), made) == [both["id"]]
@@ -118,10 +111,10 @@ async def test_every_word_of_the_query_must_be_found(client, auth, world):
     assert among(await found(client, facilitator, "policy חינוך"), made) == []
 
 
-async def test_niqqud_and_maqaf_do_not_hide_words(client, auth, world):
-    facilitator = await auth("facilitator")
-    pointed = await add_item(client, facilitator, world, body="מִדִּינִיּוּת הַחִינּוּךְ בישראל")
-    hyphened = await add_item(client, facilitator, world, body="שיתוף פעולה עם בית־ספר יסודי")
+async def test_niqqud_and_maqaf_do_not_hide_words(client, cast):
+    facilitator = await cast.auth("facilitator")
+    pointed = await add_item(client, facilitator, cast, body="מִדִּינִיּוּת הַחִינּוּךְ בישראל")
+    hyphened = await add_item(client, facilitator, cast, body="שיתוף פעולה עם בית־ספר יסודי")
     made = [pointed, hyphened]
 
     assert among(await found(client, facilitator, "חינוך"), made) == [pointed["id"]]
@@ -132,9 +125,9 @@ async def test_niqqud_and_maqaf_do_not_hide_words(client, auth, world):
     assert [hit["snippet"][start:end] for start, end in hit["highlights"]] == ["חינוך"]
 
 
-async def test_an_edit_is_searchable_at_once(client, auth, world):
-    member = await auth("member")
-    item = await add_item(client, member, world, title="אופניים", body="שבילי אופניים")
+async def test_an_edit_is_searchable_at_once(client, cast):
+    member = await cast.auth("member")
+    item = await add_item(client, member, cast, title="אופניים", body="שבילי אופניים")
     assert among(await found(client, member, "אופניים"), [item]) == [item["id"]]
     await client.patch(f"{ITEMS}/{item['id']}", json={"title": "רכבות", "body": "קווי רכבת קלה"}, headers=member)
 
@@ -145,29 +138,29 @@ async def test_an_edit_is_searchable_at_once(client, auth, world):
 # --- ranking and snippets --------------------------------------------------------------------------
 
 
-async def test_a_title_match_ranks_above_a_body_only_match(client, auth, world):
-    facilitator = await auth("facilitator")
+async def test_a_title_match_ranks_above_a_body_only_match(client, cast):
+    facilitator = await cast.auth("facilitator")
     in_body = await add_item(
-        client, facilitator, world, title="סיכום פגישה", body=f"{FILLER} דיברנו על דיור ציבורי. {FILLER}"
+        client, facilitator, cast, title="סיכום פגישה", body=f"{FILLER} דיברנו על דיור ציבורי. {FILLER}"
     )
-    in_title = await add_item(client, facilitator, world, title="דיור ציבורי", body=f"{FILLER} {FILLER}")
+    in_title = await add_item(client, facilitator, cast, title="דיור ציבורי", body=f"{FILLER} {FILLER}")
 
     page = await search(client, facilitator, "דיור")
     assert [hit["entity_id"] for hit in page["items"]] == [in_title["id"], in_body["id"]]
     assert page["items"][0]["score"] > page["items"][1]["score"]
 
 
-async def test_a_hit_carries_its_item_and_a_snippet_around_the_match(client, auth, world):
-    facilitator = await auth("facilitator")
+async def test_a_hit_carries_its_item_and_a_snippet_around_the_match(client, cast):
+    facilitator = await cast.auth("facilitator")
     body = ("הקדמה ארוכה. " * 40) + "כאן מדובר על החינוך המקצועי בפריפריה. " + ("סיום ארוך. " * 40)
     item = await add_item(
-        client, facilitator, world, title="מסמך רקע", body=body, kind="research", tags=["schools"], language="he"
+        client, facilitator, cast, title="מסמך רקע", body=body, kind="research", tags=["schools"], language="he"
     )
 
     hit = await hit_of(client, facilitator, "בחינוך", item["id"])
 
     assert hit["entity_type"] == "knowledge_item" and hit["entity_id"] == item["id"]
-    assert hit["roundtable_id"] == str(world.roundtables["pmo"])
+    assert hit["roundtable_id"] == str(cast.roundtables["pmo"])
     assert (hit["title"], hit["kind"], hit["language"]) == ("מסמך רקע", "research", "he")
     assert hit["occurred_on"] == item["created_at"][:10]
     assert "החינוך המקצועי" in hit["snippet"]
@@ -178,9 +171,9 @@ async def test_a_hit_carries_its_item_and_a_snippet_around_the_match(client, aut
         assert hit["snippet"][start:end] == "חינוך"
 
 
-async def test_english_highlights_point_at_the_word_forms(client, auth, world):
-    facilitator = await auth("facilitator")
-    item = await add_item(client, facilitator, world, title="Housing", body="Housing policies and one more Policy.")
+async def test_english_highlights_point_at_the_word_forms(client, cast):
+    facilitator = await cast.auth("facilitator")
+    item = await add_item(client, facilitator, cast, title="Housing", body="Housing policies and one more Policy.")
     hit = await hit_of(client, facilitator, "policy", item["id"])
     marked = [hit["snippet"][start:end] for start, end in hit["highlights"]]
     assert marked == ["polic", "Polic"]
@@ -190,10 +183,10 @@ async def test_english_highlights_point_at_the_word_forms(client, auth, world):
 # --- filters ---------------------------------------------------------------------------------------
 
 
-async def past_meeting(client, headers, world, day: datetime, roundtable: str = "pmo") -> dict:
+async def past_meeting(client, headers, cast, day: datetime, roundtable: str = "pmo") -> dict:
     return ok(
         await client.post(
-            f"/api/v1/roundtables/{world.roundtables[roundtable]}/meetings",
+            f"/api/v1/roundtables/{cast.roundtables[roundtable]}/meetings",
             headers=headers,
             json={
                 "title": "מפגש על תחבורה",
@@ -219,17 +212,17 @@ async def approved_minutes(client, signed_in, meeting: dict, text: str) -> dict:
 
 
 @pytest.fixture
-async def signed_in(auth) -> dict[str, dict]:
-    """Headers of every demo user by key."""
+async def signed_in(cast) -> dict[str, dict]:
+    """Headers of every cast member by key."""
     keys = ("facilitator", "facilitator2", "host", "member", "observer", "outsider", "admin", "anonymous")
-    return {key: await auth(key) for key in keys}
+    return {key: await cast.auth(key) for key in keys}
 
 
-async def agreed_decision(client, signed_in, world, title: str, text: str, roundtable: str = "pmo") -> dict:
+async def agreed_decision(client, signed_in, cast, title: str, text: str, roundtable: str = "pmo") -> dict:
     facilitator = signed_in["facilitator"] if roundtable == "pmo" else signed_in["facilitator2"]
     decision = ok(
         await client.post(
-            f"/api/v1/roundtables/{world.roundtables[roundtable]}/decisions",
+            f"/api/v1/roundtables/{cast.roundtables[roundtable]}/decisions",
             headers=facilitator,
             json={"kind": "policy_decision", "title": title, "text": text},
         ),
@@ -241,17 +234,17 @@ async def agreed_decision(client, signed_in, world, title: str, text: str, round
     return decision
 
 
-async def test_filters_narrow_the_hits(client, signed_in, world):
+async def test_filters_narrow_the_hits(client, signed_in, cast):
     facilitator = signed_in["facilitator"]
-    research = await add_item(client, facilitator, world, kind="research", tags=["Transport"], body="תחבורה ציבורית")
+    research = await add_item(client, facilitator, cast, kind="research", tags=["Transport"], body="תחבורה ציבורית")
     protocol = await add_item(
-        client, facilitator, world, kind="protocol", tags=["roads"], body="Transport תחבורה", language="en"
+        client, facilitator, cast, kind="protocol", tags=["roads"], body="Transport תחבורה", language="en"
     )
-    shared = await add_item(client, facilitator, world, None, kind="research", body="תחבורה בספרייה המשותפת")
-    decision = await agreed_decision(client, signed_in, world, "החלטה על תחבורה", "לקדם תחבורה ציבורית")
-    meeting = await past_meeting(client, facilitator, world, datetime(2024, 5, 14, 9, tzinfo=UTC))
+    shared = await add_item(client, facilitator, cast, None, kind="research", body="תחבורה בספרייה המשותפת")
+    decision = await agreed_decision(client, signed_in, cast, "החלטה על תחבורה", "לקדם תחבורה ציבורית")
+    meeting = await past_meeting(client, facilitator, cast, datetime(2024, 5, 14, 9, tzinfo=UTC))
     minutes = await approved_minutes(client, signed_in, meeting, "סוכם לקדם תחבורה ציבורית בפריפריה.")
-    pmo, today = str(world.roundtables["pmo"]), datetime.now(UTC).date()
+    pmo, today = str(cast.roundtables["pmo"]), datetime.now(UTC).date()
     made = [research, protocol, shared, decision, minutes]
 
     async def ours(**params) -> list[str]:
@@ -305,9 +298,9 @@ async def test_filters_narrow_the_hits(client, signed_in, world):
 # --- who finds what --------------------------------------------------------------------------------
 
 
-async def test_facilitator_only_items_are_found_by_facilitators_only(client, signed_in, world):
-    item = await add_item(client, signed_in["facilitator"], world, visibility="facilitators", body="תהליך גישור רגיש")
-    shared = await add_item(client, signed_in["admin"], world, None, visibility="facilitators", body="גישור בספרייה")
+async def test_facilitator_only_items_are_found_by_facilitators_only(client, signed_in, cast):
+    item = await add_item(client, signed_in["facilitator"], cast, visibility="facilitators", body="תהליך גישור רגיש")
+    shared = await add_item(client, signed_in["admin"], cast, None, visibility="facilitators", body="גישור בספרייה")
 
     assert set(await found(client, signed_in["facilitator"], "גישור")) == {item["id"], shared["id"]}
     assert set(await found(client, signed_in["admin"], "גישור")) == {item["id"], shared["id"]}
@@ -316,23 +309,23 @@ async def test_facilitator_only_items_are_found_by_facilitators_only(client, sig
         assert await found(client, signed_in[who], "גישור") == [], who
 
 
-async def test_education_items_stay_inside_education(client, signed_in, world):
+async def test_education_items_stay_inside_education(client, signed_in, cast):
     adder = signed_in["facilitator2"]
     ids = {
-        (await add_item(client, adder, world, "education", visibility=visibility, body="תוכנית מצוינות במדעים"))["id"]
+        (await add_item(client, adder, cast, "education", visibility=visibility, body="תוכנית מצוינות במדעים"))["id"]
         for visibility in ("public", "roundtable")
     }
     assert set(await found(client, adder, "מצוינות")) == ids
     for who in ("member", "facilitator", "outsider", "anonymous"):
         assert await found(client, signed_in[who], "מצוינות") == [], who
-        assert await found(client, signed_in[who], "מצוינות", roundtable_id=str(world.roundtables["education"])) == []
+        assert await found(client, signed_in[who], "מצוינות", roundtable_id=str(cast.roundtables["education"])) == []
 
 
-async def test_the_public_finds_public_items_only(client, signed_in, world):
-    public = await add_item(client, signed_in["member"], world, visibility="public", body="מחקר על שכר מינימום")
-    seated = await add_item(client, signed_in["member"], world, visibility="roundtable", body="טיוטה על שכר מינימום")
-    shared = await add_item(client, signed_in["admin"], world, None, visibility="public", body="שכר מינימום בעולם")
-    shared_signed_in = await add_item(client, signed_in["admin"], world, None, visibility="roundtable", body="שכר")
+async def test_the_public_finds_public_items_only(client, signed_in, cast):
+    public = await add_item(client, signed_in["member"], cast, visibility="public", body="מחקר על שכר מינימום")
+    seated = await add_item(client, signed_in["member"], cast, visibility="roundtable", body="טיוטה על שכר מינימום")
+    shared = await add_item(client, signed_in["admin"], cast, None, visibility="public", body="שכר מינימום בעולם")
+    shared_signed_in = await add_item(client, signed_in["admin"], cast, None, visibility="roundtable", body="שכר")
 
     assert set(await found(client, signed_in["anonymous"], "שכר")) == {public["id"], shared["id"]}
     assert set(await found(client, signed_in["outsider"], "שכר")) == {
@@ -348,9 +341,9 @@ async def test_the_public_finds_public_items_only(client, signed_in, world):
     }
 
 
-async def test_adopted_decisions_of_a_public_roundtable_are_public(client, signed_in, world):
-    agreed = await agreed_decision(client, signed_in, world, "הסכמה על מיסוי", "מיסוי ירוק")
-    adopted = await agreed_decision(client, signed_in, world, "החלטה על מיסוי", "מיסוי ירוק מאומץ")
+async def test_adopted_decisions_of_a_public_roundtable_are_public(client, signed_in, cast):
+    agreed = await agreed_decision(client, signed_in, cast, "הסכמה על מיסוי", "מיסוי ירוק")
+    adopted = await agreed_decision(client, signed_in, cast, "החלטה על מיסוי", "מיסוי ירוק מאומץ")
     ok(
         await client.post(
             f"/api/v1/decisions/{adopted['id']}/transition",
@@ -358,7 +351,7 @@ async def test_adopted_decisions_of_a_public_roundtable_are_public(client, signe
             json={"status": "adopted", "adoption_reference": "החלטת ממשלה 1"},
         )
     )
-    education = await agreed_decision(client, signed_in, world, "מיסוי בחינוך", "מיסוי", roundtable="education")
+    education = await agreed_decision(client, signed_in, cast, "מיסוי בחינוך", "מיסוי", roundtable="education")
 
     assert await found(client, signed_in["anonymous"], "מיסוי") == [adopted["id"]]
     assert await found(client, signed_in["outsider"], "מיסוי") == [adopted["id"]]
@@ -366,10 +359,10 @@ async def test_adopted_decisions_of_a_public_roundtable_are_public(client, signe
     assert set(await found(client, signed_in["facilitator2"], "מיסוי")) == {adopted["id"], education["id"]}
 
 
-async def test_approved_minutes_are_found_by_seated_users_only(client, signed_in, world):
+async def test_approved_minutes_are_found_by_seated_users_only(client, signed_in, cast):
     facilitator = signed_in["facilitator"]
-    meeting = await past_meeting(client, facilitator, world, datetime(2025, 1, 20, 9, tzinfo=UTC))
-    draft_meeting = await past_meeting(client, facilitator, world, datetime(2025, 2, 20, 9, tzinfo=UTC))
+    meeting = await past_meeting(client, facilitator, cast, datetime(2025, 1, 20, 9, tzinfo=UTC))
+    draft_meeting = await past_meeting(client, facilitator, cast, datetime(2025, 2, 20, 9, tzinfo=UTC))
     ok(
         await client.post(
             f"/api/v1/meetings/{draft_meeting['id']}/minutes", headers=facilitator, json={"body": "אנרגיה"}
@@ -388,8 +381,10 @@ async def test_approved_minutes_are_found_by_seated_users_only(client, signed_in
 
 
 @pytest.mark.parametrize("q", ["?!", " — … ,", "״ ׳", "___", "־"])
-async def test_a_query_of_punctuation_alone_is_refused(client, auth, q):
-    body = assert_problem(await client.get(SEARCH, params={"q": q}, headers=await auth("member")), 422, "empty_query")
+async def test_a_query_of_punctuation_alone_is_refused(client, cast, q):
+    body = assert_problem(
+        await client.get(SEARCH, params={"q": q}, headers=await cast.auth("member")), 422, "empty_query"
+    )
     assert body["detail"]
 
 
@@ -398,9 +393,9 @@ async def test_a_missing_or_oversized_query_is_refused(client, params):
     assert_problem(await client.get(SEARCH, params=params), 422, "validation_error")
 
 
-async def test_stop_words_and_unknown_words_find_nothing_without_failing(client, auth, world):
-    facilitator = await auth("facilitator")
-    await add_item(client, facilitator, world, body="The policy of the table", language="en")
+async def test_stop_words_and_unknown_words_find_nothing_without_failing(client, cast):
+    facilitator = await cast.auth("facilitator")
+    await add_item(client, facilitator, cast, body="The policy of the table", language="en")
     assert await found(client, facilitator, "zzyzx") == []
     assert await found(client, facilitator, "policy zzyzx") == []
     # PostgreSQL drops English stop words from the query; SQLite keeps them. Neither may fail.
@@ -411,14 +406,14 @@ async def test_stop_words_and_unknown_words_find_nothing_without_failing(client,
 # --- paging and cost -------------------------------------------------------------------------------
 
 
-async def test_pages_of_hits_follow_each_other_without_repeats(client, auth, world):
-    facilitator = await auth("facilitator")
+async def test_pages_of_hits_follow_each_other_without_repeats(client, cast):
+    facilitator = await cast.auth("facilitator")
     ids = set()
     for n in range(7):
         body = "ועדת היגוי " + " ".join(["פרטים"] * n)  # different lengths: different scores
-        ids.add((await add_item(client, facilitator, world, title=f"מסמך {n}", body=body))["id"])
+        ids.add((await add_item(client, facilitator, cast, title=f"מסמך {n}", body=body))["id"])
     for _ in range(3):  # and a few identical ones: equal scores, ordered by their id
-        ids.add((await add_item(client, facilitator, world, title="תאום", body="ועדת היגוי"))["id"])
+        ids.add((await add_item(client, facilitator, cast, title="תאום", body="ועדת היגוי"))["id"])
 
     seen, scores, cursor, pages = [], [], None, 0
     while True:
@@ -437,10 +432,10 @@ async def test_pages_of_hits_follow_each_other_without_repeats(client, auth, wor
     assert seen == await found(client, facilitator, "היגוי")
 
 
-async def test_a_foreign_or_forged_cursor_is_refused(client, auth, world):
-    member = await auth("member")
+async def test_a_foreign_or_forged_cursor_is_refused(client, cast):
+    member = await cast.auth("member")
     for n in range(3):
-        await add_item(client, member, world, body=f"גינה קהילתית {n}")
+        await add_item(client, member, cast, body=f"גינה קהילתית {n}")
     listing = ok(await client.get(ITEMS, params={"limit": 1}, headers=member))
 
     def forged(values) -> str:
@@ -452,10 +447,10 @@ async def test_a_foreign_or_forged_cursor_is_refused(client, auth, world):
         assert_problem(response, 400, "invalid_cursor")
 
 
-async def test_the_number_of_queries_does_not_grow_with_the_page(client, auth, world, count_queries):
-    member = await auth("member")
+async def test_the_number_of_queries_does_not_grow_with_the_page(client, cast, count_queries):
+    member = await cast.auth("member")
     for n in range(22):
-        await add_item(client, member, world, title=f"פריט {n}", body=f"מחזור פסולת {n}")
+        await add_item(client, member, cast, title=f"פריט {n}", body=f"מחזור פסולת {n}")
 
     small = count_queries()
     two = await search(client, member, "פסולת", limit=2)

@@ -1,10 +1,24 @@
 """Sectors: the public list in display order, and how admins add and change them."""
 
-from helpers import assert_problem
+import pytest
+from helpers import assert_problem, bearer, make_sector, make_table
+from knowledge_factories import make_admin
 
 from shulchan.demo.content import demo_content
 
 SECTORS = "/api/v1/sectors"
+
+
+@pytest.fixture
+async def admin(db, settings) -> dict[str, str]:
+    """Headers of a platform admin of the test's own."""
+    headers = await bearer(db, settings, await make_admin(db))
+    await db.commit()
+    return headers
+
+
+async def all_sectors(client) -> list[dict]:
+    return (await client.get(SECTORS, params={"limit": 200})).json()["items"]
 
 
 def new_sector(**overrides) -> dict:
@@ -17,6 +31,7 @@ def new_sector(**overrides) -> dict:
     } | overrides
 
 
+# About the demo: its three sectors are what a fresh platform starts with.
 async def test_the_three_seeded_sectors_are_public_and_in_position_order(client, world):
     response = await client.get(SECTORS)
 
@@ -33,19 +48,28 @@ async def test_the_three_seeded_sectors_are_public_and_in_position_order(client,
     assert response.json()["next_cursor"] is None
 
 
-async def test_a_new_sector_takes_its_place_by_position(client, auth):
-    admin = await auth("admin")
-    created = await client.post(SECTORS, json=new_sector(key="local_government", position=15), headers=admin)
+async def test_a_new_sector_takes_its_place_by_position(client, db, admin):
+    before, after = await make_sector(db, "before_it"), await make_sector(db, "after_it")
+    before.position, after.position = 1001, 1003
+    await db.commit()
+    created = await client.post(SECTORS, json=new_sector(key="local_government", position=1002), headers=admin)
     assert created.status_code == 201, created.text
 
-    keys = [s["key"] for s in (await client.get(SECTORS)).json()["items"]]
-    assert keys == ["government", "local_government", "business_philanthropy", "civil_society"]
+    items = await all_sectors(client)
+    assert [s["position"] for s in items] == sorted(s["position"] for s in items)
+    keys = [s["key"] for s in items]
+    assert [key for key in keys if key in {"before_it", "local_government", "after_it"}] == [
+        "before_it",
+        "local_government",
+        "after_it",
+    ]
+    assert keys.index("local_government") == keys.index("before_it") + 1 == keys.index("after_it") - 1
     by_key = [s["key"] for s in (await client.get(SECTORS, params={"sort": "key"})).json()["items"]]
     assert by_key == sorted(by_key)
 
 
-async def test_admin_adds_a_sector(client, auth):
-    response = await client.post(SECTORS, json=new_sector(), headers=await auth("admin"))
+async def test_admin_adds_a_sector(client, admin):
+    response = await client.post(SECTORS, json=new_sector(), headers=admin)
 
     assert response.status_code == 201, response.text
     body = response.json()
@@ -62,41 +86,44 @@ async def test_admin_adds_a_sector(client, auth):
     assert fetched.headers["etag"] == '"1"'
 
 
-async def test_a_duplicate_key_is_a_conflict(client, auth):
-    admin = await auth("admin")
+async def test_a_duplicate_key_is_a_conflict(client, db, admin):
+    await make_sector(db, "taken_key")
+    await db.commit()
+    before = await all_sectors(client)
 
-    response = await client.post(SECTORS, json=new_sector(key="government"), headers=admin)
+    response = await client.post(SECTORS, json=new_sector(key="taken_key"), headers=admin)
 
     body = assert_problem(response, 409, "sector_key_taken")
-    assert "government" in body["detail"]
-    assert len((await client.get(SECTORS)).json()["items"]) == 3
+    assert "taken_key" in body["detail"]
+    assert await all_sectors(client) == before
 
 
-async def test_a_bad_colour_is_refused(client, auth):
-    admin = await auth("admin")
-
+async def test_a_bad_colour_is_refused(client, admin):
+    before = await all_sectors(client)
     for colour in ("red", "#12345", "#1234567", "#gggggg"):
         response = await client.post(SECTORS, json=new_sector(colour=colour), headers=admin)
         body = assert_problem(response, 422, "validation_error")
         assert ["body", "colour"] in [error["loc"] for error in body["errors"]]
-    assert len((await client.get(SECTORS)).json()["items"]) == 3
+    assert await all_sectors(client) == before
 
 
-async def test_a_bad_key_is_refused(client, auth):
-    response = await client.post(SECTORS, json=new_sector(key="Academia With Spaces"), headers=await auth("admin"))
+async def test_a_bad_key_is_refused(client, admin):
+    response = await client.post(SECTORS, json=new_sector(key="Academia With Spaces"), headers=admin)
 
     body = assert_problem(response, 422, "validation_error")
     assert ["body", "key"] in [error["loc"] for error in body["errors"]]
 
 
-async def test_only_admins_add_sectors(client, auth):
-    assert_problem(await client.post(SECTORS, json=new_sector(), headers=await auth("facilitator")), 403, "forbidden")
+async def test_only_admins_add_sectors(client, db, settings):
+    facilitator = (await make_table(db, settings, members=0)).facilitator
+    await db.commit()
+    assert_problem(await client.post(SECTORS, json=new_sector(), headers=facilitator), 403, "forbidden")
     assert_problem(await client.post(SECTORS, json=new_sector()), 401, "not_authenticated")
 
 
-async def test_patch_with_the_current_etag_changes_the_sector(client, auth, world):
-    admin = await auth("admin")
-    url = f"{SECTORS}/{world.sectors['civil_society']}"
+async def test_patch_with_the_current_etag_changes_the_sector(client, db, admin):
+    url = f"{SECTORS}/{(await make_sector(db)).id}"
+    await db.commit()
     etag = (await client.get(url)).headers["etag"]
 
     response = await client.patch(
@@ -112,9 +139,9 @@ async def test_patch_with_the_current_etag_changes_the_sector(client, auth, worl
     assert (await client.get(url)).json()["colour"] == "#00aa00"
 
 
-async def test_patch_with_a_stale_etag_changes_nothing(client, auth, world):
-    admin = await auth("admin")
-    url = f"{SECTORS}/{world.sectors['government']}"
+async def test_patch_with_a_stale_etag_changes_nothing(client, db, admin):
+    url = f"{SECTORS}/{(await make_sector(db)).id}"
+    await db.commit()
     etag = (await client.get(url)).headers["etag"]
     first = await client.patch(url, json={"colour": "#000000"}, headers=admin | {"If-Match": etag})
     assert first.status_code == 200, first.text
@@ -126,9 +153,9 @@ async def test_patch_with_a_stale_etag_changes_nothing(client, auth, world):
     assert (await client.get(url)).json()["colour"] == "#000000"
 
 
-async def test_patch_refuses_a_bad_colour_and_null_names(client, auth, world):
-    admin = await auth("admin")
-    url = f"{SECTORS}/{world.sectors['government']}"
+async def test_patch_refuses_a_bad_colour_and_null_names(client, db, admin):
+    url = f"{SECTORS}/{(await make_sector(db)).id}"
+    await db.commit()
 
     assert_problem(await client.patch(url, json={"colour": "blue"}, headers=admin), 422, "validation_error")
     assert_problem(await client.patch(url, json={"name_he": None}, headers=admin), 422, "validation_error")
