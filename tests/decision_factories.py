@@ -138,15 +138,15 @@ async def make_decision(
     cast: Cast,
     status: str,
     *,
-    roundtable: Roundtable | None = None,
+    roundtable_id: Any = None,
     steer: str = "facilitator",
     adopt: str = "host",
     **fields: Any,
 ) -> dict:
-    """A decision of the cast's roundtable (or `roundtable`) brought to `status` along the usual path,
+    """A decision of the cast's roundtable (or `roundtable_id`) brought to `status` along the usual path,
     proposed and steered by `steer`, adopted by `adopt`; returns it as read."""
     steerer = await cast.auth(steer)
-    decision = await propose(client, steerer, (roundtable or cast.roundtable).id, **fields)
+    decision = await propose(client, steerer, roundtable_id or cast.roundtable.id, **fields)
     for target in DECISION_PATH[status]:
         headers = await cast.auth(adopt) if target == "adopted" else steerer
         decision = ok(
