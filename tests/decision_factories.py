@@ -5,11 +5,11 @@ domain events are the real ones). Built on tests.helpers; nothing here depends o
 
 import uuid
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import httpx
-from helpers import bearer, make_roundtable, make_sector, ok, seat
+from helpers import bearer, make_roundtable, make_sector, ok, seat, stakeholder_of
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from shulchan.core.config import Settings
@@ -21,10 +21,13 @@ from shulchan.stakeholders.models import Stakeholder
 API = "/api/v1"
 SECTORS = ("government", "business", "civil_society")
 # Who sits where at the cast's (public) roundtable: key -> (sector, role).
+# Two host/member seats in each sector, so a sector can both support and object.
 SEATED = {
     "facilitator": ("government", Role.facilitator),
     "host": ("government", Role.host),
+    "government2": ("government", Role.member),
     "business": ("business", Role.member),
+    "business2": ("business", Role.member),
     "member": ("civil_society", Role.member),
     "member2": ("civil_society", Role.member),
     "observer": ("civil_society", Role.observer),
@@ -58,7 +61,8 @@ async def _person(session: AsyncSession, key: str, organisation: Organisation | 
 @dataclass
 class Cast:
     """A public roundtable of the test's own, seated across three sectors of its own (SEATED), with a
-    few goals; a second, internal roundtable run by `facilitator2`; an `outsider` seated nowhere and a
+    few goals, an `alternate` standing in for `member`'s seat and a `departed` member whose seat has
+    ended; a second, internal roundtable run by `facilitator2`; an `outsider` seated nowhere and a
     platform `admin`. Ids by key, like the demo world's; `await cast.auth(key)` signs one of them in."""
 
     session: AsyncSession
@@ -99,12 +103,17 @@ async def make_cast(session: AsyncSession, settings: Settings) -> Cast:
     for key, (sector, role) in SEATED.items():
         cast.users[key] = await _person(session, key, organisations[sector])
         cast.seats[key] = await seat(session, roundtable, cast.users[key], role)
+    cast.users["alternate"] = await _person(session, "alternate", organisations["civil_society"])
+    cast.users["departed"] = await _person(session, "departed", organisations["civil_society"])
+    cast.seats["departed"] = await seat(session, roundtable, cast.users["departed"], Role.member)
+    cast.seats["departed"].ended_on = date.today() - timedelta(days=10)
     cast.users["facilitator2"] = await _person(session, "facilitator2", organisations["government"])
     cast.seats["facilitator2"] = await seat(session, other, cast.users["facilitator2"], Role.facilitator)
     cast.users["outsider"] = await _person(session, "outsider", None)
     cast.users["admin"] = await _person(session, "admin", None, admin=True)
-    for key, row in cast.seats.items():
-        cast.stakeholders[key] = row.stakeholder_id
+    for key, user in cast.users.items():
+        cast.stakeholders[key] = (await stakeholder_of(session, user)).id
+    cast.seats["member"].alternate_stakeholder_id = cast.stakeholders["alternate"]
     for table, ids in ((roundtable, cast.goal_ids), (other, cast.other_goal_ids)):
         goals = [Goal(roundtable_id=table.id, title=f"מטרה {n}", status=GoalStatus.open) for n in range(GOALS)]
         session.add_all(goals)
