@@ -182,7 +182,12 @@ async def make_api_meeting(
     return ok(await client.post(f"{API}/roundtables/{roundtable_id}/meetings", headers=headers, json=body), 201)
 
 
-MINUTES_PATH = {"draft": [], "circulated": ["circulated"], "approved": ["circulated", "approved"]}
+MINUTES_PATH = {
+    "draft": [],
+    "circulated": ["circulated"],
+    "approved": ["circulated", "approved"],
+    "locked": ["circulated", "approved", "locked"],
+}
 
 
 async def make_minutes(
@@ -194,8 +199,9 @@ async def make_minutes(
     meeting_id: str | None = None,
     approve: str = "host",
 ) -> dict:
-    """Minutes of a (new, past) meeting of the cast's roundtable, written by the facilitator and brought
-    to `status` (approved by `approve`); returns them as read."""
+    """Minutes of `meeting_id` (by default a new, past meeting of the cast's roundtable), written by the
+    facilitator and brought to `status` (approved by `approve`, every other move by the facilitator);
+    returns them as read."""
     facilitator = await cast.auth("facilitator")
     if meeting_id is None:
         meeting_id = (await make_api_meeting(client, facilitator, cast.roundtable.id))["id"]
