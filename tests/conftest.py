@@ -15,7 +15,6 @@ from pathlib import Path
 import asyncpg
 import httpx
 import pytest
-from live_app import LiveApp, live_app
 from sqlalchemy import event, select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession, async_sessionmaker
 
@@ -222,14 +221,6 @@ async def live(live_settings: Settings) -> AsyncIterator[Live]:
             yield Live(live_settings, async_sessionmaker(live_engine, expire_on_commit=False), http)
     finally:
         await live_engine.dispose()
-
-
-@pytest.fixture
-async def live_world(live_settings: Settings) -> AsyncIterator[LiveApp]:
-    """Like `live`, with the demo world built in the module's database (so: one such test a module),
-    for races that need its story (an agreed decision, circulated minutes)."""
-    async with live_app(live_settings) as app:
-        yield app
 
 
 class QueryCounter:

@@ -7,38 +7,41 @@ follow-up shows the table's open items, overdue first.
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
-from helpers import ok
+from decision_factories import Cast, make_cast
+from helpers import assert_problem, ok
 from sqlalchemy import select
 
 from shulchan.decisions.models import ActionItem, ActionItemStatus
 
-PROBLEM = "application/problem+json"
 API = "/api/v1"
+
+
+@pytest.fixture
+async def cast(db, settings) -> Cast:
+    """This test's own roundtable and people (see decision_factories)."""
+    return await make_cast(db, settings)
+
+
 TODAY = date.today()
-
-
-def assert_problem(response, status: int, code: str) -> dict:
-    assert response.status_code == status, response.text
-    assert response.headers["content-type"].startswith(PROBLEM)
-    body = response.json()
-    assert body["status"] == status and body["code"] == code, body
-    return body
 
 
 def days(offset: int | None) -> str | None:
     return None if offset is None else (TODAY + timedelta(days=offset)).isoformat()
 
 
-async def new_item(client, headers, world, owner="member", due=None, roundtable="pmo", status=None, **fields) -> dict:
-    """An action item owned by the demo stakeholder `owner`, due `due` days from today (None: no date)."""
+async def new_item(client, headers, cast, owner="member", due=None, other=False, status=None, **fields) -> dict:
+    """An action item of the cast's roundtable (or its `other` one) owned by the cast's stakeholder `owner`,
+    due `due` days from today (None: no date)."""
     body = {
         "title": fields.pop("title", "לנסח מסמך המשך"),
-        "owner_stakeholder_id": str(world.stakeholders[owner]),
+        "owner_stakeholder_id": str(cast.stakeholders[owner]),
         "due_date": days(due),
     } | fields
     item = ok(
         await client.post(
-            f"{API}/roundtables/{world.roundtables[roundtable]}/action-items", headers=headers, json=body
+            f"{API}/roundtables/{(cast.other if other else cast.roundtable).id}/action-items",
+            headers=headers,
+            json=body,
         ),
         201,
     )
@@ -65,7 +68,7 @@ async def new_decision(client, headers, roundtable_id) -> dict:
 
 
 async def listed(client, headers, **params) -> list[dict]:
-    """Every item of the list, page after page (the demo world has a history of its own)."""
+    """Every item of the list, page after page."""
     items, cursor = [], None
     while True:
         page_params = params | {"limit": 200} | ({"cursor": cursor} if cursor else {})
@@ -83,17 +86,17 @@ async def listed_ids(client, headers, **params) -> list[str]:
 # --- creating -------------------------------------------------------------------------------------
 
 
-async def test_an_action_item_is_made_on_a_decision(client, auth, world):
-    facilitator = await auth("facilitator")
-    decision = await new_decision(client, facilitator, world.roundtables["pmo"])
+async def test_an_action_item_is_made_on_a_decision(client, cast):
+    facilitator = await cast.auth("facilitator")
+    decision = await new_decision(client, facilitator, cast.roundtable.id)
 
     response = await client.post(
-        f"{API}/roundtables/{world.roundtables['pmo']}/action-items",
+        f"{API}/roundtables/{cast.roundtable.id}/action-items",
         headers=facilitator,
         json={
             "title": "לנסח מסמך יישום",
             "description": "טיוטה ראשונה עד המפגש הבא",
-            "owner_stakeholder_id": str(world.stakeholders["member"]),
+            "owner_stakeholder_id": str(cast.stakeholders["member"]),
             "due_date": days(14),
             "decision_id": decision["id"],
         },
@@ -105,43 +108,43 @@ async def test_an_action_item_is_made_on_a_decision(client, auth, world):
     assert (item["decision_id"], item["meeting_id"], item["roundtable_id"]) == (
         decision["id"],
         None,
-        str(world.roundtables["pmo"]),
+        str(cast.roundtable.id),
     )
-    assert item["owner_stakeholder_id"] == str(world.stakeholders["member"])
+    assert item["owner_stakeholder_id"] == str(cast.stakeholders["member"])
     assert item["owner_name"] and item["due_date"] == days(14)
     assert (item["status"], item["overdue"], item["completed_at"]) == ("open", False, None)
-    assert ok(await client.get(f"{API}/action-items/{item['id']}", headers=await auth("member"))) == item
+    assert ok(await client.get(f"{API}/action-items/{item['id']}", headers=await cast.auth("member"))) == item
 
 
 @pytest.mark.parametrize("who", ["facilitator", "host"])
-async def test_an_action_item_is_made_on_a_meeting(client, auth, world, who):
-    headers = await auth(who)
-    meeting = await new_meeting(client, headers, world.roundtables["pmo"])
+async def test_an_action_item_is_made_on_a_meeting(client, cast, who):
+    headers = await cast.auth(who)
+    meeting = await new_meeting(client, headers, cast.roundtable.id)
 
-    item = await new_item(client, headers, world, owner="host", meeting_id=meeting["id"])
+    item = await new_item(client, headers, cast, owner="host", meeting_id=meeting["id"])
 
     assert (item["meeting_id"], item["decision_id"], item["due_date"]) == (meeting["id"], None, None)
 
 
-async def test_members_do_not_assign_action_items(client, auth, world):
+async def test_members_do_not_assign_action_items(client, cast):
     response = await client.post(
-        f"{API}/roundtables/{world.roundtables['pmo']}/action-items",
-        headers=await auth("member"),
-        json={"title": "משימה", "owner_stakeholder_id": str(world.stakeholders["member"])},
+        f"{API}/roundtables/{cast.roundtable.id}/action-items",
+        headers=await cast.auth("member"),
+        json={"title": "משימה", "owner_stakeholder_id": str(cast.stakeholders["member"])},
     )
 
     assert_problem(response, 403, "forbidden")
 
 
-async def test_an_action_item_refers_to_its_own_roundtable_only(client, auth, world):
-    facilitator2 = await auth("facilitator2")
-    education = world.roundtables["education"]
+async def test_an_action_item_refers_to_its_own_roundtable_only(client, cast):
+    facilitator2 = await cast.auth("facilitator2")
+    education = cast.other.id
     foreign_decision = await new_decision(client, facilitator2, education)
     foreign_meeting = await new_meeting(client, facilitator2, education)
-    facilitator = await auth("facilitator")
+    facilitator = await cast.auth("facilitator")
     before = await listed_ids(client, facilitator)
-    url = f"{API}/roundtables/{world.roundtables['pmo']}/action-items"
-    base = {"title": "משימה", "owner_stakeholder_id": str(world.stakeholders["member"])}
+    url = f"{API}/roundtables/{cast.roundtable.id}/action-items"
+    base = {"title": "משימה", "owner_stakeholder_id": str(cast.stakeholders["member"])}
 
     on_decision = await client.post(url, headers=facilitator, json=base | {"decision_id": foreign_decision["id"]})
     on_meeting = await client.post(url, headers=facilitator, json=base | {"meeting_id": foreign_meeting["id"]})
@@ -170,17 +173,17 @@ async def test_an_action_item_refers_to_its_own_roundtable_only(client, auth, wo
         (None, "open", False),
     ],
 )
-async def test_an_item_is_overdue_while_open_past_its_date(client, auth, world, due, status, overdue):
-    item = await new_item(client, await auth("facilitator"), world, due=due, status=status)
+async def test_an_item_is_overdue_while_open_past_its_date(client, cast, due, status, overdue):
+    item = await new_item(client, await cast.auth("facilitator"), cast, due=due, status=status)
 
     assert (item["status"], item["overdue"]) == (status, overdue)
-    again = ok(await client.get(f"{API}/action-items/{item['id']}", headers=await auth("member")))
+    again = ok(await client.get(f"{API}/action-items/{item['id']}", headers=await cast.auth("member")))
     assert again["overdue"] is overdue
 
 
-async def test_the_owner_moves_the_status_and_done_records_when(client, auth, world):
-    member = await auth("member")
-    item = await new_item(client, await auth("facilitator"), world, owner="member", due=-3)
+async def test_the_owner_moves_the_status_and_done_records_when(client, cast):
+    member = await cast.auth("member")
+    item = await new_item(client, await cast.auth("facilitator"), cast, owner="member", due=-3)
 
     started = ok(await client.patch(f"{API}/action-items/{item['id']}", headers=member, json={"status": "in_progress"}))
     assert (started["status"], started["completed_at"], started["overdue"]) == ("in_progress", None, True)
@@ -209,61 +212,61 @@ async def test_the_owner_moves_the_status_and_done_records_when(client, auth, wo
         {"owner_stakeholder_id": "host"},
     ],
 )
-async def test_an_owner_who_is_a_member_changes_the_status_only(client, auth, world, change):
-    item = await new_item(client, await auth("facilitator"), world, owner="member", due=-3)
+async def test_an_owner_who_is_a_member_changes_the_status_only(client, cast, change):
+    item = await new_item(client, await cast.auth("facilitator"), cast, owner="member", due=-3)
     if change.get("owner_stakeholder_id"):
-        change = {"owner_stakeholder_id": str(world.stakeholders[change["owner_stakeholder_id"]])}
+        change = {"owner_stakeholder_id": str(cast.stakeholders[change["owner_stakeholder_id"]])}
 
-    response = await client.patch(f"{API}/action-items/{item['id']}", headers=await auth("member"), json=change)
+    response = await client.patch(f"{API}/action-items/{item['id']}", headers=await cast.auth("member"), json=change)
 
     assert_problem(response, 403, "owner_status_only")
-    assert ok(await client.get(f"{API}/action-items/{item['id']}", headers=await auth("member"))) == item
+    assert ok(await client.get(f"{API}/action-items/{item['id']}", headers=await cast.auth("member"))) == item
 
 
-async def test_a_member_does_not_touch_someone_elses_item(client, auth, world):
-    item = await new_item(client, await auth("facilitator"), world, owner="host")
+async def test_a_member_does_not_touch_someone_elses_item(client, cast):
+    item = await new_item(client, await cast.auth("facilitator"), cast, owner="host")
 
     response = await client.patch(
-        f"{API}/action-items/{item['id']}", headers=await auth("member"), json={"status": "done"}
+        f"{API}/action-items/{item['id']}", headers=await cast.auth("member"), json={"status": "done"}
     )
 
     assert_problem(response, 403, "forbidden")
-    assert ok(await client.get(f"{API}/action-items/{item['id']}", headers=await auth("host")))["status"] == "open"
+    assert ok(await client.get(f"{API}/action-items/{item['id']}", headers=await cast.auth("host")))["status"] == "open"
 
 
-async def test_an_observer_owner_does_not_update_either(client, auth, world):
-    item = await new_item(client, await auth("facilitator"), world, owner="observer")
+async def test_an_observer_owner_does_not_update_either(client, cast):
+    item = await new_item(client, await cast.auth("facilitator"), cast, owner="observer")
 
     response = await client.patch(
-        f"{API}/action-items/{item['id']}", headers=await auth("observer"), json={"status": "done"}
+        f"{API}/action-items/{item['id']}", headers=await cast.auth("observer"), json={"status": "done"}
     )
 
     assert_problem(response, 403, "forbidden")
 
 
 @pytest.mark.parametrize("who", ["facilitator", "host"])
-async def test_managers_change_anything(client, auth, world, who):
-    item = await new_item(client, await auth("facilitator"), world, owner="member", due=-3)
+async def test_managers_change_anything(client, cast, who):
+    item = await new_item(client, await cast.auth("facilitator"), cast, owner="member", due=-3)
 
     changed = ok(
         await client.patch(
             f"{API}/action-items/{item['id']}",
-            headers=await auth(who),
-            json={"title": "כותרת חדשה", "owner_stakeholder_id": str(world.stakeholders["host"]), "due_date": days(5)},
+            headers=await cast.auth(who),
+            json={"title": "כותרת חדשה", "owner_stakeholder_id": str(cast.stakeholders["host"]), "due_date": days(5)},
         )
     )
 
     assert (changed["title"], changed["owner_stakeholder_id"], changed["due_date"]) == (
         "כותרת חדשה",
-        str(world.stakeholders["host"]),
+        str(cast.stakeholders["host"]),
         days(5),
     )
     assert changed["overdue"] is False and changed["version"] > item["version"]
 
 
-async def test_a_stale_if_match_changes_nothing(client, auth, world):
-    facilitator = await auth("facilitator")
-    item = await new_item(client, facilitator, world)
+async def test_a_stale_if_match_changes_nothing(client, cast):
+    facilitator = await cast.auth("facilitator")
+    item = await new_item(client, facilitator, cast)
     ok(await client.patch(f"{API}/action-items/{item['id']}", headers=facilitator, json={"title": "ראשון"}))
 
     response = await client.patch(
@@ -297,17 +300,17 @@ def matches(item: dict, params: dict, owner: str) -> bool:
     )
 
 
-async def test_my_open_overdue_items(client, auth, world):
-    facilitator, member, host = await auth("facilitator"), await auth("member"), await auth("host")
-    # The demo world's history has items of its own; the new ones are the newest, so they come last.
+async def test_my_open_overdue_items(client, cast):
+    facilitator, member, host = await cast.auth("facilitator"), await cast.auth("member"), await cast.auth("host")
+    # Whatever the lists held before, the new items are the newest, so they come last.
     before = {name: await listed_ids(client, member, **params) for name, params in MY_LISTS.items()}
     hosts_before = await listed_ids(client, host, mine="true")
-    late_open = await new_item(client, facilitator, world, due=-2, title="א")
-    late_started = await new_item(client, facilitator, world, due=-1, status="in_progress", title="ב")
-    late_done = await new_item(client, facilitator, world, due=-5, status="done", title="ג")
-    upcoming = await new_item(client, facilitator, world, due=3, title="ד")
-    undated = await new_item(client, facilitator, world, due=None, title="ה")
-    hosts = await new_item(client, facilitator, world, owner="host", due=-2, title="ו")
+    late_open = await new_item(client, facilitator, cast, due=-2, title="א")
+    late_started = await new_item(client, facilitator, cast, due=-1, status="in_progress", title="ב")
+    late_done = await new_item(client, facilitator, cast, due=-5, status="done", title="ג")
+    upcoming = await new_item(client, facilitator, cast, due=3, title="ד")
+    undated = await new_item(client, facilitator, cast, due=None, title="ה")
+    hosts = await new_item(client, facilitator, cast, owner="host", due=-2, title="ו")
 
     to_do = await listed_ids(client, member, **MY_LISTS["to_do"])
     assert to_do == before["to_do"] + [late_open["id"], late_started["id"]]
@@ -330,30 +333,34 @@ async def test_my_open_overdue_items(client, auth, world):
     assert [item["id"] for item in everything] == before["everything"] + [
         item["id"] for item in (late_open, late_started, late_done, upcoming, undated, hosts)
     ]
-    # Each filtered list holds exactly the items of that list that pass its filters, the history's included.
-    owner = str(world.stakeholders["member"])
+    # Each filtered list holds exactly the items of that list that pass its filters, those made before included.
+    owner = str(cast.stakeholders["member"])
     for name, params in MY_LISTS.items():
         expected = [item["id"] for item in everything if matches(item, params, owner)]
         assert await listed_ids(client, member, **params) == expected, name
 
 
-async def test_lists_keep_to_the_callers_tables(client, auth, world):
-    member, facilitator2, outsider = await auth("member"), await auth("facilitator2"), await auth("outsider")
+async def test_lists_keep_to_the_callers_tables(client, cast):
+    member, facilitator2, outsider = (
+        await cast.auth("member"),
+        await cast.auth("facilitator2"),
+        await cast.auth("outsider"),
+    )
     before = {
         who: await listed(client, headers) for who, headers in [("member", member), ("facilitator2", facilitator2)]
     }
-    pmo_item = await new_item(client, await auth("facilitator"), world)
-    education_item = await new_item(client, facilitator2, world, owner="samah_khatib", roundtable="education")
+    pmo_item = await new_item(client, await cast.auth("facilitator"), cast)
+    education_item = await new_item(client, facilitator2, cast, owner="facilitator2", other=True)
 
     members_items = await listed(client, member)
     assert [item["id"] for item in members_items] == [item["id"] for item in before["member"]] + [pmo_item["id"]]
-    assert {item["roundtable_id"] for item in members_items} == {str(world.roundtables["pmo"])}
+    assert {item["roundtable_id"] for item in members_items} == {str(cast.roundtable.id)}
     facilitator2s_items = await listed(client, facilitator2)
     assert [item["id"] for item in facilitator2s_items] == [item["id"] for item in before["facilitator2"]] + [
         education_item["id"]
     ]
-    facilitator2s_tables = {str(world.roundtables["education"]), str(world.roundtables["holocaust"])}
-    assert {item["roundtable_id"] for item in facilitator2s_items} <= facilitator2s_tables
+    facilitator2s_tables = {str(cast.other.id)}
+    assert {item["roundtable_id"] for item in facilitator2s_items} == facilitator2s_tables
     assert await listed_ids(client, outsider) == []
     assert_problem(await client.get(f"{API}/action-items"), 401, "not_authenticated")
     hidden = await client.get(f"{API}/action-items/{education_item['id']}", headers=member)
@@ -361,13 +368,13 @@ async def test_lists_keep_to_the_callers_tables(client, auth, world):
 
 
 @pytest.mark.parametrize("sort", ["due_date", "-due_date"])
-async def test_pages_by_due_date_with_a_cursor(client, auth, world, sort):
-    facilitator = await auth("facilitator")
-    # The items hang on a new decision, so that the list of that decision holds them and nothing of the history.
-    decision = await new_decision(client, facilitator, world.roundtables["pmo"])
+async def test_pages_by_due_date_with_a_cursor(client, cast, sort):
+    facilitator = await cast.auth("facilitator")
+    # The items hang on a new decision, so that the list of that decision holds them and nothing else.
+    decision = await new_decision(client, facilitator, cast.roundtable.id)
     on_it = {"decision_id": decision["id"]}
-    items = [await new_item(client, facilitator, world, due=offset, **on_it) for offset in (5, -2, 5, 0, 9, -7, 5)]
-    await new_item(client, facilitator, world, due=None, title="ללא תאריך", **on_it)  # left out when sorting by date
+    items = [await new_item(client, facilitator, cast, due=offset, **on_it) for offset in (5, -2, 5, 0, 9, -7, 5)]
+    await new_item(client, facilitator, cast, due=None, title="ללא תאריך", **on_it)  # left out when sorting by date
     expected = sorted(items, key=lambda i: (i["due_date"], i["id"]), reverse=sort.startswith("-"))
 
     seen, cursor, cursors = [], None, []
@@ -391,23 +398,21 @@ async def test_pages_by_due_date_with_a_cursor(client, auth, world, sort):
 # --- follow-up ------------------------------------------------------------------------------------
 
 
-async def test_the_follow_up_lists_the_tables_open_items_overdue_first(client, auth, world, db):
-    facilitator = await auth("facilitator")
-    meeting = await new_meeting(client, facilitator, world.roundtables["pmo"])
-    undated = await new_item(client, facilitator, world, due=None, title="ללא תאריך")
-    upcoming = await new_item(client, facilitator, world, due=10, status="in_progress", title="בקרוב")
-    very_late = await new_item(client, facilitator, world, due=-20, title="באיחור רב")
-    late = await new_item(client, facilitator, world, owner="host", due=-1, title="באיחור")
-    done = await new_item(client, facilitator, world, due=-5, status="done", title="בוצע")
-    dropped = await new_item(client, facilitator, world, due=-5, status="dropped", title="בוטל")
-    elsewhere = await new_item(
-        client, await auth("facilitator2"), world, owner="samah_khatib", due=-30, roundtable="education"
-    )
-    # The table's history has open items too: all of them, dated ones by date and undated last.
+async def test_the_follow_up_lists_the_tables_open_items_overdue_first(client, cast, db):
+    facilitator = await cast.auth("facilitator")
+    meeting = await new_meeting(client, facilitator, cast.roundtable.id)
+    undated = await new_item(client, facilitator, cast, due=None, title="ללא תאריך")
+    upcoming = await new_item(client, facilitator, cast, due=10, status="in_progress", title="בקרוב")
+    very_late = await new_item(client, facilitator, cast, due=-20, title="באיחור רב")
+    late = await new_item(client, facilitator, cast, owner="host", due=-1, title="באיחור")
+    done = await new_item(client, facilitator, cast, due=-5, status="done", title="בוצע")
+    dropped = await new_item(client, facilitator, cast, due=-5, status="dropped", title="בוטל")
+    elsewhere = await new_item(client, await cast.auth("facilitator2"), cast, owner="facilitator2", due=-30, other=True)
+    # Every open item of the table, dated ones by date and undated last.
     open_items = (
         await db.execute(
             select(ActionItem.id, ActionItem.due_date).where(
-                ActionItem.roundtable_id == world.roundtables["pmo"],
+                ActionItem.roundtable_id == cast.roundtable.id,
                 ActionItem.status.in_([ActionItemStatus.open, ActionItemStatus.in_progress]),
             )
         )
@@ -417,7 +422,7 @@ async def test_the_follow_up_lists_the_tables_open_items_overdue_first(client, a
     ours = [very_late["id"], late["id"], upcoming["id"], undated["id"]]
 
     for who in ("host", "member", "observer"):
-        follow_up = ok(await client.get(f"{API}/meetings/{meeting['id']}/follow-up", headers=await auth(who)))
+        follow_up = ok(await client.get(f"{API}/meetings/{meeting['id']}/follow-up", headers=await cast.auth(who)))
         ids = [i["id"] for i in follow_up]
         assert ids == expected, who
         assert [i for i in ids if i in ours] == ours, who
@@ -426,5 +431,5 @@ async def test_the_follow_up_lists_the_tables_open_items_overdue_first(client, a
         assert overdue == [row.due_date is not None and row.due_date < TODAY for row in in_order], who
         assert overdue == sorted(overdue, reverse=True) and overdue.count(True) >= 2, who  # overdue first
 
-    outsider = await client.get(f"{API}/meetings/{meeting['id']}/follow-up", headers=await auth("outsider"))
+    outsider = await client.get(f"{API}/meetings/{meeting['id']}/follow-up", headers=await cast.auth("outsider"))
     assert_problem(outsider, 404, "not_found")

@@ -7,6 +7,8 @@ read. A refused change announces nothing.
 import uuid
 from datetime import datetime
 
+import pytest
+from decision_factories import Cast, make_cast
 from helpers import events_of, ok
 from sqlalchemy import func, select
 
@@ -16,11 +18,15 @@ from shulchan.events.models import DomainEvent
 API = "/api/v1"
 
 
-async def propose(client, headers, world, **fields) -> dict:
+@pytest.fixture
+async def cast(db, settings) -> Cast:
+    """This test's own roundtable and people (see decision_factories)."""
+    return await make_cast(db, settings)
+
+
+async def propose(client, headers, cast, **fields) -> dict:
     body = {"kind": "agreement", "title": "עקרונות לשיתוף נתונים", "text": "השולחן ממליץ..."} | fields
-    return ok(
-        await client.post(f"{API}/roundtables/{world.roundtables['pmo']}/decisions", headers=headers, json=body), 201
-    )
+    return ok(await client.post(f"{API}/roundtables/{cast.roundtable.id}/decisions", headers=headers, json=body), 201)
 
 
 async def move(client, headers, decision_id, status, note=None, reference=None):
@@ -30,9 +36,9 @@ async def move(client, headers, decision_id, status, note=None, reference=None):
     return await client.post(f"{API}/decisions/{decision_id}/transition", headers=headers, json=body)
 
 
-async def test_a_decision_is_announced_as_created_then_at_every_state(client, auth, world, db):
-    facilitator, host = await auth("facilitator"), await auth("host")
-    decision = await propose(client, facilitator, world)
+async def test_a_decision_is_announced_as_created_then_at_every_state(client, cast, db):
+    facilitator, host = await cast.auth("facilitator"), await cast.auth("host")
+    decision = await propose(client, facilitator, cast)
     ok(await client.patch(f"{API}/decisions/{decision['id']}", headers=facilitator, json={"title": "עקרונות מעודכנים"}))
     ok(await move(client, facilitator, decision["id"], "in_discussion", "נפתח לדיון"))
     ok(await move(client, facilitator, decision["id"], "agreed"))
@@ -47,10 +53,8 @@ async def test_a_decision_is_announced_as_created_then_at_every_state(client, au
         ("decision.agreed", 4),
         ("decision.adopted", 5),
     ]
-    assert {(e.entity_type, e.roundtable_id, e.tombstone) for e in events} == {
-        ("decision", world.roundtables["pmo"], False)
-    }
-    assert [e.actor_user_id for e in events] == [world.users["facilitator"]] * 4 + [world.users["host"]]
+    assert {(e.entity_type, e.roundtable_id, e.tombstone) for e in events} == {("decision", cast.roundtable.id, False)}
+    assert [e.actor_user_id for e in events] == [cast.users["facilitator"].id] * 4 + [cast.users["host"].id]
     assert events[0].payload["status"] == "proposed" and events[0].payload["title"] == "עקרונות לשיתוף נתונים"
     assert events[1].payload["title"] == "עקרונות מעודכנים"
     last = events[-1].payload
@@ -59,12 +63,12 @@ async def test_a_decision_is_announced_as_created_then_at_every_state(client, au
     assert [h["to_status"] for h in last["history"]] == ["proposed", "in_discussion", "agreed", "adopted"]
 
 
-async def test_a_refused_move_or_edit_announces_nothing(client, auth, world, db):
-    facilitator = await auth("facilitator")
-    decision = await propose(client, facilitator, world)
+async def test_a_refused_move_or_edit_announces_nothing(client, cast, db):
+    facilitator = await cast.auth("facilitator")
+    decision = await propose(client, facilitator, cast)
 
     assert (await move(client, facilitator, decision["id"], "adopted")).status_code == 409
-    assert (await move(client, await auth("member"), decision["id"], "in_discussion")).status_code == 403
+    assert (await move(client, await cast.auth("member"), decision["id"], "in_discussion")).status_code == 403
     stale = await client.patch(
         f"{API}/decisions/{decision['id']}", headers={**facilitator, "If-Match": '"7"'}, json={"title": "x"}
     )
@@ -74,11 +78,11 @@ async def test_a_refused_move_or_edit_announces_nothing(client, auth, world, db)
     assert [e.type for e in await events_of(db, decision["id"])] == ["decision.created"]
 
 
-async def test_a_change_of_goals_is_an_update(client, auth, world, db):
-    facilitator = await auth("facilitator")
-    goals = ok(await client.get(f"{API}/roundtables/{world.roundtables['pmo']}/goals", headers=facilitator))
+async def test_a_change_of_goals_is_an_update(client, cast, db):
+    facilitator = await cast.auth("facilitator")
+    goals = ok(await client.get(f"{API}/roundtables/{cast.roundtable.id}/goals", headers=facilitator))
     goal_id = goals["items"][0]["id"]
-    decision = await propose(client, facilitator, world)
+    decision = await propose(client, facilitator, cast)
 
     ok(await client.patch(f"{API}/decisions/{decision['id']}", headers=facilitator, json={"goal_ids": [goal_id]}))
 
@@ -87,9 +91,9 @@ async def test_a_change_of_goals_is_an_update(client, auth, world, db):
     assert updated.payload["goal_ids"] == [goal_id]
 
 
-async def test_an_endorsement_given_and_changed_is_recorded_each_time(client, auth, world, db):
-    facilitator, member = await auth("facilitator"), await auth("member")
-    decision = await propose(client, facilitator, world)
+async def test_an_endorsement_given_and_changed_is_recorded_each_time(client, cast, db):
+    facilitator, member = await cast.auth("facilitator"), await cast.auth("member")
+    decision = await propose(client, facilitator, cast)
 
     ok(await client.put(f"{API}/decisions/{decision['id']}/endorsement", headers=member, json={"position": "supports"}))
     ok(
@@ -106,7 +110,7 @@ async def test_an_endorsement_given_and_changed_is_recorded_each_time(client, au
         ("endorsement.recorded", "endorsement", None),
         ("endorsement.recorded", "endorsement", None),
     ]
-    assert {(e.roundtable_id, e.actor_user_id) for e in events} == {(world.roundtables["pmo"], world.users["member"])}
+    assert {(e.roundtable_id, e.actor_user_id) for e in events} == {(cast.roundtable.id, cast.users["member"].id)}
     assert [(e.payload["position"], e.payload["comment"]) for e in events] == [
         ("supports", None),
         ("reservations", "בתנאי"),
@@ -118,9 +122,9 @@ async def test_an_endorsement_given_and_changed_is_recorded_each_time(client, au
     assert [e.type for e in await events_of(db, decision["id"])] == ["decision.created"]
 
 
-async def test_an_endorsement_refused_once_adopted_announces_nothing(client, auth, world, db):
-    facilitator, host, member = await auth("facilitator"), await auth("host"), await auth("member")
-    decision = await propose(client, facilitator, world)
+async def test_an_endorsement_refused_once_adopted_announces_nothing(client, cast, db):
+    facilitator, host, member = await cast.auth("facilitator"), await cast.auth("host"), await cast.auth("member")
+    decision = await propose(client, facilitator, cast)
     for target in ("in_discussion", "agreed"):
         ok(await move(client, facilitator, decision["id"], target))
     ok(await move(client, host, decision["id"], "adopted"))
@@ -137,21 +141,25 @@ async def test_an_endorsement_refused_once_adopted_announces_nothing(client, aut
     assert await db.scalar(select(Endorsement.id).where(Endorsement.decision_id == uuid.UUID(decision["id"]))) is None
 
 
-async def test_action_items_are_announced_when_created_and_updated(client, auth, world, db):
-    facilitator = await auth("facilitator")
+async def test_action_items_are_announced_when_created_and_updated(client, cast, db):
+    facilitator = await cast.auth("facilitator")
     item = ok(
         await client.post(
-            f"{API}/roundtables/{world.roundtables['pmo']}/action-items",
+            f"{API}/roundtables/{cast.roundtable.id}/action-items",
             headers=facilitator,
-            json={"title": "לאסוף נתונים", "owner_stakeholder_id": str(world.stakeholders["member"])},
+            json={"title": "לאסוף נתונים", "owner_stakeholder_id": str(cast.stakeholders["member"])},
         ),
         201,
     )
-    ok(await client.patch(f"{API}/action-items/{item['id']}", headers=await auth("member"), json={"status": "done"}))
+    ok(
+        await client.patch(
+            f"{API}/action-items/{item['id']}", headers=await cast.auth("member"), json={"status": "done"}
+        )
+    )
 
     created, updated = await events_of(db, item["id"])
     assert (created.type, created.entity_type, created.version) == ("action_item.created", "action_item", 1)
-    assert (updated.type, updated.version, updated.actor_user_id) == ("action_item.updated", 2, world.users["member"])
-    assert created.roundtable_id == updated.roundtable_id == world.roundtables["pmo"]
+    assert (updated.type, updated.version, updated.actor_user_id) == ("action_item.updated", 2, cast.users["member"].id)
+    assert created.roundtable_id == updated.roundtable_id == cast.roundtable.id
     assert (created.payload["status"], updated.payload["status"]) == ("open", "done")
     assert updated.payload["completed_at"] is not None and updated.payload["owner_name"] == item["owner_name"]

@@ -6,28 +6,20 @@ the roundtable only; goal progress; and what the public sees (adopted decisions 
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from helpers import ok
+from decision_factories import Cast, make_cast, make_decision, propose
+from helpers import assert_problem, ok
 from sqlalchemy import select
 
 from shulchan.decisions.models import Decision, DecisionKind, DecisionStatus
 from shulchan.roundtables.models import Roundtable, Visibility
 
-PROBLEM = "application/problem+json"
 API = "/api/v1"
-STEER_PATH = ["in_discussion", "agreed"]
 
 
-def assert_problem(response, status: int, code: str) -> dict:
-    assert response.status_code == status, response.text
-    assert response.headers["content-type"].startswith(PROBLEM)
-    body = response.json()
-    assert body["status"] == status and body["code"] == code, body
-    return body
-
-
-async def propose(client, headers, roundtable_id, **fields) -> dict:
-    body = {"kind": "agreement", "title": "הסכמה על עקרונות שקיפות", "text": "השולחן מסכים כי..."} | fields
-    return ok(await client.post(f"{API}/roundtables/{roundtable_id}/decisions", headers=headers, json=body), 201)
+@pytest.fixture
+async def cast(db, settings) -> Cast:
+    """This test's own roundtable and people (see decision_factories)."""
+    return await make_cast(db, settings)
 
 
 async def move(client, headers, decision_id, status, note=None, adoption_reference=None, version=None):
@@ -40,26 +32,8 @@ async def move(client, headers, decision_id, status, note=None, adoption_referen
     return await client.post(f"{API}/decisions/{decision_id}/transition", headers={**headers, **extra}, json=body)
 
 
-async def decision_at(client, auth, roundtable_id, status: str, steer="facilitator", adopt="host", **fields) -> dict:
-    """A decision brought to `status` along the usual path (or straight to rejected / withdrawn)."""
-    steerer = await auth(steer)
-    decision = await propose(client, steerer, roundtable_id, **fields)
-    path = {
-        "proposed": [],
-        "in_discussion": ["in_discussion"],
-        "agreed": STEER_PATH,
-        "adopted": [*STEER_PATH, "adopted"],
-        "implemented": [*STEER_PATH, "adopted", "implemented"],
-        "rejected": ["rejected"],
-        "withdrawn": ["withdrawn"],
-    }[status]
-    for target in path:
-        decision = ok(await move(client, await auth(adopt) if target == "adopted" else steerer, decision["id"], target))
-    return decision
-
-
-async def pmo_goal_ids(client, world) -> list[str]:
-    goals = ok(await client.get(f"{API}/roundtables/{world.roundtables['pmo']}/goals"))
+async def pmo_goal_ids(client, cast) -> list[str]:
+    goals = ok(await client.get(f"{API}/roundtables/{cast.roundtable.id}/goals"))
     return [goal["id"] for goal in goals["items"]]
 
 
@@ -68,7 +42,7 @@ def parse_time(value: str) -> datetime:
 
 
 async def listed_decisions(client, headers=None, **params) -> list[dict]:
-    """Every decision of the list, page after page (the demo world has years of decisions)."""
+    """Every decision of the list, page after page (the database holds other tables' decisions too)."""
     items, cursor = [], None
     while True:
         page_params = params | {"limit": 200} | ({"cursor": cursor} if cursor else {})
@@ -100,12 +74,12 @@ async def public_decision_ids(db, roundtable_id=None, status=None, kind=None) ->
 
 
 @pytest.mark.parametrize("kind", ["understanding", "agreement", "recommendation", "policy_decision"])
-async def test_every_kind_of_decision_is_proposed(client, auth, world, kind):
-    pmo = world.roundtables["pmo"]
+async def test_every_kind_of_decision_is_proposed(client, cast, kind):
+    pmo = cast.roundtable.id
 
     response = await client.post(
         f"{API}/roundtables/{pmo}/decisions",
-        headers=await auth("facilitator"),
+        headers=await cast.auth("facilitator"),
         json={"kind": kind, "title": "כותרת", "text": "נוסח"},
     )
 
@@ -113,17 +87,17 @@ async def test_every_kind_of_decision_is_proposed(client, auth, world, kind):
     assert response.headers["Location"] == f"{API}/decisions/{decision['id']}"
     assert response.headers["ETag"] == f'"{decision["version"]}"'
     assert (decision["kind"], decision["status"], decision["roundtable_id"]) == (kind, "proposed", str(pmo))
-    assert decision["proposed_by_user_id"] == str(world.users["facilitator"])
+    assert decision["proposed_by_user_id"] == str(cast.users["facilitator"].id)
     assert decision["adopted_at"] is None and decision["adoption_reference"] is None
     assert [(h["from_status"], h["to_status"], h["actor_user_id"]) for h in decision["history"]] == [
-        (None, "proposed", str(world.users["facilitator"]))
+        (None, "proposed", str(cast.users["facilitator"].id))
     ]
 
 
-async def test_an_unknown_kind_is_refused(client, auth, world):
+async def test_an_unknown_kind_is_refused(client, cast):
     response = await client.post(
-        f"{API}/roundtables/{world.roundtables['pmo']}/decisions",
-        headers=await auth("facilitator"),
+        f"{API}/roundtables/{cast.roundtable.id}/decisions",
+        headers=await cast.auth("facilitator"),
         json={"kind": "decree", "title": "כותרת"},
     )
 
@@ -132,18 +106,18 @@ async def test_an_unknown_kind_is_refused(client, auth, world):
 
 
 @pytest.mark.parametrize("who", ["host", "member"])
-async def test_hosts_and_members_propose_too(client, auth, world, who):
-    decision = await propose(client, await auth(who), world.roundtables["pmo"], kind="recommendation")
+async def test_hosts_and_members_propose_too(client, cast, who):
+    decision = await propose(client, await cast.auth(who), cast.roundtable.id, kind="recommendation")
 
-    assert decision["proposed_by_user_id"] == str(world.users[who])
+    assert decision["proposed_by_user_id"] == str(cast.users[who].id)
 
 
-async def test_a_decision_refers_to_a_meeting_of_its_own_roundtable_only(client, auth, world):
-    facilitator2 = await auth("facilitator2")
+async def test_a_decision_refers_to_a_meeting_of_its_own_roundtable_only(client, cast):
+    facilitator2 = await cast.auth("facilitator2")
     start = datetime.now(UTC) + timedelta(days=2)
     meeting = ok(
         await client.post(
-            f"{API}/roundtables/{world.roundtables['education']}/meetings",
+            f"{API}/roundtables/{cast.other.id}/meetings",
             headers=facilitator2,
             json={
                 "title": "מפגש חינוך",
@@ -157,8 +131,8 @@ async def test_a_decision_refers_to_a_meeting_of_its_own_roundtable_only(client,
     )
 
     response = await client.post(
-        f"{API}/roundtables/{world.roundtables['pmo']}/decisions",
-        headers=await auth("facilitator"),
+        f"{API}/roundtables/{cast.roundtable.id}/decisions",
+        headers=await cast.auth("facilitator"),
         json={"kind": "agreement", "title": "כותרת", "meeting_id": meeting["id"]},
     )
 
@@ -168,9 +142,9 @@ async def test_a_decision_refers_to_a_meeting_of_its_own_roundtable_only(client,
 # --- lifecycle ------------------------------------------------------------------------------------
 
 
-async def test_the_whole_lifecycle_is_kept_in_history_and_audited(client, auth, world):
-    pmo = world.roundtables["pmo"]
-    facilitator, host = await auth("facilitator"), await auth("host")
+async def test_the_whole_lifecycle_is_kept_in_history_and_audited(client, cast):
+    pmo = cast.roundtable.id
+    facilitator, host = await cast.auth("facilitator"), await cast.auth("host")
     decision = await propose(client, facilitator, pmo)
 
     steps = [
@@ -187,7 +161,7 @@ async def test_the_whole_lifecycle_is_kept_in_history_and_audited(client, auth, 
             assert before - timedelta(seconds=1) <= parse_time(decision["adopted_at"]) <= datetime.now(UTC)
             assert decision["adoption_reference"] == "החלטת ממשלה 1234"
 
-    facilitator_id, host_id = str(world.users["facilitator"]), str(world.users["host"])
+    facilitator_id, host_id = str(cast.users["facilitator"].id), str(cast.users["host"].id)
     assert [(h["from_status"], h["to_status"], h["actor_user_id"], h["note"]) for h in decision["history"]] == [
         (None, "proposed", facilitator_id, None),
         ("proposed", "in_discussion", facilitator_id, "נפתח לדיון במפגש מרץ"),
@@ -195,7 +169,7 @@ async def test_the_whole_lifecycle_is_kept_in_history_and_audited(client, auth, 
         ("agreed", "adopted", host_id, "אומץ בהחלטת ממשלה"),
         ("adopted", "implemented", host_id, None),
     ]
-    reread = ok(await client.get(f"{API}/decisions/{decision['id']}", headers=await auth("member")))
+    reread = ok(await client.get(f"{API}/decisions/{decision['id']}", headers=await cast.auth("member")))
     assert reread["history"] == decision["history"]
 
     audit = ok(
@@ -230,20 +204,22 @@ async def test_the_whole_lifecycle_is_kept_in_history_and_audited(client, auth, 
         ("withdrawn", "proposed", []),
     ],
 )
-async def test_illegal_moves_are_refused_with_what_is_allowed(client, auth, world, at, target, allowed):
-    decision = await decision_at(client, auth, world.roundtables["pmo"], at)
+async def test_illegal_moves_are_refused_with_what_is_allowed(client, cast, at, target, allowed):
+    decision = await make_decision(client, cast, at)
 
-    response = await move(client, await auth("host" if target == "adopted" else "facilitator"), decision["id"], target)
+    response = await move(
+        client, await cast.auth("host" if target == "adopted" else "facilitator"), decision["id"], target
+    )
 
     problem = assert_problem(response, 409, "invalid_transition")
     assert problem["from"] == at and problem["allowed"] == allowed
-    after = ok(await client.get(f"{API}/decisions/{decision['id']}", headers=await auth("facilitator")))
+    after = ok(await client.get(f"{API}/decisions/{decision['id']}", headers=await cast.auth("facilitator")))
     assert after["status"] == at and after["history"] == decision["history"]
 
 
-async def test_an_agreed_decision_can_be_reopened_or_rejected(client, auth, world):
-    facilitator = await auth("facilitator")
-    decision = await decision_at(client, auth, world.roundtables["pmo"], "agreed")
+async def test_an_agreed_decision_can_be_reopened_or_rejected(client, cast):
+    facilitator = await cast.auth("facilitator")
+    decision = await make_decision(client, cast, "agreed")
 
     reopened = ok(await move(client, facilitator, decision["id"], "in_discussion", "נדרש דיון נוסף"))
     again = ok(await move(client, facilitator, decision["id"], "agreed"))
@@ -261,56 +237,56 @@ async def test_an_agreed_decision_can_be_reopened_or_rejected(client, auth, worl
     ]
 
 
-async def test_the_facilitator_does_not_adopt_the_host_does(client, auth, world):
-    decision = await decision_at(client, auth, world.roundtables["pmo"], "agreed")
+async def test_the_facilitator_does_not_adopt_the_host_does(client, cast):
+    decision = await make_decision(client, cast, "agreed")
 
-    refused = await move(client, await auth("facilitator"), decision["id"], "adopted")
+    refused = await move(client, await cast.auth("facilitator"), decision["id"], "adopted")
 
     assert_problem(refused, 403, "forbidden")
-    unchanged = ok(await client.get(f"{API}/decisions/{decision['id']}", headers=await auth("host")))
+    unchanged = ok(await client.get(f"{API}/decisions/{decision['id']}", headers=await cast.auth("host")))
     assert unchanged["status"] == "agreed" and unchanged["adopted_at"] is None
-    adopted = ok(await move(client, await auth("host"), decision["id"], "adopted"))
+    adopted = ok(await move(client, await cast.auth("host"), decision["id"], "adopted"))
     assert adopted["status"] == "adopted" and adopted["adopted_at"] is not None
     assert adopted["adoption_reference"] is None  # a reference is optional
-    assert adopted["history"][-1]["actor_user_id"] == str(world.users["host"])
+    assert adopted["history"][-1]["actor_user_id"] == str(cast.users["host"].id)
 
 
 @pytest.mark.parametrize("target", ["in_discussion", "rejected"])
-async def test_members_and_hosts_do_not_steer(client, auth, world, target):
-    decision = await propose(client, await auth("facilitator"), world.roundtables["pmo"])
+async def test_members_and_hosts_do_not_steer(client, cast, target):
+    decision = await propose(client, await cast.auth("facilitator"), cast.roundtable.id)
 
     for who in ("member", "host"):
-        assert_problem(await move(client, await auth(who), decision["id"], target), 403, "forbidden")
+        assert_problem(await move(client, await cast.auth(who), decision["id"], target), 403, "forbidden")
 
 
-async def test_the_host_does_not_agree_on_behalf_of_the_table(client, auth, world):
-    decision = await decision_at(client, auth, world.roundtables["pmo"], "in_discussion")
+async def test_the_host_does_not_agree_on_behalf_of_the_table(client, cast):
+    decision = await make_decision(client, cast, "in_discussion")
 
-    assert_problem(await move(client, await auth("host"), decision["id"], "agreed"), 403, "forbidden")
+    assert_problem(await move(client, await cast.auth("host"), decision["id"], "agreed"), 403, "forbidden")
 
 
-async def test_a_proposer_withdraws_their_own_proposal_only(client, auth, world):
-    pmo = world.roundtables["pmo"]
-    member = await auth("member")
+async def test_a_proposer_withdraws_their_own_proposal_only(client, cast):
+    pmo = cast.roundtable.id
+    member = await cast.auth("member")
     own = await propose(client, member, pmo, title="הצעה של החברה האזרחית")
-    others = await propose(client, await auth("facilitator"), pmo, title="הצעה של המנחה")
+    others = await propose(client, await cast.auth("facilitator"), pmo, title="הצעה של המנחה")
 
     assert_problem(await move(client, member, others["id"], "withdrawn"), 403, "forbidden")
-    assert_problem(await move(client, await auth("host"), own["id"], "withdrawn"), 403, "forbidden")
+    assert_problem(await move(client, await cast.auth("host"), own["id"], "withdrawn"), 403, "forbidden")
     withdrawn = ok(await move(client, member, own["id"], "withdrawn", "נסוגה לטובת הצעה משותפת"))
 
     assert withdrawn["status"] == "withdrawn"
     assert withdrawn["history"][-1] == withdrawn["history"][-1] | {
         "from_status": "proposed",
         "to_status": "withdrawn",
-        "actor_user_id": str(world.users["member"]),
+        "actor_user_id": str(cast.users["member"].id),
         "note": "נסוגה לטובת הצעה משותפת",
     }
 
 
-async def test_a_stale_if_match_on_a_transition_changes_nothing(client, auth, world):
-    facilitator = await auth("facilitator")
-    decision = await propose(client, facilitator, world.roundtables["pmo"])
+async def test_a_stale_if_match_on_a_transition_changes_nothing(client, cast):
+    facilitator = await cast.auth("facilitator")
+    decision = await propose(client, facilitator, cast.roundtable.id)
     ok(await client.patch(f"{API}/decisions/{decision['id']}", headers=facilitator, json={"title": "כותרת חדשה"}))
 
     response = await move(client, facilitator, decision["id"], "in_discussion", version=decision["version"])
@@ -323,9 +299,9 @@ async def test_a_stale_if_match_on_a_transition_changes_nothing(client, auth, wo
 # --- editing --------------------------------------------------------------------------------------
 
 
-async def test_the_facilitator_edits_while_the_decision_is_open(client, auth, world):
-    facilitator = await auth("facilitator")
-    decision = await decision_at(client, auth, world.roundtables["pmo"], "in_discussion")
+async def test_the_facilitator_edits_while_the_decision_is_open(client, cast):
+    facilitator = await cast.auth("facilitator")
+    decision = await make_decision(client, cast, "in_discussion")
 
     response = await client.patch(
         f"{API}/decisions/{decision['id']}",
@@ -339,9 +315,9 @@ async def test_the_facilitator_edits_while_the_decision_is_open(client, auth, wo
     assert response.headers["ETag"] == f'"{edited["version"]}"'
 
 
-async def test_two_editors_from_the_same_version_cannot_both_win(client, auth, world):
-    facilitator = await auth("facilitator")
-    decision = await propose(client, facilitator, world.roundtables["pmo"])
+async def test_two_editors_from_the_same_version_cannot_both_win(client, cast):
+    facilitator = await cast.auth("facilitator")
+    decision = await propose(client, facilitator, cast.roundtable.id)
     stale = {**facilitator, "If-Match": f'"{decision["version"]}"'}
 
     first = await client.patch(f"{API}/decisions/{decision['id']}", headers=stale, json={"title": "ראשון"})
@@ -352,57 +328,57 @@ async def test_two_editors_from_the_same_version_cannot_both_win(client, auth, w
     assert ok(await client.get(f"{API}/decisions/{decision['id']}", headers=facilitator))["title"] == "ראשון"
 
 
-async def test_a_proposer_edits_their_proposal_until_discussion_starts(client, auth, world):
-    member = await auth("member")
-    own = await propose(client, member, world.roundtables["pmo"])
+async def test_a_proposer_edits_their_proposal_until_discussion_starts(client, cast):
+    member = await cast.auth("member")
+    own = await propose(client, member, cast.roundtable.id)
 
     edited = ok(await client.patch(f"{API}/decisions/{own['id']}", headers=member, json={"text": "נוסח מתוקן"}))
     assert edited["text"] == "נוסח מתוקן"
 
-    ok(await move(client, await auth("facilitator"), own["id"], "in_discussion"))
+    ok(await move(client, await cast.auth("facilitator"), own["id"], "in_discussion"))
     late = await client.patch(f"{API}/decisions/{own['id']}", headers=member, json={"text": "עוד תיקון"})
     assert_problem(late, 403, "forbidden")
 
 
-async def test_members_do_not_edit_others_proposals(client, auth, world):
-    decision = await propose(client, await auth("facilitator"), world.roundtables["pmo"])
+async def test_members_do_not_edit_others_proposals(client, cast):
+    decision = await propose(client, await cast.auth("facilitator"), cast.roundtable.id)
 
-    response = await client.patch(f"{API}/decisions/{decision['id']}", headers=await auth("member"), json={"text": "x"})
+    response = await client.patch(
+        f"{API}/decisions/{decision['id']}", headers=await cast.auth("member"), json={"text": "x"}
+    )
 
     assert_problem(response, 403, "forbidden")
 
 
 @pytest.mark.parametrize("at", ["agreed", "adopted", "implemented", "rejected", "withdrawn"])
-async def test_editing_is_locked_once_agreed_or_closed(client, auth, world, at):
-    decision = await decision_at(client, auth, world.roundtables["pmo"], at)
+async def test_editing_is_locked_once_agreed_or_closed(client, cast, at):
+    decision = await make_decision(client, cast, at)
 
     response = await client.patch(
-        f"{API}/decisions/{decision['id']}", headers=await auth("facilitator"), json={"text": "נוסח אחר"}
+        f"{API}/decisions/{decision['id']}", headers=await cast.auth("facilitator"), json={"text": "נוסח אחר"}
     )
 
     assert_problem(response, 409, "decision_locked")
-    after = ok(await client.get(f"{API}/decisions/{decision['id']}", headers=await auth("facilitator")))
+    after = ok(await client.get(f"{API}/decisions/{decision['id']}", headers=await cast.auth("facilitator")))
     assert after["text"] == decision["text"] and after["version"] == decision["version"]
 
 
 # --- goals ----------------------------------------------------------------------------------------
 
 
-async def test_decisions_link_goals_of_their_own_roundtable_only(client, auth, world):
-    facilitator = await auth("facilitator")
-    pmo_goals = await pmo_goal_ids(client, world)
+async def test_decisions_link_goals_of_their_own_roundtable_only(client, cast):
+    facilitator = await cast.auth("facilitator")
+    pmo_goals = await pmo_goal_ids(client, cast)
     education_goals = ok(
-        await client.get(
-            f"{API}/roundtables/{world.roundtables['education']}/goals", headers=await auth("facilitator2")
-        )
+        await client.get(f"{API}/roundtables/{cast.other.id}/goals", headers=await cast.auth("facilitator2"))
     )
     foreign = education_goals["items"][0]["id"]
 
-    linked = await propose(client, facilitator, world.roundtables["pmo"], goal_ids=pmo_goals[:2])
+    linked = await propose(client, facilitator, cast.roundtable.id, goal_ids=pmo_goals[:2])
     assert sorted(linked["goal_ids"]) == sorted(pmo_goals[:2])
 
     refused = await client.post(
-        f"{API}/roundtables/{world.roundtables['pmo']}/decisions",
+        f"{API}/roundtables/{cast.roundtable.id}/decisions",
         headers=facilitator,
         json={"kind": "agreement", "title": "כותרת", "goal_ids": [pmo_goals[0], foreign]},
     )
@@ -419,10 +395,10 @@ async def test_decisions_link_goals_of_their_own_roundtable_only(client, auth, w
     assert relinked["goal_ids"] == [pmo_goals[3]]
 
 
-async def test_goal_progress_shows_linked_agenda_items_and_decisions_with_their_states(client, auth, world):
-    pmo = world.roundtables["pmo"]
-    facilitator = await auth("facilitator")
-    # New goals: the table's own goals already carry years of agenda items and decisions.
+async def test_goal_progress_shows_linked_agenda_items_and_decisions_with_their_states(client, cast):
+    pmo = cast.roundtable.id
+    facilitator = await cast.auth("facilitator")
+    # New goals, apart from the ones the table was made with.
     goal, other_goal = [
         ok(
             await client.post(
@@ -461,12 +437,12 @@ async def test_goal_progress_shows_linked_agenda_items_and_decisions_with_their_
         ),
         201,
     )
-    proposed = await decision_at(client, auth, pmo, "proposed", goal_ids=[goal], title="הצעה")
-    agreed = await decision_at(client, auth, pmo, "agreed", goal_ids=[goal, other_goal], title="הסכמה")
-    adopted = await decision_at(client, auth, pmo, "adopted", goal_ids=[goal], title="אומצה")
-    await decision_at(client, auth, pmo, "adopted", goal_ids=[other_goal], title="של מטרה אחרת")
+    proposed = await make_decision(client, cast, "proposed", roundtable_id=pmo, goal_ids=[goal], title="הצעה")
+    agreed = await make_decision(client, cast, "agreed", roundtable_id=pmo, goal_ids=[goal, other_goal], title="הסכמה")
+    adopted = await make_decision(client, cast, "adopted", roundtable_id=pmo, goal_ids=[goal], title="אומצה")
+    await make_decision(client, cast, "adopted", roundtable_id=pmo, goal_ids=[other_goal], title="של מטרה אחרת")
 
-    progress = ok(await client.get(f"{API}/goals/{goal}/progress", headers=await auth("member")))
+    progress = ok(await client.get(f"{API}/goals/{goal}/progress", headers=await cast.auth("member")))
 
     assert progress["goal_id"] == goal and progress["status"] == "in_progress"
     assert [
@@ -487,36 +463,36 @@ async def test_goal_progress_shows_linked_agenda_items_and_decisions_with_their_
     assert public["decisions_by_status"] == {"adopted": 1}
 
 
-async def test_goal_progress_of_an_internal_roundtable_is_not_found_for_outsiders(client, auth, world):
-    goals = ok(
-        await client.get(
-            f"{API}/roundtables/{world.roundtables['education']}/goals", headers=await auth("facilitator2")
-        )
-    )
+async def test_goal_progress_of_an_internal_roundtable_is_not_found_for_outsiders(client, cast):
+    goals = ok(await client.get(f"{API}/roundtables/{cast.other.id}/goals", headers=await cast.auth("facilitator2")))
     goal = goals["items"][0]["id"]
 
-    assert ok(await client.get(f"{API}/goals/{goal}/progress", headers=await auth("facilitator2")))["goal_id"] == goal
+    assert (
+        ok(await client.get(f"{API}/goals/{goal}/progress", headers=await cast.auth("facilitator2")))["goal_id"] == goal
+    )
     for who in ("anonymous", "outsider", "member"):
-        assert_problem(await client.get(f"{API}/goals/{goal}/progress", headers=await auth(who)), 404, "not_found")
+        assert_problem(await client.get(f"{API}/goals/{goal}/progress", headers=await cast.auth(who)), 404, "not_found")
 
 
 # --- what the public sees -------------------------------------------------------------------------
 
 
-async def test_the_public_sees_adopted_decisions_of_public_roundtables_only(client, auth, world, db):
-    pmo, education = world.roundtables["pmo"], world.roundtables["education"]
-    adopted = await decision_at(client, auth, pmo, "adopted", title="אומצה")
-    implemented = await decision_at(client, auth, pmo, "implemented", title="יושמה")
-    proposed = await decision_at(client, auth, pmo, "proposed", title="הוצעה")
-    agreed = await decision_at(client, auth, pmo, "agreed", title="הוסכמה")
-    internal = await decision_at(client, auth, education, "adopted", steer="facilitator2", adopt="admin")
+async def test_the_public_sees_adopted_decisions_of_public_roundtables_only(client, cast, db):
+    pmo, education = cast.roundtable.id, cast.other.id
+    adopted = await make_decision(client, cast, "adopted", roundtable_id=pmo, title="אומצה")
+    implemented = await make_decision(client, cast, "implemented", roundtable_id=pmo, title="יושמה")
+    proposed = await make_decision(client, cast, "proposed", roundtable_id=pmo, title="הוצעה")
+    agreed = await make_decision(client, cast, "agreed", roundtable_id=pmo, title="הוסכמה")
+    internal = await make_decision(
+        client, cast, "adopted", roundtable_id=education, steer="facilitator2", adopt="admin"
+    )
     assert internal["status"] == "adopted"
 
     public = await public_decision_ids(db)
     assert {adopted["id"], implemented["id"]} <= public
     assert not {proposed["id"], agreed["id"], internal["id"]} & public
     for who in ("anonymous", "outsider"):
-        headers = await auth(who)
+        headers = await cast.auth(who)
         listed = await listed_decisions(client, headers)
         assert sorted(d["id"] for d in listed) == sorted(public), who
         assert {d["status"] for d in listed} <= {"adopted", "implemented"}, who
@@ -525,27 +501,27 @@ async def test_the_public_sees_adopted_decisions_of_public_roundtables_only(clie
             assert_problem(await client.get(f"{API}/decisions/{hidden['id']}", headers=headers), 404, "not_found")
 
     # Seated at the table, members see every decision of it; Education's stays Education's.
-    seated = await listed_decisions(client, await auth("member"), roundtable_id=str(pmo))
+    seated = await listed_decisions(client, await cast.auth("member"), roundtable_id=str(pmo))
     pmo_decisions = {str(i) for i in await db.scalars(select(Decision.id).where(Decision.roundtable_id == pmo))}
     assert {d["id"] for d in seated} == pmo_decisions
     assert {adopted["id"], implemented["id"], proposed["id"], agreed["id"]} <= pmo_decisions
     assert_problem(
-        await client.get(f"{API}/decisions/{internal['id']}", headers=await auth("member")), 404, "not_found"
+        await client.get(f"{API}/decisions/{internal['id']}", headers=await cast.auth("member")), 404, "not_found"
     )
-    at_education = await listed_decisions(client, await auth("facilitator2"))
+    at_education = await listed_decisions(client, await cast.auth("facilitator2"))
     assert internal["id"] in {d["id"] for d in at_education}
 
 
-async def test_the_public_list_filters_by_status_and_kind(client, auth, world, db):
-    pmo = world.roundtables["pmo"]
-    adopted = await decision_at(client, auth, pmo, "adopted", kind="recommendation")
-    implemented = await decision_at(client, auth, pmo, "implemented", kind="policy_decision")
+async def test_the_public_list_filters_by_status_and_kind(client, cast, db):
+    pmo = cast.roundtable.id
+    adopted = await make_decision(client, cast, "adopted", roundtable_id=pmo, kind="recommendation")
+    implemented = await make_decision(client, cast, "implemented", roundtable_id=pmo, kind="policy_decision")
 
     by_status = await listed_decisions(client, status=["implemented"])
     by_kind = await listed_decisions(client, kind="recommendation", roundtable_id=str(pmo))
     proposed_only = ok(await client.get(f"{API}/decisions", params={"status": ["proposed"]}))
 
-    # Newest first, so the decisions just made lead; the rest are the history's, by the same filters.
+    # Newest first, so the decisions just made lead; the rest are other tables', by the same filters.
     implemented_ones = await public_decision_ids(db, status=[DecisionStatus.implemented])
     assert [d["id"] for d in by_status] == sorted(implemented_ones, reverse=True)
     assert by_status[0]["id"] == implemented["id"] and adopted["id"] not in implemented_ones
@@ -553,5 +529,5 @@ async def test_the_public_list_filters_by_status_and_kind(client, auth, world, d
     assert [d["id"] for d in by_kind] == sorted(pmo_recommendations, reverse=True)
     assert by_kind[0]["id"] == adopted["id"] and implemented["id"] not in pmo_recommendations
     assert proposed_only["items"] == []
-    hidden_table = await client.get(f"{API}/decisions", params={"roundtable_id": str(world.roundtables["education"])})
+    hidden_table = await client.get(f"{API}/decisions", params={"roundtable_id": str(cast.other.id)})
     assert_problem(hidden_table, 404, "not_found")

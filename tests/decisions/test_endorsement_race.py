@@ -13,14 +13,13 @@ import uuid
 
 import httpx
 import pytest
-from helpers import ok
-from live_app import LiveApp
+from conftest import Live
+from helpers import make_table, ok
 from sqlalchemy import select
 
 from shulchan.audit.models import AuditEvent
 from shulchan.decisions.models import Decision, DecisionStatus, Endorsement
 from shulchan.events.models import DomainEvent
-from shulchan.roundtables.models import Role
 
 pytestmark = pytest.mark.slow
 
@@ -32,11 +31,10 @@ ANSWERED_BEFORE_ADOPTION = 3
 STAGGER = 0.003  # seconds between the words sent after the adoption
 
 
-async def agreed_decision(live_world: LiveApp) -> dict:
-    facilitator = await live_world.headers_for_user("facilitator")
+async def agreed_decision(live: Live, roundtable_id: uuid.UUID, facilitator: dict[str, str]) -> dict:
     decision = ok(
-        await live_world.client.post(
-            f"{API}/roundtables/{live_world.ids['roundtables']['pmo']}/decisions",
+        await live.client.post(
+            f"{API}/roundtables/{roundtable_id}/decisions",
             headers=facilitator,
             json={"kind": "agreement", "title": "מרוץ חתימות", "text": "הצעה לאימוץ"},
         ),
@@ -44,24 +42,25 @@ async def agreed_decision(live_world: LiveApp) -> dict:
     )
     for target in ("in_discussion", "agreed"):
         ok(
-            await live_world.client.post(
+            await live.client.post(
                 f"{API}/decisions/{decision['id']}/transition", headers=facilitator, json={"status": target}
             )
         )
     return decision
 
 
-async def test_no_endorsement_lands_after_the_adoption(live_world: LiveApp):
-    decision = await agreed_decision(live_world)
+async def test_no_endorsement_lands_after_the_adoption(live: Live):
+    async with live.sessionmaker() as session, session.begin():
+        table = await make_table(session, live.settings, members=SEATS)
+    decision = await agreed_decision(live, table.roundtable.id, table.facilitator)
     decision_id = uuid.UUID(decision["id"])
-    seats = (await live_world.current_seats("pmo", (Role.member,)))[:SEATS]
-    assert len(seats) == SEATS
-    endorsers = [(seat_id, await live_world.headers_for_stakeholder(stakeholder)) for seat_id, stakeholder in seats]
-    host = await live_world.headers_for_user("host")
+    endorsers = [(row.id, headers) for row, headers in zip(table.member_seats, table.members, strict=True)]
+    assert len(endorsers) == SEATS
+    host = table.host
 
     async def endorse(seat_id: uuid.UUID, headers: dict[str, str], n: int) -> httpx.Response:
         body = {"position": POSITIONS[n % len(POSITIONS)], "comment": f"word {n}", "seat_id": str(seat_id)}
-        return await live_world.client.put(f"{API}/decisions/{decision_id}/endorsement", headers=headers, json=body)
+        return await live.client.put(f"{API}/decisions/{decision_id}/endorsement", headers=headers, json=body)
 
     # The first half of the words goes out at once; once a few are answered the adoption goes out, and the
     # second half follows it a little at a time, so that words are in flight on both sides of the adoption.
@@ -73,7 +72,7 @@ async def test_no_endorsement_lands_after_the_adoption(live_world: LiveApp):
         if answered == ANSWERED_BEFORE_ADOPTION:
             break
     adoption = asyncio.ensure_future(
-        live_world.client.post(
+        live.client.post(
             f"{API}/decisions/{decision_id}/transition",
             headers=host,
             json={"status": "adopted", "adoption_reference": "החלטת ממשלה 9"},
@@ -94,7 +93,7 @@ async def test_no_endorsement_lands_after_the_adoption(live_world: LiveApp):
         assert answer.json()["status"] == "agreed"  # each was taken while the decision was still open
     assert len(taken) >= ANSWERED_BEFORE_ADOPTION
 
-    async with live_world.session() as session:
+    async with live.sessionmaker() as session:
         row = await session.get(Decision, decision_id)
         assert row is not None and row.status == DecisionStatus.adopted and row.adopted_at is not None
         endorsements = list(await session.scalars(select(Endorsement).where(Endorsement.decision_id == decision_id)))
@@ -122,7 +121,7 @@ async def test_no_endorsement_lands_after_the_adoption(live_world: LiveApp):
     # The adoption's payload holds exactly the endorsements as they stand now: nothing changed after it.
     adopted_event = events[adopted_at]
     assert adopted_event.version == adopted["version"]
-    now = ok(await live_world.client.get(f"{API}/decisions/{decision_id}", headers=host))
+    now = ok(await live.client.get(f"{API}/decisions/{decision_id}", headers=host))
     assert adopted_event.payload["endorsements"] == now["endorsements"] == adopted["endorsements"]
     assert {e["seat_id"] for e in now["endorsements"]} == {str(e.seat_id) for e in endorsements}
     # Each seat's standing word is the last one taken for it.

@@ -12,13 +12,12 @@ from datetime import UTC, datetime, timedelta
 
 import httpx
 import pytest
-from helpers import ok
-from live_app import LiveApp
+from conftest import Live
+from helpers import make_table, ok
 from sqlalchemy import select
 
 from shulchan.events.models import DomainEvent
 from shulchan.minutes.models import MinutesComment, MinutesRevision
-from shulchan.roundtables.models import Role
 
 pytestmark = pytest.mark.slow
 
@@ -29,12 +28,11 @@ ANSWERED_BEFORE_APPROVAL = 3
 STAGGER = 0.01
 
 
-async def circulated_minutes(live_world: LiveApp) -> dict:
-    facilitator = await live_world.headers_for_user("facilitator")
+async def circulated_minutes(live: Live, roundtable_id: uuid.UUID, facilitator: dict[str, str]) -> dict:
     start = datetime.now(UTC) - timedelta(days=1)
     meeting = ok(
-        await live_world.client.post(
-            f"{API}/roundtables/{live_world.ids['roundtables']['pmo']}/meetings",
+        await live.client.post(
+            f"{API}/roundtables/{roundtable_id}/meetings",
             headers=facilitator,
             json={
                 "title": "מפגש המרוץ",
@@ -47,31 +45,28 @@ async def circulated_minutes(live_world: LiveApp) -> dict:
         201,
     )
     minutes = ok(
-        await live_world.client.post(
+        await live.client.post(
             f"{API}/meetings/{meeting['id']}/minutes", headers=facilitator, json={"body": "פתיחה.\n\nסיכום."}
         ),
         201,
     )
     return ok(
-        await live_world.client.post(
+        await live.client.post(
             f"{API}/minutes/{minutes['id']}/transition", headers=facilitator, json={"status": "circulated"}
         )
     )
 
 
-async def test_no_comment_lands_on_approved_minutes(live_world: LiveApp):
-    minutes = await circulated_minutes(live_world)
+async def test_no_comment_lands_on_approved_minutes(live: Live):
+    async with live.sessionmaker() as session, session.begin():
+        table = await make_table(session, live.settings, members=COMMENTERS)
+    minutes = await circulated_minutes(live, table.roundtable.id, table.facilitator)
     minutes_id = uuid.UUID(minutes["id"])
-    commenters = [
-        await live_world.headers_for_stakeholder(stakeholder)
-        for _seat, stakeholder in (await live_world.current_seats("pmo", (Role.member,)))[:COMMENTERS]
-    ]
-    host = await live_world.headers_for_user("host")
+    commenters = table.members
+    host = table.host
 
     async def comment(headers: dict[str, str], n: int) -> httpx.Response:
-        return await live_world.client.post(
-            f"{API}/minutes/{minutes_id}/comments", headers=headers, json={"body": f"#{n}"}
-        )
+        return await live.client.post(f"{API}/minutes/{minutes_id}/comments", headers=headers, json={"body": f"#{n}"})
 
     plan = [(headers, n) for n in range(ROUNDS) for headers in commenters]
     first, second = plan[: len(plan) // 2], plan[len(plan) // 2 :]
@@ -81,7 +76,7 @@ async def test_no_comment_lands_on_approved_minutes(live_world: LiveApp):
         if answered == ANSWERED_BEFORE_APPROVAL:
             break
     approval = asyncio.ensure_future(
-        live_world.client.post(f"{API}/minutes/{minutes_id}/transition", headers=host, json={"status": "approved"})
+        live.client.post(f"{API}/minutes/{minutes_id}/transition", headers=host, json={"status": "approved"})
     )
     for c in second:
         sent.append(asyncio.ensure_future(comment(*c)))
@@ -96,7 +91,7 @@ async def test_no_comment_lands_on_approved_minutes(live_world: LiveApp):
         assert (answer.status_code, answer.json()["code"]) == (409, "minutes_not_circulated"), answer.text
     assert len(taken) >= ANSWERED_BEFORE_APPROVAL
 
-    async with live_world.session() as session:
+    async with live.sessionmaker() as session:
         revision = await session.scalar(select(MinutesRevision).where(MinutesRevision.minutes_id == minutes_id))
         assert revision is not None and revision.approved_at is not None
         comments = list(await session.scalars(select(MinutesComment).where(MinutesComment.minutes_id == minutes_id)))

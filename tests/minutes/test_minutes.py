@@ -8,22 +8,20 @@ for public roundtables only; approved minutes are found by search.
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from helpers import ok
+from decision_factories import Cast, make_cast, make_minutes
+from helpers import assert_problem, ok
 from sqlalchemy import select
 
 from shulchan.minutes.models import Minutes
 
-PROBLEM = "application/problem+json"
 API = "/api/v1"
 TEXT = "פתיחה וסקירה של המשתתפים.\n\nהוחלט לקדם תוכנית תעסוקה בפריפריה.\n\nסיכום ומשימות להמשך."
 
 
-def assert_problem(response, status: int, code: str) -> dict:
-    assert response.status_code == status, response.text
-    assert response.headers["content-type"].startswith(PROBLEM)
-    body = response.json()
-    assert body["status"] == status and body["code"] == code, body
-    return body
+@pytest.fixture
+async def cast(db, settings) -> Cast:
+    """This test's own roundtable and people (see decision_factories)."""
+    return await make_cast(db, settings)
 
 
 def parse_time(value: str) -> datetime:
@@ -53,34 +51,30 @@ async def move(client, headers, minutes_id, status: str, version: int | None = N
     )
 
 
-async def pmo_minutes(client, auth, world, body=TEXT, until: str = "draft", title="מפגש השולחן") -> dict:
-    """PMO minutes taken by the facilitator as far as `until` (draft, circulated, approved, locked)."""
-    facilitator = await auth("facilitator")
-    meeting = await new_meeting(client, facilitator, world.roundtables["pmo"], title=title)
-    minutes = await new_minutes(client, facilitator, meeting["id"], body)
-    path = ["circulated", "approved", "locked"]
-    for status in path[: path.index(until) + 1] if until != "draft" else []:
-        minutes = ok(await move(client, facilitator, minutes["id"], status))
-    return minutes
+async def table_minutes(client, cast, body=TEXT, until: str = "draft", title="מפגש השולחן") -> dict:
+    """Minutes of a new meeting of the cast's table, taken by the facilitator as far as `until` (draft,
+    circulated, approved, locked), every move the facilitator's."""
+    meeting = await new_meeting(client, await cast.auth("facilitator"), cast.roundtable.id, title=title)
+    return await make_minutes(client, cast, until, body=body, meeting_id=meeting["id"], approve="facilitator")
 
 
 # --- one document per meeting ---------------------------------------------------------------------
 
 
-async def test_a_meeting_gets_one_set_of_minutes_started_as_a_draft(client, auth, world):
-    facilitator = await auth("facilitator")
-    meeting = await new_meeting(client, facilitator, world.roundtables["pmo"])
+async def test_a_meeting_gets_one_set_of_minutes_started_as_a_draft(client, cast):
+    facilitator = await cast.auth("facilitator")
+    meeting = await new_meeting(client, facilitator, cast.roundtable.id)
 
     response = await client.post(f"{API}/meetings/{meeting['id']}/minutes", headers=facilitator, json={"body": TEXT})
 
     created = ok(response, 201)
     assert response.headers["Location"] == f"{API}/minutes/{created['id']}"
     assert response.headers["ETag"] == f'"{created["version"]}"'
-    assert created["meeting_id"] == meeting["id"] and created["roundtable_id"] == str(world.roundtables["pmo"])
+    assert created["meeting_id"] == meeting["id"] and created["roundtable_id"] == str(cast.roundtable.id)
     assert (created["status"], created["revision"]) == ("draft", 1)
     shown = created["shown_revision"]
     assert (shown["number"], shown["status"], shown["body"]) == (1, "draft", TEXT)
-    assert shown["created_by_user_id"] == str(world.users["facilitator"])
+    assert shown["created_by_user_id"] == str(cast.users["facilitator"].id)
     assert shown["approved_by_user_id"] is None and shown["circulated_at"] is None
     by_meeting = ok(await client.get(f"{API}/meetings/{meeting['id']}/minutes", headers=facilitator))
     assert by_meeting["id"] == created["id"]
@@ -92,16 +86,16 @@ async def test_a_meeting_gets_one_set_of_minutes_started_as_a_draft(client, auth
     assert still["shown_revision"]["body"] == TEXT
 
 
-async def test_a_meeting_without_minutes_says_so(client, auth, world):
-    facilitator = await auth("facilitator")
-    meeting = await new_meeting(client, facilitator, world.roundtables["pmo"])
+async def test_a_meeting_without_minutes_says_so(client, cast):
+    facilitator = await cast.auth("facilitator")
+    meeting = await new_meeting(client, facilitator, cast.roundtable.id)
 
     assert_problem(await client.get(f"{API}/meetings/{meeting['id']}/minutes", headers=facilitator), 404, "no_minutes")
 
 
-async def test_a_cancelled_meeting_takes_no_minutes(client, auth, world):
-    facilitator = await auth("facilitator")
-    meeting = await new_meeting(client, facilitator, world.roundtables["pmo"])
+async def test_a_cancelled_meeting_takes_no_minutes(client, cast):
+    facilitator = await cast.auth("facilitator")
+    meeting = await new_meeting(client, facilitator, cast.roundtable.id)
     ok(
         await client.post(
             f"{API}/meetings/{meeting['id']}/transition", headers=facilitator, json={"status": "cancelled"}
@@ -117,19 +111,19 @@ async def test_a_cancelled_meeting_takes_no_minutes(client, auth, world):
 
 
 @pytest.mark.parametrize("who", ["facilitator", "host"])
-async def test_facilitators_and_hosts_read_the_draft(client, auth, world, who):
-    minutes = await pmo_minutes(client, auth, world)
+async def test_facilitators_and_hosts_read_the_draft(client, cast, who):
+    minutes = await table_minutes(client, cast)
 
-    shown = ok(await client.get(f"{API}/minutes/{minutes['id']}", headers=await auth(who)))
+    shown = ok(await client.get(f"{API}/minutes/{minutes['id']}", headers=await cast.auth(who)))
 
     assert shown["status"] == "draft" and shown["shown_revision"]["body"] == TEXT
     assert [r["number"] for r in shown["revisions"]] == [1]
 
 
 @pytest.mark.parametrize("who", ["member", "observer"])
-async def test_members_and_observers_do_not_see_a_draft_at_all(client, auth, world, who):
-    minutes = await pmo_minutes(client, auth, world)
-    headers = await auth(who)
+async def test_members_and_observers_do_not_see_a_draft_at_all(client, cast, who):
+    minutes = await table_minutes(client, cast)
+    headers = await cast.auth(who)
 
     assert_problem(await client.get(f"{API}/minutes/{minutes['id']}", headers=headers), 404, "not_found")
     assert_problem(
@@ -139,9 +133,9 @@ async def test_members_and_observers_do_not_see_a_draft_at_all(client, auth, wor
     assert_problem(await client.get(f"{API}/minutes/{minutes['id']}/comments", headers=headers), 404, "not_found")
 
 
-async def test_the_draft_is_edited_in_place_and_its_version_moves(client, auth, world):
-    facilitator = await auth("facilitator")
-    minutes = await pmo_minutes(client, auth, world)
+async def test_the_draft_is_edited_in_place_and_its_version_moves(client, cast):
+    facilitator = await cast.auth("facilitator")
+    minutes = await table_minutes(client, cast)
 
     response = await client.patch(
         f"{API}/minutes/{minutes['id']}",
@@ -156,9 +150,9 @@ async def test_the_draft_is_edited_in_place_and_its_version_moves(client, auth, 
     assert edited["shown_revision"]["body"] == "נוסח מתוקן של הטיוטה."
 
 
-async def test_a_patch_without_a_body_changes_nothing(client, auth, world):
-    facilitator = await auth("facilitator")
-    minutes = await pmo_minutes(client, auth, world)
+async def test_a_patch_without_a_body_changes_nothing(client, cast):
+    facilitator = await cast.auth("facilitator")
+    minutes = await table_minutes(client, cast)
 
     unchanged = ok(await client.patch(f"{API}/minutes/{minutes['id']}", headers=facilitator, json={}))
     null_body = await client.patch(f"{API}/minutes/{minutes['id']}", headers=facilitator, json={"body": None})
@@ -167,9 +161,9 @@ async def test_a_patch_without_a_body_changes_nothing(client, auth, world):
     assert_problem(null_body, 422, "validation_error")
 
 
-async def test_two_editors_from_the_same_version_cannot_both_win(client, auth, world):
-    facilitator, host = await auth("facilitator"), await auth("host")
-    minutes = await pmo_minutes(client, auth, world)
+async def test_two_editors_from_the_same_version_cannot_both_win(client, cast):
+    facilitator, host = await cast.auth("facilitator"), await cast.auth("host")
+    minutes = await table_minutes(client, cast)
     read = await client.get(f"{API}/minutes/{minutes['id']}", headers=facilitator)
     etag = read.headers["ETag"]
 
@@ -189,22 +183,22 @@ async def test_two_editors_from_the_same_version_cannot_both_win(client, auth, w
 
 
 @pytest.mark.parametrize("until", ["circulated", "approved"])
-async def test_only_a_draft_is_edited(client, auth, world, until):
-    minutes = await pmo_minutes(client, auth, world, until=until)
+async def test_only_a_draft_is_edited(client, cast, until):
+    minutes = await table_minutes(client, cast, until=until)
 
     response = await client.patch(
-        f"{API}/minutes/{minutes['id']}", headers=await auth("facilitator"), json={"body": "שינוי מאוחר"}
+        f"{API}/minutes/{minutes['id']}", headers=await cast.auth("facilitator"), json={"body": "שינוי מאוחר"}
     )
 
     assert_problem(response, 409, "minutes_not_draft")
-    after = ok(await client.get(f"{API}/minutes/{minutes['id']}", headers=await auth("facilitator")))
+    after = ok(await client.get(f"{API}/minutes/{minutes['id']}", headers=await cast.auth("facilitator")))
     assert after["shown_revision"]["body"] == TEXT and after["version"] == minutes["version"]
 
 
 @pytest.mark.parametrize("body", ["", "   \n\n  "])
-async def test_an_empty_draft_is_not_circulated(client, auth, world, body):
-    facilitator = await auth("facilitator")
-    minutes = await pmo_minutes(client, auth, world, body=body)
+async def test_an_empty_draft_is_not_circulated(client, cast, body):
+    facilitator = await cast.auth("facilitator")
+    minutes = await table_minutes(client, cast, body=body)
 
     assert_problem(await move(client, facilitator, minutes["id"], "circulated"), 422, "minutes_empty")
 
@@ -216,11 +210,11 @@ async def test_an_empty_draft_is_not_circulated(client, auth, world, body):
 
 
 @pytest.mark.parametrize("who", ["member", "observer"])
-async def test_circulated_minutes_are_read_by_the_whole_table(client, auth, world, who):
+async def test_circulated_minutes_are_read_by_the_whole_table(client, cast, who):
     before = datetime.now(UTC)
-    minutes = await pmo_minutes(client, auth, world, until="circulated")
+    minutes = await table_minutes(client, cast, until="circulated")
 
-    shown = ok(await client.get(f"{API}/minutes/{minutes['id']}", headers=await auth(who)))
+    shown = ok(await client.get(f"{API}/minutes/{minutes['id']}", headers=await cast.auth(who)))
 
     assert shown["status"] == "circulated"
     revision = shown["shown_revision"]
@@ -228,9 +222,9 @@ async def test_circulated_minutes_are_read_by_the_whole_table(client, auth, worl
     assert before - timedelta(seconds=1) <= parse_time(revision["circulated_at"]) <= datetime.now(UTC)
 
 
-async def test_circulated_minutes_can_be_recalled_to_draft_and_vanish_for_members_again(client, auth, world):
-    facilitator, member = await auth("facilitator"), await auth("member")
-    minutes = await pmo_minutes(client, auth, world, until="circulated")
+async def test_circulated_minutes_can_be_recalled_to_draft_and_vanish_for_members_again(client, cast):
+    facilitator, member = await cast.auth("facilitator"), await cast.auth("member")
+    minutes = await table_minutes(client, cast, until="circulated")
 
     recalled = ok(await move(client, facilitator, minutes["id"], "draft"))
 
@@ -238,9 +232,9 @@ async def test_circulated_minutes_can_be_recalled_to_draft_and_vanish_for_member
     assert_problem(await client.get(f"{API}/minutes/{minutes['id']}", headers=member), 404, "not_found")
 
 
-async def test_members_comment_on_circulated_minutes_optionally_on_a_paragraph(client, auth, world):
-    member, host = await auth("member"), await auth("host")
-    minutes = await pmo_minutes(client, auth, world, until="circulated")
+async def test_members_comment_on_circulated_minutes_optionally_on_a_paragraph(client, cast):
+    member, host = await cast.auth("member"), await cast.auth("host")
+    minutes = await table_minutes(client, cast, until="circulated")
 
     on_paragraph = await client.post(
         f"{API}/minutes/{minutes['id']}/comments", headers=member, json={"body": "לדייק את הניסוח", "paragraph": 1}
@@ -248,8 +242,8 @@ async def test_members_comment_on_circulated_minutes_optionally_on_a_paragraph(c
     general = await client.post(f"{API}/minutes/{minutes['id']}/comments", headers=host, json={"body": "מסכימה"})
 
     first, second = ok(on_paragraph, 201), ok(general, 201)
-    assert (first["paragraph"], first["revision"], first["author_user_id"]) == (1, 1, str(world.users["member"]))
-    assert (second["paragraph"], second["author_user_id"]) == (None, str(world.users["host"]))
+    assert (first["paragraph"], first["revision"], first["author_user_id"]) == (1, 1, str(cast.users["member"].id))
+    assert (second["paragraph"], second["author_user_id"]) == (None, str(cast.users["host"].id))
     listed = ok(await client.get(f"{API}/minutes/{minutes['id']}/comments", headers=member))
     assert [(c["id"], c["body"]) for c in listed["items"]] == [
         (first["id"], "לדייק את הניסוח"),
@@ -257,33 +251,33 @@ async def test_members_comment_on_circulated_minutes_optionally_on_a_paragraph(c
     ]
 
 
-async def test_observers_do_not_comment(client, auth, world):
-    minutes = await pmo_minutes(client, auth, world, until="circulated")
+async def test_observers_do_not_comment(client, cast):
+    minutes = await table_minutes(client, cast, until="circulated")
 
     response = await client.post(
-        f"{API}/minutes/{minutes['id']}/comments", headers=await auth("observer"), json={"body": "הערה"}
+        f"{API}/minutes/{minutes['id']}/comments", headers=await cast.auth("observer"), json={"body": "הערה"}
     )
 
     assert_problem(response, 403, "forbidden")
 
 
 @pytest.mark.parametrize("paragraph", [0, 2])
-async def test_a_comment_may_point_at_any_paragraph_of_the_text(client, auth, world, paragraph):
-    minutes = await pmo_minutes(client, auth, world, until="circulated")
+async def test_a_comment_may_point_at_any_paragraph_of_the_text(client, cast, paragraph):
+    minutes = await table_minutes(client, cast, until="circulated")
 
     response = await client.post(
         f"{API}/minutes/{minutes['id']}/comments",
-        headers=await auth("member"),
+        headers=await cast.auth("member"),
         json={"body": "הערה", "paragraph": paragraph},
     )
 
     assert ok(response, 201)["paragraph"] == paragraph
 
 
-async def test_a_comment_on_a_paragraph_that_does_not_exist_is_refused(client, auth, world):
+async def test_a_comment_on_a_paragraph_that_does_not_exist_is_refused(client, cast):
     # Three paragraphs (blank runs between them do not make empty paragraphs): 0, 1 and 2.
-    minutes = await pmo_minutes(client, auth, world, body="א.\n\n\n\nב.\n\nג.", until="circulated")
-    member = await auth("member")
+    minutes = await table_minutes(client, cast, body="א.\n\n\n\nב.\n\nג.", until="circulated")
+    member = await cast.auth("member")
 
     beyond = await client.post(
         f"{API}/minutes/{minutes['id']}/comments", headers=member, json={"body": "הערה", "paragraph": 3}
@@ -299,11 +293,11 @@ async def test_a_comment_on_a_paragraph_that_does_not_exist_is_refused(client, a
 
 
 @pytest.mark.parametrize("until", ["draft", "approved", "locked"])
-async def test_comments_are_taken_only_while_circulated(client, auth, world, until):
-    minutes = await pmo_minutes(client, auth, world, until=until)
+async def test_comments_are_taken_only_while_circulated(client, cast, until):
+    minutes = await table_minutes(client, cast, until=until)
 
     response = await client.post(
-        f"{API}/minutes/{minutes['id']}/comments", headers=await auth("host"), json={"body": "מאוחר מדי"}
+        f"{API}/minutes/{minutes['id']}/comments", headers=await cast.auth("host"), json={"body": "מאוחר מדי"}
     )
 
     assert_problem(response, 409, "minutes_not_circulated")
@@ -313,33 +307,33 @@ async def test_comments_are_taken_only_while_circulated(client, auth, world, unt
 
 
 @pytest.mark.parametrize("who", ["host", "facilitator"])
-async def test_approval_is_recorded_on_the_revision(client, auth, world, who):
-    minutes = await pmo_minutes(client, auth, world, until="circulated")
+async def test_approval_is_recorded_on_the_revision(client, cast, who):
+    minutes = await table_minutes(client, cast, until="circulated")
     before = datetime.now(UTC)
 
-    approved = ok(await move(client, await auth(who), minutes["id"], "approved", minutes["version"]))
+    approved = ok(await move(client, await cast.auth(who), minutes["id"], "approved", minutes["version"]))
 
     assert approved["status"] == "approved"
     revision = approved["shown_revision"]
     assert revision["status"] == "approved"
-    assert revision["approved_by_user_id"] == str(world.users[who])
+    assert revision["approved_by_user_id"] == str(cast.users[who].id)
     assert before - timedelta(seconds=1) <= parse_time(revision["approved_at"]) <= datetime.now(UTC)
-    as_member = ok(await client.get(f"{API}/minutes/{minutes['id']}", headers=await auth("member")))
-    assert as_member["shown_revision"]["approved_by_user_id"] == str(world.users[who])
+    as_member = ok(await client.get(f"{API}/minutes/{minutes['id']}", headers=await cast.auth("member")))
+    assert as_member["shown_revision"]["approved_by_user_id"] == str(cast.users[who].id)
 
 
-async def test_members_do_not_approve(client, auth, world):
-    minutes = await pmo_minutes(client, auth, world, until="circulated")
+async def test_members_do_not_approve(client, cast):
+    minutes = await table_minutes(client, cast, until="circulated")
 
-    assert_problem(await move(client, await auth("member"), minutes["id"], "approved"), 403, "forbidden")
+    assert_problem(await move(client, await cast.auth("member"), minutes["id"], "approved"), 403, "forbidden")
 
-    after = ok(await client.get(f"{API}/minutes/{minutes['id']}", headers=await auth("member")))
+    after = ok(await client.get(f"{API}/minutes/{minutes['id']}", headers=await cast.auth("member")))
     assert after["status"] == "circulated" and after["shown_revision"]["approved_at"] is None
 
 
-async def test_a_stale_if_match_on_a_transition_changes_nothing(client, auth, world):
-    facilitator = await auth("facilitator")
-    minutes = await pmo_minutes(client, auth, world)
+async def test_a_stale_if_match_on_a_transition_changes_nothing(client, cast):
+    facilitator = await cast.auth("facilitator")
+    minutes = await table_minutes(client, cast)
     ok(await client.patch(f"{API}/minutes/{minutes['id']}", headers=facilitator, json={"body": "נוסח חדש"}))
 
     assert_problem(
@@ -362,23 +356,23 @@ async def test_a_stale_if_match_on_a_transition_changes_nothing(client, auth, wo
         ("locked", "draft", []),
     ],
 )
-async def test_illegal_transitions_are_refused_with_what_is_allowed(client, auth, world, until, target, allowed):
-    minutes = await pmo_minutes(client, auth, world, until=until)
+async def test_illegal_transitions_are_refused_with_what_is_allowed(client, cast, until, target, allowed):
+    minutes = await table_minutes(client, cast, until=until)
 
-    response = await move(client, await auth("facilitator"), minutes["id"], target)
+    response = await move(client, await cast.auth("facilitator"), minutes["id"], target)
 
     problem = assert_problem(response, 409, "invalid_transition")
     assert problem["from"] == until and problem["allowed"] == allowed
-    after = ok(await client.get(f"{API}/minutes/{minutes['id']}", headers=await auth("facilitator")))
+    after = ok(await client.get(f"{API}/minutes/{minutes['id']}", headers=await cast.auth("facilitator")))
     assert after["status"] == until and after["version"] == minutes["version"]
 
 
 # --- corrections and revisions --------------------------------------------------------------------
 
 
-async def test_a_correction_is_a_new_draft_revision_members_do_not_see_until_it_is_circulated(client, auth, world):
-    facilitator, host, member = await auth("facilitator"), await auth("host"), await auth("member")
-    approved = await pmo_minutes(client, auth, world, until="approved")
+async def test_a_correction_is_a_new_draft_revision_members_do_not_see_until_it_is_circulated(client, cast):
+    facilitator, host, member = await cast.auth("facilitator"), await cast.auth("host"), await cast.auth("member")
+    approved = await table_minutes(client, cast, until="approved")
     corrected_text = TEXT.replace("תעסוקה בפריפריה", "תעסוקה בנגב ובגליל")
 
     response = await client.post(
@@ -421,8 +415,8 @@ async def test_a_correction_is_a_new_draft_revision_members_do_not_see_until_it_
     assert [(r["number"], r["status"]) for r in final["revisions"]] == [(2, "approved"), (1, "approved")]
     first = ok(await client.get(f"{API}/minutes/{approved['id']}/revisions/1", headers=member))
     second = ok(await client.get(f"{API}/minutes/{approved['id']}/revisions/2", headers=member))
-    assert (first["body"], first["approved_by_user_id"]) == (TEXT, str(world.users["facilitator"]))
-    assert (second["body"], second["approved_by_user_id"]) == (corrected_text, str(world.users["host"]))
+    assert (first["body"], first["approved_by_user_id"]) == (TEXT, str(cast.users["facilitator"].id))
+    assert (second["body"], second["approved_by_user_id"]) == (corrected_text, str(cast.users["host"].id))
     assert second["reason"] == "טעות בשם התוכנית"
 
     diff = ok(await client.get(f"{API}/minutes/{approved['id']}/diff", headers=member, params={"from": 1, "to": 2}))
@@ -432,9 +426,9 @@ async def test_a_correction_is_a_new_draft_revision_members_do_not_see_until_it_
     assert "-פתיחה" not in diff["diff"]  # unchanged lines are context, not changes
 
 
-async def test_a_correction_starts_from_the_approved_text_and_is_edited_as_a_draft(client, auth, world):
-    facilitator = await auth("facilitator")
-    approved = await pmo_minutes(client, auth, world, until="approved")
+async def test_a_correction_starts_from_the_approved_text_and_is_edited_as_a_draft(client, cast):
+    facilitator = await cast.auth("facilitator")
+    approved = await table_minutes(client, cast, until="approved")
 
     correction = ok(
         await client.post(f"{API}/minutes/{approved['id']}/corrections", headers=facilitator, json={"reason": "ניסוח"}),
@@ -456,34 +450,34 @@ async def test_a_correction_starts_from_the_approved_text_and_is_edited_as_a_dra
 
 
 @pytest.mark.parametrize("until", ["draft", "circulated", "locked"])
-async def test_only_approved_unlocked_minutes_take_a_correction(client, auth, world, until):
-    minutes = await pmo_minutes(client, auth, world, until=until)
+async def test_only_approved_unlocked_minutes_take_a_correction(client, cast, until):
+    minutes = await table_minutes(client, cast, until=until)
 
     response = await client.post(
-        f"{API}/minutes/{minutes['id']}/corrections", headers=await auth("facilitator"), json={"reason": "תיקון"}
+        f"{API}/minutes/{minutes['id']}/corrections", headers=await cast.auth("facilitator"), json={"reason": "תיקון"}
     )
 
     assert_problem(response, 409, "minutes_not_approved")
-    after = ok(await client.get(f"{API}/minutes/{minutes['id']}", headers=await auth("facilitator")))
+    after = ok(await client.get(f"{API}/minutes/{minutes['id']}", headers=await cast.auth("facilitator")))
     assert after["revision"] == 1 and after["status"] == until
 
 
-async def test_locked_minutes_are_final(client, auth, world):
-    facilitator = await auth("facilitator")
-    approved = await pmo_minutes(client, auth, world, until="approved")
+async def test_locked_minutes_are_final(client, cast):
+    facilitator = await cast.auth("facilitator")
+    approved = await table_minutes(client, cast, until="approved")
 
-    locked = ok(await move(client, await auth("host"), approved["id"], "locked"))
+    locked = ok(await move(client, await cast.auth("host"), approved["id"], "locked"))
 
     assert locked["status"] == "locked" and locked["shown_revision"]["status"] == "locked"
-    assert locked["shown_revision"]["approved_by_user_id"] == str(world.users["facilitator"])
+    assert locked["shown_revision"]["approved_by_user_id"] == str(cast.users["facilitator"].id)
     edit = await client.patch(f"{API}/minutes/{approved['id']}", headers=facilitator, json={"body": "שינוי"})
     assert_problem(edit, 409, "minutes_not_draft")
     assert_problem(await move(client, facilitator, approved["id"], "circulated"), 409, "invalid_transition")
 
 
-async def test_unknown_revisions_are_not_found(client, auth, world):
-    facilitator = await auth("facilitator")
-    minutes = await pmo_minutes(client, auth, world, until="approved")
+async def test_unknown_revisions_are_not_found(client, cast):
+    facilitator = await cast.auth("facilitator")
+    minutes = await table_minutes(client, cast, until="approved")
 
     assert_problem(
         await client.get(f"{API}/minutes/{minutes['id']}/revisions/2", headers=facilitator), 404, "not_found"
@@ -502,7 +496,7 @@ async def public_summaries(client, roundtable_id, headers=None):
 
 
 async def all_public_summaries(client, roundtable_id, headers=None, limit: int = 200) -> list[dict]:
-    """Every published summary, page after page: the demo world has published summaries of its own."""
+    """Every published summary, page after page."""
     items, cursor = [], None
     while True:
         params = {"limit": limit} | ({"cursor": cursor} if cursor else {})
@@ -536,20 +530,20 @@ async def publish(client, headers, minutes_id, text="סיכום פומבי של 
 
 
 @pytest.mark.parametrize("who", ["host", "facilitator"])
-async def test_a_public_summary_is_published_after_approval_and_seen_by_anyone(client, auth, world, who):
-    pmo = world.roundtables["pmo"]
-    minutes = await pmo_minutes(client, auth, world, until="approved", title="מפגש פתוח לציבור")
-    headers = await auth(who)
-    earlier = await all_public_summaries(client, pmo)  # the table's published history
+async def test_a_public_summary_is_published_after_approval_and_seen_by_anyone(client, cast, who):
+    pmo = cast.roundtable.id
+    minutes = await table_minutes(client, cast, until="approved", title="מפגש פתוח לציבור")
+    headers = await cast.auth(who)
+    earlier = await all_public_summaries(client, pmo)  # whatever the table published before
     before = datetime.now(UTC)
 
     published = ok(await publish(client, headers, minutes["id"], "השולחן דן בתעסוקה בפריפריה."))
 
     assert published["public_summary"] == "השולחן דן בתעסוקה בפריפריה."
     assert before - timedelta(seconds=1) <= parse_time(published["public_summary_published_at"]) <= datetime.now(UTC)
-    for viewer in ({}, await auth("outsider")):
+    for viewer in ({}, await cast.auth("outsider")):
         listed = await all_public_summaries(client, pmo, viewer)
-        # Newest first: the new summary leads, the history's follow unchanged.
+        # Newest first: the new summary leads, the earlier ones follow unchanged.
         assert (
             listed[0]["minutes_id"],
             listed[0]["meeting_id"],
@@ -559,17 +553,17 @@ async def test_a_public_summary_is_published_after_approval_and_seen_by_anyone(c
         assert listed[1:] == earlier
 
 
-async def test_only_published_summaries_are_listed_and_withdrawing_removes_one(client, auth, world, db):
-    pmo, host = world.roundtables["pmo"], await auth("host")
+async def test_only_published_summaries_are_listed_and_withdrawing_removes_one(client, cast, db):
+    pmo, host = cast.roundtable.id, await cast.auth("host")
     earlier = [s["minutes_id"] for s in await all_public_summaries(client, pmo)]
-    shown = await pmo_minutes(client, auth, world, until="approved", title="מפגש א")
-    kept_back = await pmo_minutes(client, auth, world, until="approved", title="מפגש ב")
+    shown = await table_minutes(client, cast, until="approved", title="מפגש א")
+    kept_back = await table_minutes(client, cast, until="approved", title="מפגש ב")
     ok(await publish(client, host, shown["id"], "סיכום א"))
     ok(await publish(client, host, kept_back["id"], "טיוטת סיכום ב", published=False))
 
     listed = [s["minutes_id"] for s in await all_public_summaries(client, pmo)]
     assert listed == [shown["id"], *earlier]
-    assert listed == await published_summary_ids(db, pmo)  # every published one, the history's included
+    assert listed == await published_summary_ids(db, pmo)  # every published one, the earlier ones included
     assert kept_back["id"] not in listed
 
     withdrawn = ok(await publish(client, host, shown["id"], "סיכום א", published=False))
@@ -578,12 +572,12 @@ async def test_only_published_summaries_are_listed_and_withdrawing_removes_one(c
     assert [s["minutes_id"] for s in await all_public_summaries(client, pmo)] == earlier
 
 
-async def test_public_summaries_page_newest_first(client, auth, world):
-    pmo, host = world.roundtables["pmo"], await auth("host")
+async def test_public_summaries_page_newest_first(client, cast):
+    pmo, host = cast.roundtable.id, await cast.auth("host")
     earlier = [s["minutes_id"] for s in await all_public_summaries(client, pmo)]
     published = []
     for title in ("מפגש ראשון", "מפגש שני", "מפגש שלישי"):
-        minutes = await pmo_minutes(client, auth, world, until="approved", title=title)
+        minutes = await table_minutes(client, cast, until="approved", title=title)
         ok(await publish(client, host, minutes["id"], f"סיכום {title}"))
         published.append(minutes["id"])
 
@@ -592,32 +586,32 @@ async def test_public_summaries_page_newest_first(client, auth, world):
     assert seen == [*reversed(published), *earlier]
 
 
-async def test_a_summary_waits_for_approval(client, auth, world):
-    host = await auth("host")
-    minutes = await pmo_minutes(client, auth, world, until="circulated")
-    earlier = await all_public_summaries(client, world.roundtables["pmo"])
+async def test_a_summary_waits_for_approval(client, cast):
+    host = await cast.auth("host")
+    minutes = await table_minutes(client, cast, until="circulated")
+    earlier = await all_public_summaries(client, cast.roundtable.id)
 
     assert_problem(await publish(client, host, minutes["id"]), 409, "minutes_not_approved")
 
-    listed = await all_public_summaries(client, world.roundtables["pmo"])
+    listed = await all_public_summaries(client, cast.roundtable.id)
     assert listed == earlier and minutes["id"] not in {s["minutes_id"] for s in listed}
 
 
-async def test_a_published_summary_needs_text(client, auth, world):
-    minutes = await pmo_minutes(client, auth, world, until="approved")
+async def test_a_published_summary_needs_text(client, cast):
+    minutes = await table_minutes(client, cast, until="approved")
 
-    assert_problem(await publish(client, await auth("host"), minutes["id"], "   "), 422, "summary_empty")
-
-
-async def test_members_do_not_publish_summaries(client, auth, world):
-    minutes = await pmo_minutes(client, auth, world, until="approved")
-
-    assert_problem(await publish(client, await auth("member"), minutes["id"]), 403, "forbidden")
+    assert_problem(await publish(client, await cast.auth("host"), minutes["id"], "   "), 422, "summary_empty")
 
 
-async def test_an_internal_roundtable_publishes_no_summaries(client, auth, world):
-    education = world.roundtables["education"]
-    facilitator2 = await auth("facilitator2")
+async def test_members_do_not_publish_summaries(client, cast):
+    minutes = await table_minutes(client, cast, until="approved")
+
+    assert_problem(await publish(client, await cast.auth("member"), minutes["id"]), 403, "forbidden")
+
+
+async def test_an_internal_roundtable_publishes_no_summaries(client, cast):
+    education = cast.other.id
+    facilitator2 = await cast.auth("facilitator2")
     meeting = await new_meeting(client, facilitator2, education)
     minutes = await new_minutes(client, facilitator2, meeting["id"])
     for status in ("circulated", "approved"):
@@ -637,24 +631,24 @@ async def search_ids(client, headers, q: str) -> list[str]:
     return [hit["entity_id"] for hit in found["items"]]
 
 
-async def test_approved_minutes_are_found_by_seated_users_only(client, auth, world):
+async def test_approved_minutes_are_found_by_seated_users_only(client, cast):
     body = "דיון על תוכנית zephyrquartz לחיזוק הפריפריה.\n\nסיכום."
-    minutes = await pmo_minutes(client, auth, world, body=body, until="circulated")
-    member = await auth("member")
+    minutes = await table_minutes(client, cast, body=body, until="circulated")
+    member = await cast.auth("member")
     assert minutes["id"] not in await search_ids(client, member, "zephyrquartz")
 
-    ok(await move(client, await auth("host"), minutes["id"], "approved"))
+    ok(await move(client, await cast.auth("host"), minutes["id"], "approved"))
 
     for who in ("member", "observer", "host", "facilitator"):
-        assert minutes["id"] in await search_ids(client, await auth(who), "zephyrquartz"), who
+        assert minutes["id"] in await search_ids(client, await cast.auth(who), "zephyrquartz"), who
     assert minutes["id"] in await search_ids(client, member, "פריפריה")  # found through the glued prefix ל
     for who in ("outsider", "anonymous", "facilitator2"):
-        assert minutes["id"] not in await search_ids(client, await auth(who), "zephyrquartz"), who
+        assert minutes["id"] not in await search_ids(client, await cast.auth(who), "zephyrquartz"), who
 
 
-async def test_search_follows_the_approved_correction(client, auth, world):
-    facilitator, member = await auth("facilitator"), await auth("member")
-    minutes = await pmo_minutes(client, auth, world, body="המונח הישן quillibrant.", until="approved")
+async def test_search_follows_the_approved_correction(client, cast):
+    facilitator, member = await cast.auth("facilitator"), await cast.auth("member")
+    minutes = await table_minutes(client, cast, body="המונח הישן quillibrant.", until="approved")
     ok(
         await client.post(
             f"{API}/minutes/{minutes['id']}/corrections",
@@ -675,9 +669,9 @@ async def test_search_follows_the_approved_correction(client, auth, world):
 
 
 @pytest.mark.parametrize("who", ["member", "observer"])
-async def test_a_draft_does_not_exist_for_those_who_may_not_read_it_whatever_they_try(client, auth, world, who):
-    minutes = await pmo_minutes(client, auth, world)
-    headers, url = await auth(who), f"{API}/minutes/{minutes['id']}"
+async def test_a_draft_does_not_exist_for_those_who_may_not_read_it_whatever_they_try(client, cast, who):
+    minutes = await table_minutes(client, cast)
+    headers, url = await cast.auth(who), f"{API}/minutes/{minutes['id']}"
 
     attempts = [
         await client.patch(url, headers=headers, json={"body": "x"}),

@@ -7,17 +7,27 @@ nothing.
 
 from datetime import UTC, datetime, timedelta
 
+import pytest
+from decision_factories import Cast, make_cast
 from helpers import events_of, ok
 
 API = "/api/v1"
+
+
+@pytest.fixture
+async def cast(db, settings) -> Cast:
+    """This test's own roundtable and people (see decision_factories)."""
+    return await make_cast(db, settings)
+
+
 TEXT = "פתיחה.\n\nהוחלט לקדם תוכנית תעסוקה.\n\nסיכום."
 
 
-async def new_minutes(client, headers, world) -> dict:
+async def new_minutes(client, headers, cast) -> dict:
     start = datetime.now(UTC) + timedelta(days=3)
     meeting = ok(
         await client.post(
-            f"{API}/roundtables/{world.roundtables['pmo']}/meetings",
+            f"{API}/roundtables/{cast.roundtable.id}/meetings",
             headers=headers,
             json={
                 "title": "מפגש השולחן",
@@ -36,9 +46,9 @@ async def move(client, headers, minutes_id, status: str):
     return await client.post(f"{API}/minutes/{minutes_id}/transition", headers=headers, json={"status": status})
 
 
-async def test_minutes_are_announced_through_their_whole_life(client, auth, world, db):
-    facilitator, host = await auth("facilitator"), await auth("host")
-    minutes = await new_minutes(client, facilitator, world)
+async def test_minutes_are_announced_through_their_whole_life(client, cast, db):
+    facilitator, host = await cast.auth("facilitator"), await cast.auth("host")
+    minutes = await new_minutes(client, facilitator, cast)
     url = f"{API}/minutes/{minutes['id']}"
     ok(await client.patch(url, headers=facilitator, json={"body": TEXT + "\n\nתוספת."}))
     ok(await move(client, facilitator, minutes["id"], "circulated"))
@@ -73,8 +83,8 @@ async def test_minutes_are_announced_through_their_whole_life(client, auth, worl
         "minutes.locked",
     ]
     assert [e.version for e in events] == list(range(1, 13))
-    assert {(e.entity_type, e.roundtable_id) for e in events} == {("minutes", world.roundtables["pmo"])}
-    facilitator_id, host_id = world.users["facilitator"], world.users["host"]
+    assert {(e.entity_type, e.roundtable_id) for e in events} == {("minutes", cast.roundtable.id)}
+    facilitator_id, host_id = cast.users["facilitator"].id, cast.users["host"].id
     assert [e.actor_user_id for e in events] == [facilitator_id] * 5 + [host_id] + [facilitator_id] * 2 + [host_id] * 4
     payloads = [e.payload for e in events]
     assert [(p["status"], p["revision"], p["version"]) for p in payloads[5:8]] == [
@@ -88,14 +98,14 @@ async def test_minutes_are_announced_through_their_whole_life(client, auth, worl
     assert payloads[10]["public_summary_published_at"] is None
 
 
-async def test_a_comment_is_announced_and_a_refused_one_is_not(client, auth, world, db):
-    facilitator, member = await auth("facilitator"), await auth("member")
-    minutes = await new_minutes(client, facilitator, world)
+async def test_a_comment_is_announced_and_a_refused_one_is_not(client, cast, db):
+    facilitator, member = await cast.auth("facilitator"), await cast.auth("member")
+    minutes = await new_minutes(client, facilitator, cast)
     url = f"{API}/minutes/{minutes['id']}"
     ok(await move(client, facilitator, minutes["id"], "circulated"))
 
     comment = ok(await client.post(f"{url}/comments", headers=member, json={"body": "הערה", "paragraph": 1}), 201)
-    ok(await move(client, await auth("host"), minutes["id"], "approved"))
+    ok(await move(client, await cast.auth("host"), minutes["id"], "approved"))
     late = await client.post(f"{url}/comments", headers=member, json={"body": "מאוחר מדי"})
 
     assert late.status_code == 409 and late.json()["code"] == "minutes_not_circulated"
@@ -105,7 +115,7 @@ async def test_a_comment_is_announced_and_a_refused_one_is_not(client, auth, wor
         "minutes_comment",
         None,
     )
-    assert (announced.roundtable_id, announced.actor_user_id) == (world.roundtables["pmo"], world.users["member"])
+    assert (announced.roundtable_id, announced.actor_user_id) == (cast.roundtable.id, cast.users["member"].id)
     assert announced.payload == comment
     assert [e.type for e in await events_of(db, minutes["id"])] == [
         "minutes.created",
@@ -114,9 +124,9 @@ async def test_a_comment_is_announced_and_a_refused_one_is_not(client, auth, wor
     ]
 
 
-async def test_a_refused_move_or_edit_announces_nothing(client, auth, world, db):
-    facilitator = await auth("facilitator")
-    minutes = await new_minutes(client, facilitator, world)
+async def test_a_refused_move_or_edit_announces_nothing(client, cast, db):
+    facilitator = await cast.auth("facilitator")
+    minutes = await new_minutes(client, facilitator, cast)
     url = f"{API}/minutes/{minutes['id']}"
 
     assert (await move(client, facilitator, minutes["id"], "approved")).status_code == 409
