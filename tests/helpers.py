@@ -14,9 +14,9 @@ from shulchan.core.config import Settings
 from shulchan.core.security import create_access_token
 from shulchan.events.models import DomainEvent
 from shulchan.identity.models import AuthSession, User
-from shulchan.meetings.models import Invitation, Meeting, MeetingMode, MeetingStatus
+from shulchan.meetings.models import AgendaItem, AgendaItemStatus, Invitation, Meeting, MeetingMode, MeetingStatus
 from shulchan.organisations.models import Organisation, OrganisationKind
-from shulchan.roundtables.models import Role, Roundtable, RoundtableStatus, Seat
+from shulchan.roundtables.models import Goal, GoalStatus, Role, Roundtable, RoundtableStatus, Seat, Visibility
 from shulchan.sectors.models import Sector
 from shulchan.stakeholders.models import Stakeholder
 
@@ -95,9 +95,13 @@ async def stakeholder_of(session: AsyncSession, user: User) -> Stakeholder:
 
 
 async def make_roundtable(
-    session: AsyncSession, host: Organisation, *, status: RoundtableStatus = RoundtableStatus.active
+    session: AsyncSession,
+    host: Organisation,
+    *,
+    status: RoundtableStatus = RoundtableStatus.active,
+    visibility: Visibility = Visibility.internal,
 ) -> Roundtable:
-    roundtable = Roundtable(title=_unique("שולחן"), host_organisation_id=host.id, status=status)
+    roundtable = Roundtable(title=_unique("שולחן"), host_organisation_id=host.id, status=status, visibility=visibility)
     session.add(roundtable)
     await session.flush()
     return roundtable
@@ -160,18 +164,95 @@ class Table:
     host: dict[str, str]
     members: list[dict[str, str]] = field(default_factory=list)
     member_seats: list[Seat] = field(default_factory=list)
+    facilitator_user: User | None = None
+    host_user: User | None = None
+    member_users: list[User] = field(default_factory=list)
+    ministry: Organisation | None = None
 
 
-async def make_table(session: AsyncSession, settings: Settings, *, members: int = 2) -> Table:
+async def make_table(
+    session: AsyncSession,
+    settings: Settings,
+    *,
+    members: int = 2,
+    visibility: Visibility = Visibility.internal,
+    status: RoundtableStatus = RoundtableStatus.active,
+) -> Table:
     ministry = await make_ministry(session)
-    roundtable = await make_roundtable(session, ministry)
+    roundtable = await make_roundtable(session, ministry, status=status, visibility=visibility)
     facilitator = await make_person(session, ministry)
     host = await make_person(session, ministry)
     await seat(session, roundtable, facilitator, Role.facilitator)
     await seat(session, roundtable, host, Role.host)
-    table = Table(roundtable, await bearer(session, settings, facilitator), await bearer(session, settings, host))
+    table = Table(
+        roundtable,
+        await bearer(session, settings, facilitator),
+        await bearer(session, settings, host),
+        facilitator_user=facilitator,
+        host_user=host,
+        ministry=ministry,
+    )
     for _ in range(members):
         member = await make_person(session, ministry)
         table.member_seats.append(await seat(session, roundtable, member, Role.member))
         table.members.append(await bearer(session, settings, member))
+        table.member_users.append(member)
     return table
+
+
+async def signed_in(
+    session: AsyncSession,
+    settings: Settings,
+    roundtable: Roundtable | None = None,
+    role: Role | None = None,
+    *,
+    organisation: Organisation | None = None,
+    admin: bool = False,
+) -> dict[str, str]:
+    """Headers of a new person: seated at `roundtable` in `role` when given, else an outsider
+    (or, with admin=True, a platform admin) with no seat anywhere."""
+    person = await make_person(session, organisation, admin=admin)
+    if roundtable is not None:
+        await seat(session, roundtable, person, role or Role.member)
+    return await bearer(session, settings, person)
+
+
+async def make_goal(
+    session: AsyncSession,
+    roundtable: Roundtable,
+    title: str | None = None,
+    *,
+    status: GoalStatus = GoalStatus.open,
+    target_date: date | None = None,
+) -> Goal:
+    goal = Goal(roundtable_id=roundtable.id, title=title or _unique("מטרה"), status=status, target_date=target_date)
+    session.add(goal)
+    await session.flush()
+    return goal
+
+
+async def make_agenda_item(
+    session: AsyncSession,
+    meeting: Meeting,
+    title: str | None = None,
+    *,
+    position: int | None = None,
+    status: AgendaItemStatus = AgendaItemStatus.accepted,
+    planned_minutes: int | None = None,
+) -> AgendaItem:
+    """An agenda item, last on the meeting's agenda unless a position is given."""
+    if position is None:
+        last = await session.scalar(
+            select(AgendaItem.position).where(AgendaItem.meeting_id == meeting.id).order_by(AgendaItem.position.desc())
+        )
+        position = (last or 0) + 1
+    item = AgendaItem(
+        meeting_id=meeting.id,
+        position=position,
+        title=title or _unique("נושא"),
+        status=status,
+        planned_minutes=planned_minutes,
+    )
+    session.add(item)
+    await session.flush()
+    return item
