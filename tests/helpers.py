@@ -53,8 +53,10 @@ def _unique(prefix: str) -> str:
     return f"{prefix}-{uuid.uuid4().hex[:10]}"
 
 
-async def make_sector(session: AsyncSession, key: str | None = None) -> Sector:
-    sector = Sector(key=key or _unique("sector"), name_he="מגזר", name_en="Sector")
+async def make_sector(
+    session: AsyncSession, key: str | None = None, *, name_en: str = "Sector", name_he: str = "מגזר"
+) -> Sector:
+    sector = Sector(key=key or _unique("sector"), name_he=name_he, name_en=name_en)
     session.add(sector)
     await session.flush()
     return sector
@@ -71,15 +73,32 @@ async def make_ministry(session: AsyncSession, sector: Sector | None = None) -> 
     return organisation
 
 
-async def make_person(session: AsyncSession, organisation: Organisation | None = None, *, admin: bool = False) -> User:
+async def make_organisation(
+    session: AsyncSession, sector: Sector, kind: OrganisationKind = OrganisationKind.ngo
+) -> Organisation:
+    """An organisation of any kind in `sector` (use make_ministry for one that may host roundtables)."""
+    organisation = Organisation(name=_unique("ארגון"), sector_id=sector.id, kind=kind)
+    session.add(organisation)
+    await session.flush()
+    return organisation
+
+
+async def make_person(
+    session: AsyncSession,
+    organisation: Organisation | None = None,
+    *,
+    admin: bool = False,
+    name: str = "אדם לבדיקה",
+    name_en: str = "Test Person",
+) -> User:
     """A user who signs in, and the stakeholder (person) linked to them."""
-    user = User(email=f"{_unique('person')}@example.org", full_name="Test Person", is_platform_admin=admin)
+    user = User(email=f"{_unique('person')}@example.org", full_name=name_en, is_platform_admin=admin)
     session.add(user)
     await session.flush()
     session.add(
         Stakeholder(
-            full_name="אדם לבדיקה",
-            full_name_en="Test Person",
+            full_name=name,
+            full_name_en=name_en,
             user_id=user.id,
             organisation_id=organisation.id if organisation else None,
         )
@@ -107,7 +126,16 @@ async def make_roundtable(
     return roundtable
 
 
-async def seat(session: AsyncSession, roundtable: Roundtable, user: User, role: Role) -> Seat:
+async def seat(
+    session: AsyncSession,
+    roundtable: Roundtable,
+    user: User,
+    role: Role,
+    *,
+    started_on: date | None = None,
+    ended_on: date | None = None,
+) -> Seat:
+    """`user` seated in `role`, in their organisation's sector; held since a month ago unless told."""
     stakeholder = await stakeholder_of(session, user)
     organisation = await session.get(Organisation, stakeholder.organisation_id) if stakeholder.organisation_id else None
     sector_id = organisation.sector_id if organisation else (await make_sector(session)).id
@@ -116,7 +144,8 @@ async def seat(session: AsyncSession, roundtable: Roundtable, user: User, role: 
         stakeholder_id=stakeholder.id,
         role=role,
         sector_id=sector_id,
-        started_on=date.today() - timedelta(days=30),
+        started_on=started_on or date.today() - timedelta(days=30),
+        ended_on=ended_on,
     )
     session.add(row)
     await session.flush()
