@@ -153,9 +153,14 @@ async def seat(
 
 
 async def make_meeting(
-    session: AsyncSession, roundtable: Roundtable, *, status: MeetingStatus = MeetingStatus.planned
+    session: AsyncSession,
+    roundtable: Roundtable,
+    *,
+    status: MeetingStatus = MeetingStatus.planned,
+    starts_at: datetime | None = None,
 ) -> Meeting:
-    starts_at = datetime.now(UTC).replace(microsecond=0) + timedelta(days=14)
+    """A two-hour online meeting, a fortnight from now unless it starts at `starts_at`."""
+    starts_at = starts_at or datetime.now(UTC).replace(microsecond=0) + timedelta(days=14)
     meeting = Meeting(
         roundtable_id=roundtable.id,
         title=_unique("מפגש"),
