@@ -107,6 +107,14 @@ async def make_person(
     return user
 
 
+async def make_admin(session: AsyncSession) -> User:
+    """A platform admin: a user who signs in, with no stakeholder (so no seat anywhere)."""
+    user = User(email=f"{_unique('admin')}@example.org", full_name="Test Admin", is_platform_admin=True)
+    session.add(user)
+    await session.flush()
+    return user
+
+
 async def stakeholder_of(session: AsyncSession, user: User) -> Stakeholder:
     stakeholder = await session.scalar(select(Stakeholder).where(Stakeholder.user_id == user.id))
     assert stakeholder is not None
@@ -119,8 +127,11 @@ async def make_roundtable(
     *,
     status: RoundtableStatus = RoundtableStatus.active,
     visibility: Visibility = Visibility.internal,
+    title: str | None = None,
 ) -> Roundtable:
-    roundtable = Roundtable(title=_unique("שולחן"), host_organisation_id=host.id, status=status, visibility=visibility)
+    roundtable = Roundtable(
+        title=title or _unique("שולחן"), host_organisation_id=host.id, status=status, visibility=visibility
+    )
     session.add(roundtable)
     await session.flush()
     return roundtable
@@ -243,9 +254,11 @@ async def signed_in(
     organisation: Organisation | None = None,
     admin: bool = False,
 ) -> dict[str, str]:
-    """Headers of a new person: seated at `roundtable` in `role` when given, else an outsider
-    (or, with admin=True, a platform admin) with no seat anywhere."""
-    person = await make_person(session, organisation, admin=admin)
+    """Headers of a new person: seated at `roundtable` in `role` when given, else an outsider with no
+    seat anywhere; with admin=True, of a platform admin (make_admin: no stakeholder, no seat)."""
+    if admin:
+        return await bearer(session, settings, await make_admin(session))
+    person = await make_person(session, organisation)
     if roundtable is not None:
         await seat(session, roundtable, person, role or Role.member)
     return await bearer(session, settings, person)
