@@ -14,9 +14,9 @@ from shulchan.core.config import Settings
 from shulchan.core.security import create_access_token
 from shulchan.events.models import DomainEvent
 from shulchan.identity.models import AuthSession, User
-from shulchan.meetings.models import Invitation, Meeting, MeetingMode, MeetingStatus
+from shulchan.meetings.models import AgendaItem, AgendaItemStatus, Invitation, Meeting, MeetingMode, MeetingStatus
 from shulchan.organisations.models import Organisation, OrganisationKind
-from shulchan.roundtables.models import Role, Roundtable, RoundtableStatus, Seat
+from shulchan.roundtables.models import Goal, GoalStatus, Role, Roundtable, RoundtableStatus, Seat, Visibility
 from shulchan.sectors.models import Sector
 from shulchan.stakeholders.models import Stakeholder
 
@@ -53,8 +53,10 @@ def _unique(prefix: str) -> str:
     return f"{prefix}-{uuid.uuid4().hex[:10]}"
 
 
-async def make_sector(session: AsyncSession, key: str | None = None) -> Sector:
-    sector = Sector(key=key or _unique("sector"), name_he="מגזר", name_en="Sector")
+async def make_sector(
+    session: AsyncSession, key: str | None = None, *, name_en: str = "Sector", name_he: str = "מגזר"
+) -> Sector:
+    sector = Sector(key=key or _unique("sector"), name_he=name_he, name_en=name_en)
     session.add(sector)
     await session.flush()
     return sector
@@ -71,19 +73,44 @@ async def make_ministry(session: AsyncSession, sector: Sector | None = None) -> 
     return organisation
 
 
-async def make_person(session: AsyncSession, organisation: Organisation | None = None, *, admin: bool = False) -> User:
+async def make_organisation(
+    session: AsyncSession, sector: Sector, kind: OrganisationKind = OrganisationKind.ngo
+) -> Organisation:
+    """An organisation of any kind in `sector` (use make_ministry for one that may host roundtables)."""
+    organisation = Organisation(name=_unique("ארגון"), sector_id=sector.id, kind=kind)
+    session.add(organisation)
+    await session.flush()
+    return organisation
+
+
+async def make_person(
+    session: AsyncSession,
+    organisation: Organisation | None = None,
+    *,
+    admin: bool = False,
+    name: str = "אדם לבדיקה",
+    name_en: str = "Test Person",
+) -> User:
     """A user who signs in, and the stakeholder (person) linked to them."""
-    user = User(email=f"{_unique('person')}@example.org", full_name="Test Person", is_platform_admin=admin)
+    user = User(email=f"{_unique('person')}@example.org", full_name=name_en, is_platform_admin=admin)
     session.add(user)
     await session.flush()
     session.add(
         Stakeholder(
-            full_name="אדם לבדיקה",
-            full_name_en="Test Person",
+            full_name=name,
+            full_name_en=name_en,
             user_id=user.id,
             organisation_id=organisation.id if organisation else None,
         )
     )
+    await session.flush()
+    return user
+
+
+async def make_admin(session: AsyncSession) -> User:
+    """A platform admin: a user who signs in, with no stakeholder (so no seat anywhere)."""
+    user = User(email=f"{_unique('admin')}@example.org", full_name="Test Admin", is_platform_admin=True)
+    session.add(user)
     await session.flush()
     return user
 
@@ -95,15 +122,31 @@ async def stakeholder_of(session: AsyncSession, user: User) -> Stakeholder:
 
 
 async def make_roundtable(
-    session: AsyncSession, host: Organisation, *, status: RoundtableStatus = RoundtableStatus.active
+    session: AsyncSession,
+    host: Organisation,
+    *,
+    status: RoundtableStatus = RoundtableStatus.active,
+    visibility: Visibility = Visibility.internal,
+    title: str | None = None,
 ) -> Roundtable:
-    roundtable = Roundtable(title=_unique("שולחן"), host_organisation_id=host.id, status=status)
+    roundtable = Roundtable(
+        title=title or _unique("שולחן"), host_organisation_id=host.id, status=status, visibility=visibility
+    )
     session.add(roundtable)
     await session.flush()
     return roundtable
 
 
-async def seat(session: AsyncSession, roundtable: Roundtable, user: User, role: Role) -> Seat:
+async def seat(
+    session: AsyncSession,
+    roundtable: Roundtable,
+    user: User,
+    role: Role,
+    *,
+    started_on: date | None = None,
+    ended_on: date | None = None,
+) -> Seat:
+    """`user` seated in `role`, in their organisation's sector; held since a month ago unless told."""
     stakeholder = await stakeholder_of(session, user)
     organisation = await session.get(Organisation, stakeholder.organisation_id) if stakeholder.organisation_id else None
     sector_id = organisation.sector_id if organisation else (await make_sector(session)).id
@@ -112,7 +155,8 @@ async def seat(session: AsyncSession, roundtable: Roundtable, user: User, role: 
         stakeholder_id=stakeholder.id,
         role=role,
         sector_id=sector_id,
-        started_on=date.today() - timedelta(days=30),
+        started_on=started_on or date.today() - timedelta(days=30),
+        ended_on=ended_on,
     )
     session.add(row)
     await session.flush()
@@ -120,9 +164,14 @@ async def seat(session: AsyncSession, roundtable: Roundtable, user: User, role: 
 
 
 async def make_meeting(
-    session: AsyncSession, roundtable: Roundtable, *, status: MeetingStatus = MeetingStatus.planned
+    session: AsyncSession,
+    roundtable: Roundtable,
+    *,
+    status: MeetingStatus = MeetingStatus.planned,
+    starts_at: datetime | None = None,
 ) -> Meeting:
-    starts_at = datetime.now(UTC).replace(microsecond=0) + timedelta(days=14)
+    """A two-hour online meeting, a fortnight from now unless it starts at `starts_at`."""
+    starts_at = starts_at or datetime.now(UTC).replace(microsecond=0) + timedelta(days=14)
     meeting = Meeting(
         roundtable_id=roundtable.id,
         title=_unique("מפגש"),
@@ -160,18 +209,97 @@ class Table:
     host: dict[str, str]
     members: list[dict[str, str]] = field(default_factory=list)
     member_seats: list[Seat] = field(default_factory=list)
+    facilitator_user: User | None = None
+    host_user: User | None = None
+    member_users: list[User] = field(default_factory=list)
+    ministry: Organisation | None = None
 
 
-async def make_table(session: AsyncSession, settings: Settings, *, members: int = 2) -> Table:
+async def make_table(
+    session: AsyncSession,
+    settings: Settings,
+    *,
+    members: int = 2,
+    visibility: Visibility = Visibility.internal,
+    status: RoundtableStatus = RoundtableStatus.active,
+) -> Table:
     ministry = await make_ministry(session)
-    roundtable = await make_roundtable(session, ministry)
+    roundtable = await make_roundtable(session, ministry, status=status, visibility=visibility)
     facilitator = await make_person(session, ministry)
     host = await make_person(session, ministry)
     await seat(session, roundtable, facilitator, Role.facilitator)
     await seat(session, roundtable, host, Role.host)
-    table = Table(roundtable, await bearer(session, settings, facilitator), await bearer(session, settings, host))
+    table = Table(
+        roundtable,
+        await bearer(session, settings, facilitator),
+        await bearer(session, settings, host),
+        facilitator_user=facilitator,
+        host_user=host,
+        ministry=ministry,
+    )
     for _ in range(members):
         member = await make_person(session, ministry)
         table.member_seats.append(await seat(session, roundtable, member, Role.member))
         table.members.append(await bearer(session, settings, member))
+        table.member_users.append(member)
     return table
+
+
+async def signed_in(
+    session: AsyncSession,
+    settings: Settings,
+    roundtable: Roundtable | None = None,
+    role: Role | None = None,
+    *,
+    organisation: Organisation | None = None,
+    admin: bool = False,
+) -> dict[str, str]:
+    """Headers of a new person: seated at `roundtable` in `role` when given, else an outsider with no
+    seat anywhere; with admin=True, of a platform admin (make_admin: no stakeholder, no seat)."""
+    if admin:
+        return await bearer(session, settings, await make_admin(session))
+    person = await make_person(session, organisation)
+    if roundtable is not None:
+        await seat(session, roundtable, person, role or Role.member)
+    return await bearer(session, settings, person)
+
+
+async def make_goal(
+    session: AsyncSession,
+    roundtable: Roundtable,
+    title: str | None = None,
+    *,
+    status: GoalStatus = GoalStatus.open,
+    target_date: date | None = None,
+) -> Goal:
+    goal = Goal(roundtable_id=roundtable.id, title=title or _unique("מטרה"), status=status, target_date=target_date)
+    session.add(goal)
+    await session.flush()
+    return goal
+
+
+async def make_agenda_item(
+    session: AsyncSession,
+    meeting: Meeting,
+    title: str | None = None,
+    *,
+    position: int | None = None,
+    status: AgendaItemStatus = AgendaItemStatus.accepted,
+    planned_minutes: int | None = None,
+) -> AgendaItem:
+    """An agenda item, last on the meeting's agenda unless a position is given."""
+    if position is None:
+        last = await session.scalar(
+            select(AgendaItem.position).where(AgendaItem.meeting_id == meeting.id).order_by(AgendaItem.position.desc())
+        )
+        position = (last or 0) + 1
+    item = AgendaItem(
+        meeting_id=meeting.id,
+        position=position,
+        title=title or _unique("נושא"),
+        status=status,
+        planned_minutes=planned_minutes,
+    )
+    session.add(item)
+    await session.flush()
+    return item

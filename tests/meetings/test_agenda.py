@@ -5,10 +5,9 @@ import uuid
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from helpers import assert_problem
-from sqlalchemy import select
+from helpers import Table, assert_problem, make_goal, make_table, signed_in, stakeholder_of
 
-from shulchan.roundtables.models import Goal
+from shulchan.access.permissions import Role
 
 API = "/api/v1"
 START = datetime(2031, 5, 4, 9, 0, tzinfo=UTC)
@@ -73,18 +72,43 @@ async def knowledge_item(client, headers, roundtable_id, visibility="roundtable"
     return response.json()["id"]
 
 
-async def goal_of(db, roundtable_id) -> str:
-    return str(await db.scalar(select(Goal.id).where(Goal.roundtable_id == roundtable_id).limit(1)))
+@pytest.fixture
+async def table(db, settings) -> Table:
+    table = await make_table(db, settings, members=1)
+    await db.commit()
+    return table
 
 
 @pytest.fixture
-async def facilitator(auth):
-    return await auth("facilitator")
+async def other(db, settings) -> Table:
+    """Another roundtable, whose facilitator has no seat at `table`."""
+    other = await make_table(db, settings, members=0)
+    await db.commit()
+    return other
 
 
 @pytest.fixture
-async def meeting(client, facilitator, world) -> dict:
-    return await create_meeting(client, facilitator, world.roundtables["pmo"])
+async def people(db, settings, table, other) -> dict[str, dict[str, str]]:
+    headers = {
+        "facilitator": table.facilitator,
+        "host": table.host,
+        "member": table.members[0],
+        "observer": await signed_in(db, settings, table.roundtable, Role.observer),
+        "facilitator2": other.facilitator,
+        "outsider": await signed_in(db, settings),
+    }
+    await db.commit()
+    return headers
+
+
+@pytest.fixture
+def facilitator(table):
+    return table.facilitator
+
+
+@pytest.fixture
+async def meeting(client, facilitator, table) -> dict:
+    return await create_meeting(client, facilitator, table.roundtable.id)
 
 
 # --- items in order, against the clock -------------------------------------------------------------
@@ -109,8 +133,8 @@ async def test_items_are_listed_in_the_order_they_were_added_with_their_minutes_
     assert result["items"][2]["planned_minutes"] is None
 
 
-async def test_an_agenda_longer_than_the_meeting_says_by_how_much(client, facilitator, world):
-    meeting = await create_meeting(client, facilitator, world.roundtables["pmo"], minutes=90)
+async def test_an_agenda_longer_than_the_meeting_says_by_how_much(client, facilitator, table):
+    meeting = await create_meeting(client, facilitator, table.roundtable.id, minutes=90)
     await add_item(client, facilitator, meeting["id"], "א", planned_minutes=60)
     await add_item(client, facilitator, meeting["id"], "ב", planned_minutes=45)
 
@@ -119,7 +143,7 @@ async def test_an_agenda_longer_than_the_meeting_says_by_how_much(client, facili
     assert (result["planned_minutes"], result["meeting_minutes"], result["over_by_minutes"]) == (105, 90, 15)
 
 
-async def test_a_longer_meeting_absorbs_the_overrun(client, facilitator, world, meeting):
+async def test_a_longer_meeting_absorbs_the_overrun(client, facilitator, meeting):
     await add_item(client, facilitator, meeting["id"], "א", planned_minutes=150)
     assert (await agenda(client, facilitator, meeting["id"]))["over_by_minutes"] == 30
 
@@ -131,17 +155,17 @@ async def test_a_longer_meeting_absorbs_the_overrun(client, facilitator, world, 
     assert (result["planned_minutes"], result["meeting_minutes"], result["over_by_minutes"]) == (150, 180, 0)
 
 
-async def test_every_seated_role_reads_the_agenda(client, auth, facilitator, meeting):
+async def test_every_seated_role_reads_the_agenda(client, people, facilitator, meeting):
     item = await add_item(client, facilitator, meeting["id"], "פתיחה", planned_minutes=5)
 
     for who in ("host", "member", "observer"):
-        result = await agenda(client, await auth(who), meeting["id"])
+        result = await agenda(client, people[who], meeting["id"])
         assert [i["id"] for i in result["items"]] == [item["id"]]
     assert_problem(
-        await client.get(f"{API}/agenda-items/{item['id']}", headers=await auth("facilitator2")), 404, "not_found"
+        await client.get(f"{API}/agenda-items/{item['id']}", headers=people["facilitator2"]), 404, "not_found"
     )
     assert_problem(
-        await client.get(f"{API}/meetings/{meeting['id']}/agenda", headers=await auth("outsider")), 404, "not_found"
+        await client.get(f"{API}/meetings/{meeting['id']}/agenda", headers=people["outsider"]), 404, "not_found"
     )
 
 
@@ -155,14 +179,16 @@ async def test_negative_or_absurd_minutes_are_refused(client, facilitator, meeti
 # --- proposals -----------------------------------------------------------------------------------
 
 
-async def test_a_members_item_is_proposed_and_waits_after_the_accepted_ones(client, auth, world, facilitator, meeting):
-    member = await auth("member")
+async def test_a_members_item_is_proposed_and_waits_after_the_accepted_ones(
+    client, people, table, facilitator, meeting
+):
+    member = people["member"]
     accepted = await add_item(client, facilitator, meeting["id"], "פתיחה", planned_minutes=15)
     proposed = await add_item(client, member, meeting["id"], "הצעת החברה האזרחית", planned_minutes=30)
-    hosted = await add_item(client, await auth("host"), meeting["id"], "עדכון הלשכה", planned_minutes=10)
+    hosted = await add_item(client, people["host"], meeting["id"], "עדכון הלשכה", planned_minutes=10)
 
     assert proposed["status"] == "proposed"
-    assert proposed["proposed_by_user_id"] == str(world.users["member"])
+    assert proposed["proposed_by_user_id"] == str(table.member_users[0].id)
     assert hosted["status"] == "accepted"
     result = await agenda(client, member, meeting["id"])
     assert [item["id"] for item in result["items"]] == [accepted["id"], hosted["id"], proposed["id"]]
@@ -170,10 +196,10 @@ async def test_a_members_item_is_proposed_and_waits_after_the_accepted_ones(clie
 
 
 @pytest.mark.parametrize("reviewer", ["facilitator", "host"])
-async def test_facilitators_and_hosts_accept_a_proposal_onto_the_clock(client, auth, facilitator, meeting, reviewer):
-    proposed = await add_item(client, await auth("member"), meeting["id"], "הצעה", planned_minutes=30)
+async def test_facilitators_and_hosts_accept_a_proposal_onto_the_clock(client, people, facilitator, meeting, reviewer):
+    proposed = await add_item(client, people["member"], meeting["id"], "הצעה", planned_minutes=30)
 
-    response = await review(client, await auth(reviewer), proposed["id"], "accepted")
+    response = await review(client, people[reviewer], proposed["id"], "accepted")
 
     assert response.status_code == 200, response.text
     assert response.json()["status"] == "accepted" and response.json()["version"] == 2
@@ -183,13 +209,13 @@ async def test_facilitators_and_hosts_accept_a_proposal_onto_the_clock(client, a
     assert [item["status"] for item in result["items"]] == ["accepted"]
 
 
-async def test_a_declined_proposal_stays_listed_last_and_off_the_clock(client, auth, facilitator, meeting):
-    member = await auth("member")
+async def test_a_declined_proposal_stays_listed_last_and_off_the_clock(client, people, facilitator, meeting):
+    member = people["member"]
     declined = await add_item(client, member, meeting["id"], "הצעה שנדחתה", planned_minutes=40)
     waiting = await add_item(client, member, meeting["id"], "הצעה ממתינה", planned_minutes=20)
     accepted = await add_item(client, facilitator, meeting["id"], "פתיחה", planned_minutes=10)
 
-    response = await review(client, await auth("host"), declined["id"], "declined")
+    response = await review(client, people["host"], declined["id"], "declined")
 
     assert response.status_code == 200 and response.json()["status"] == "declined"
     result = await agenda(client, facilitator, meeting["id"])
@@ -198,11 +224,11 @@ async def test_a_declined_proposal_stays_listed_last_and_off_the_clock(client, a
 
 
 @pytest.mark.parametrize(("first", "second"), [("accepted", "declined"), ("declined", "accepted"), (None, "accepted")])
-async def test_only_a_proposed_item_can_be_reviewed(client, auth, facilitator, meeting, first, second):
+async def test_only_a_proposed_item_can_be_reviewed(client, people, facilitator, meeting, first, second):
     if first is None:  # the facilitator's own item is accepted from the start
         item = await add_item(client, facilitator, meeting["id"], "פתיחה")
     else:
-        item = await add_item(client, await auth("member"), meeting["id"], "הצעה")
+        item = await add_item(client, people["member"], meeting["id"], "הצעה")
         assert (await review(client, facilitator, item["id"], first)).status_code == 200
 
     response = await review(client, facilitator, item["id"], second)
@@ -212,8 +238,8 @@ async def test_only_a_proposed_item_can_be_reviewed(client, auth, facilitator, m
     assert body["from"] == (first or "accepted")
 
 
-async def test_reviewing_back_to_proposed_is_not_a_review(client, auth, facilitator, meeting):
-    item = await add_item(client, await auth("member"), meeting["id"], "הצעה")
+async def test_reviewing_back_to_proposed_is_not_a_review(client, people, facilitator, meeting):
+    item = await add_item(client, people["member"], meeting["id"], "הצעה")
 
     body = assert_problem(await review(client, facilitator, item["id"], "proposed"), 409, "invalid_transition")
 
@@ -225,11 +251,11 @@ async def test_reviewing_back_to_proposed_is_not_a_review(client, auth, facilita
 # --- reordering ----------------------------------------------------------------------------------
 
 
-async def test_the_agenda_is_reordered_in_one_call(client, auth, facilitator, meeting):
+async def test_the_agenda_is_reordered_in_one_call(client, people, facilitator, meeting):
     a, b, c = [await add_item(client, facilitator, meeting["id"], t, planned_minutes=10) for t in "אבג"]
-    proposal = await add_item(client, await auth("member"), meeting["id"], "הצעה")
+    proposal = await add_item(client, people["member"], meeting["id"], "הצעה")
 
-    response = await reorder(client, await auth("host"), meeting["id"], [c["id"], a["id"], b["id"]])
+    response = await reorder(client, people["host"], meeting["id"], [c["id"], a["id"], b["id"]])
 
     assert response.status_code == 200, response.text
     expected = [c["id"], a["id"], b["id"], proposal["id"]]
@@ -238,9 +264,9 @@ async def test_the_agenda_is_reordered_in_one_call(client, auth, facilitator, me
     assert [item["id"] for item in (await agenda(client, facilitator, meeting["id"]))["items"]] == expected
 
 
-async def test_an_accepted_proposal_must_be_part_of_the_next_order(client, auth, facilitator, meeting):
+async def test_an_accepted_proposal_must_be_part_of_the_next_order(client, people, facilitator, meeting):
     a = await add_item(client, facilitator, meeting["id"], "א")
-    proposal = await add_item(client, await auth("member"), meeting["id"], "הצעה")
+    proposal = await add_item(client, people["member"], meeting["id"], "הצעה")
     assert_problem(
         await reorder(client, facilitator, meeting["id"], [a["id"], proposal["id"]]), 422, "agenda_order_mismatch"
     )
@@ -255,12 +281,12 @@ async def test_an_accepted_proposal_must_be_part_of_the_next_order(client, auth,
 
 @pytest.mark.parametrize("case", ["missing", "duplicate", "unknown", "declined", "empty", "other_meeting"])
 async def test_an_order_that_is_not_exactly_the_accepted_items_is_refused(
-    client, auth, facilitator, world, meeting, case
+    client, people, facilitator, table, meeting, case
 ):
     a, b = [await add_item(client, facilitator, meeting["id"], t) for t in "אב"]
-    declined = await add_item(client, await auth("member"), meeting["id"], "נדחה")
+    declined = await add_item(client, people["member"], meeting["id"], "נדחה")
     await review(client, facilitator, declined["id"], "declined")
-    other = await create_meeting(client, facilitator, world.roundtables["pmo"], start=START + timedelta(days=7))
+    other = await create_meeting(client, facilitator, table.roundtable.id, start=START + timedelta(days=7))
     foreign = await add_item(client, facilitator, other["id"], "במפגש אחר")
     orders = {
         "missing": [b["id"]],
@@ -283,15 +309,15 @@ async def test_an_order_that_is_not_exactly_the_accepted_items_is_refused(
 # --- briefing packs ------------------------------------------------------------------------------
 
 
-async def test_an_item_carries_a_briefing_pack_of_visible_knowledge(client, auth, world, facilitator, meeting):
-    pmo = world.roundtables["pmo"]
+async def test_an_item_carries_a_briefing_pack_of_visible_knowledge(client, people, table, facilitator, meeting):
+    pmo = table.roundtable.id
     first = await knowledge_item(client, facilitator, pmo, title="נייר רקע")
     second = await knowledge_item(client, facilitator, None, visibility="public", title="מאגר משותף")
 
     item = await add_item(client, facilitator, meeting["id"], "דיון", knowledge_item_ids=[second, first, second])
 
     assert item["knowledge_item_ids"] == [second, first]  # in the order given, once each
-    fetched = await client.get(f"{API}/agenda-items/{item['id']}", headers=await auth("member"))
+    fetched = await client.get(f"{API}/agenda-items/{item['id']}", headers=people["member"])
     assert fetched.json()["knowledge_item_ids"] == [second, first]
 
     edited = await client.patch(
@@ -323,10 +349,12 @@ async def test_an_unknown_knowledge_item_is_refused(client, facilitator, meeting
     assert (await agenda(client, facilitator, meeting["id"]))["items"] == []
 
 
-async def test_knowledge_the_caller_cannot_see_cannot_brief_the_table(client, auth, world, facilitator, meeting):
-    facilitators_only = await knowledge_item(client, facilitator, world.roundtables["pmo"], visibility="facilitators")
-    education_only = await knowledge_item(client, await auth("facilitator2"), world.roundtables["education"])
-    host = await auth("host")
+async def test_knowledge_the_caller_cannot_see_cannot_brief_the_table(
+    client, people, table, other, facilitator, meeting
+):
+    facilitators_only = await knowledge_item(client, facilitator, table.roundtable.id, visibility="facilitators")
+    education_only = await knowledge_item(client, people["facilitator2"], other.roundtable.id)
+    host = people["host"]
 
     hidden_from_host = await add_item(client, host, meeting["id"], status=422, knowledge_item_ids=[facilitators_only])
     assert assert_problem(hidden_from_host, 422, "unknown_knowledge_item")["knowledge_item_ids"] == [facilitators_only]
@@ -346,17 +374,19 @@ async def test_knowledge_the_caller_cannot_see_cannot_brief_the_table(client, au
 # --- goals and presenters ------------------------------------------------------------------------
 
 
-async def test_an_item_may_serve_a_goal_of_its_own_roundtable(client, db, world, facilitator, meeting):
-    goal = await goal_of(db, world.roundtables["pmo"])
+async def test_an_item_may_serve_a_goal_of_its_own_roundtable(client, db, table, facilitator, meeting):
+    goal = str((await make_goal(db, table.roundtable)).id)
+    await db.commit()
 
     item = await add_item(client, facilitator, meeting["id"], "מעקב יישום", goal_id=goal)
 
     assert item["goal_id"] == goal
 
 
-@pytest.mark.parametrize("whose", ["education", "nobody"])
-async def test_a_goal_of_another_roundtable_is_refused(client, db, world, facilitator, meeting, whose):
-    goal = await goal_of(db, world.roundtables["education"]) if whose == "education" else str(uuid.uuid4())
+@pytest.mark.parametrize("whose", ["other_table", "nobody"])
+async def test_a_goal_of_another_roundtable_is_refused(client, db, other, facilitator, meeting, whose):
+    goal = str((await make_goal(db, other.roundtable)).id) if whose == "other_table" else str(uuid.uuid4())
+    await db.commit()
 
     created = await add_item(client, facilitator, meeting["id"], status=422, goal_id=goal)
     assert_problem(created, 422, "unknown_goal")
@@ -367,11 +397,10 @@ async def test_a_goal_of_another_roundtable_is_refused(client, db, world, facili
     assert (await client.get(f"{API}/agenda-items/{item['id']}", headers=facilitator)).json()["goal_id"] is None
 
 
-async def test_a_presenter_must_exist(client, world, facilitator, meeting):
-    item = await add_item(
-        client, facilitator, meeting["id"], "הצגה", presenter_stakeholder_id=str(world.stakeholders["host"])
-    )
-    assert item["presenter_stakeholder_id"] == str(world.stakeholders["host"])
+async def test_a_presenter_must_exist(client, db, table, facilitator, meeting):
+    presenter = str((await stakeholder_of(db, table.host_user)).id)
+    item = await add_item(client, facilitator, meeting["id"], "הצגה", presenter_stakeholder_id=presenter)
+    assert item["presenter_stakeholder_id"] == presenter
 
     response = await add_item(
         client, facilitator, meeting["id"], status=422, presenter_stakeholder_id=str(uuid.uuid4())
@@ -383,16 +412,16 @@ async def test_a_presenter_must_exist(client, world, facilitator, meeting):
 
 
 @pytest.mark.parametrize("status", ["held", "cancelled"])
-async def test_the_agenda_closes_with_the_meeting(client, auth, facilitator, meeting, status):
+async def test_the_agenda_closes_with_the_meeting(client, people, facilitator, meeting, status):
     mid = meeting["id"]
     a, b = [await add_item(client, facilitator, mid, t, planned_minutes=10) for t in "אב"]
-    proposal = await add_item(client, await auth("member"), mid, "הצעה")
+    proposal = await add_item(client, people["member"], mid, "הצעה")
     moved = await client.post(f"{API}/meetings/{mid}/transition", headers=facilitator, json={"status": status})
     assert moved.status_code == 200, moved.text
     before = await agenda(client, facilitator, mid)
 
     assert_problem(await add_item(client, facilitator, mid, status=409), 409, "agenda_closed")
-    assert_problem(await add_item(client, await auth("member"), mid, status=409), 409, "agenda_closed")
+    assert_problem(await add_item(client, people["member"], mid, status=409), 409, "agenda_closed")
     assert_problem(await reorder(client, facilitator, mid, [b["id"], a["id"]]), 409, "agenda_closed")
     assert_problem(await review(client, facilitator, proposal["id"], "accepted"), 409, "agenda_closed")
     patched = await client.patch(f"{API}/agenda-items/{a['id']}", headers=facilitator, json={"planned_minutes": 90})

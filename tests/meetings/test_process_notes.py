@@ -5,9 +5,10 @@ import uuid
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from helpers import assert_problem
+from helpers import Table, assert_problem, make_table, signed_in
 from sqlalchemy import select
 
+from shulchan.access.permissions import Role
 from shulchan.audit.models import AuditEvent
 
 API = "/api/v1"
@@ -16,15 +17,39 @@ SECOND_TEXT = "מעקב: שיחה אישית עם נציגת הקרן לפני �
 
 
 @pytest.fixture
-async def facilitator(auth):
-    return await auth("facilitator")
+async def table(db, settings) -> Table:
+    table = await make_table(db, settings, members=1)
+    await db.commit()
+    return table
 
 
 @pytest.fixture
-async def meeting(client, facilitator, world) -> str:
+def facilitator(table):
+    return table.facilitator
+
+
+@pytest.fixture
+async def people(db, settings, table) -> dict[str, dict[str, str]]:
+    """Everyone but the table's facilitator: its host, member and an observer; a facilitator of
+    another table; an outsider with no seat; and anonymous."""
+    other = await make_table(db, settings, members=0)
+    headers = {
+        "host": table.host,
+        "member": table.members[0],
+        "observer": await signed_in(db, settings, table.roundtable, Role.observer),
+        "facilitator2": other.facilitator,
+        "outsider": await signed_in(db, settings),
+        "anonymous": {},
+    }
+    await db.commit()
+    return headers
+
+
+@pytest.fixture
+async def meeting(client, facilitator, table) -> str:
     start = datetime.now(UTC) - timedelta(hours=3)
     response = await client.post(
-        f"{API}/roundtables/{world.roundtables['pmo']}/meetings",
+        f"{API}/roundtables/{table.roundtable.id}/meetings",
         headers=facilitator,
         json={
             "title": "מפגש",
@@ -44,7 +69,7 @@ async def write_note(client, headers, meeting_id, body=FIRST_TEXT) -> dict:
     return response.json()
 
 
-async def test_the_facilitator_writes_reads_edits_and_deletes_a_note(client, world, facilitator, meeting):
+async def test_the_facilitator_writes_reads_edits_and_deletes_a_note(client, table, facilitator, meeting):
     created = await client.post(
         f"{API}/meetings/{meeting}/process-notes", headers=facilitator, json={"body": FIRST_TEXT}
     )
@@ -55,7 +80,7 @@ async def test_the_facilitator_writes_reads_edits_and_deletes_a_note(client, wor
     assert (note["body"], note["meeting_id"], note["author_user_id"], note["version"]) == (
         FIRST_TEXT,
         meeting,
-        str(world.users["facilitator"]),
+        str(table.facilitator_user.id),
         1,
     )
 
@@ -102,9 +127,9 @@ async def test_a_meetings_notes_are_listed_oldest_first_by_cursor(client, facili
 
 
 @pytest.mark.parametrize("who", ["host", "member", "observer", "facilitator2", "outsider", "anonymous"])
-async def test_notes_do_not_exist_for_anyone_but_the_facilitators(client, auth, facilitator, meeting, who):
+async def test_notes_do_not_exist_for_anyone_but_the_facilitators(client, people, facilitator, meeting, who):
     note = await write_note(client, facilitator, meeting)
-    headers = await auth(who)
+    headers = people[who]
     notes_url, note_url = f"{API}/meetings/{meeting}/process-notes", f"{API}/process-notes/{note['id']}"
 
     assert_problem(await client.get(notes_url, headers=headers), 404, "not_found")
@@ -124,7 +149,7 @@ async def test_notes_do_not_exist_for_anyone_but_the_facilitators(client, auth, 
     assert [n["id"] for n in listed.json()["items"]] == [note["id"]]
 
 
-async def test_the_audit_trail_records_note_changes_without_their_text(client, auth, db, world, facilitator, meeting):
+async def test_the_audit_trail_records_note_changes_without_their_text(client, db, table, facilitator, meeting):
     note = await write_note(client, facilitator, meeting)
     url = f"{API}/process-notes/{note['id']}"
     assert (await client.patch(url, headers=facilitator, json={"body": SECOND_TEXT})).status_code == 200
@@ -141,11 +166,11 @@ async def test_the_audit_trail_records_note_changes_without_their_text(client, a
         (second["id"], "delete"),
     ]
     assert all(row.changes == {} for row in rows)
-    assert {row.roundtable_id for row in rows} == {world.roundtables["pmo"]}
-    assert {row.actor_user_id for row in rows} == {world.users["facilitator"]}
+    assert {row.roundtable_id for row in rows} == {table.roundtable.id}
+    assert {row.actor_user_id for row in rows} == {table.facilitator_user.id}
 
     trail = await client.get(
-        f"{API}/roundtables/{world.roundtables['pmo']}/audit", headers=await auth("host"), params={"limit": 200}
+        f"{API}/roundtables/{table.roundtable.id}/audit", headers=table.host, params={"limit": 200}
     )
     assert trail.status_code == 200, trail.text
     events = trail.json()["items"]
@@ -156,13 +181,13 @@ async def test_the_audit_trail_records_note_changes_without_their_text(client, a
         assert text not in trail.text
 
 
-async def test_a_note_is_not_found_by_search(client, auth, world, facilitator, meeting):
+async def test_a_note_is_not_found_by_search(client, table, facilitator, meeting):
     await write_note(client, facilitator, meeting)
     paper = await client.post(
         f"{API}/knowledge-items",
         headers=facilitator,
         json={
-            "roundtable_id": str(world.roundtables["pmo"]),
+            "roundtable_id": str(table.roundtable.id),
             "kind": "background_paper",
             "title": "נייר רקע zebrafinch",
             "body": "רקע.",
@@ -171,8 +196,8 @@ async def test_a_note_is_not_found_by_search(client, auth, world, facilitator, m
     )
     assert paper.status_code == 201, paper.text
 
-    for who in ("facilitator", "host", "member"):
-        found = await client.get(f"{API}/search", headers=await auth(who), params={"q": "zebrafinch"})
+    for headers in (facilitator, table.host, table.members[0]):
+        found = await client.get(f"{API}/search", headers=headers, params={"q": "zebrafinch"})
         assert found.status_code == 200, found.text
         # The search does find the word, in the paper; never in the note.
         assert [hit["entity_id"] for hit in found.json()["items"]] == [paper.json()["id"]]

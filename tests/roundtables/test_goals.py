@@ -1,67 +1,108 @@
 """Goals: a roundtable's objectives, listed in the order set, edited by facilitators and hosts."""
 
-import pytest
-from helpers import assert_problem
+from dataclasses import dataclass
 
-from shulchan.demo.content import demo_content
+import pytest
+from helpers import Table, assert_problem, make_goal, make_table, signed_in
+
+from shulchan.roundtables.models import GoalStatus, Roundtable, Visibility
 
 RTS = "/api/v1/roundtables"
 GOALS = "/api/v1/goals"
-SEEDED_GOALS = demo_content().goals
+STATUSES = [GoalStatus.open, GoalStatus.in_progress, GoalStatus.achieved, GoalStatus.open, GoalStatus.dropped]
 
 
-def goals_url(world, key: str) -> str:
-    return f"{RTS}/{world.roundtables[key]}/goals"
+@dataclass
+class Goals:
+    """A public table and an internal one, each with goals of its own (titles in the order set), and
+    people around them: an outsider, and a person seated only at the internal table."""
+
+    public: Table
+    internal: Table
+    public_titles: list[str]
+    internal_titles: list[str]
+    outsider: dict[str, str]
+    admin: dict[str, str]
 
 
-async def goal_titles(client, world, key: str, headers=None) -> list[str]:
-    response = await client.get(goals_url(world, key), params={"limit": 200}, headers=headers or {})
+@pytest.fixture
+async def goals(db, settings) -> Goals:
+    public = await make_table(db, settings, members=1, visibility=Visibility.public)
+    internal = await make_table(db, settings, members=1)
+    public_titles = [
+        (await make_goal(db, public.roundtable, f"מטרה {n}", status=status)).title for n, status in enumerate(STATUSES)
+    ]
+    internal_titles = [(await make_goal(db, internal.roundtable, f"מטרה פנימית {n}")).title for n in range(2)]
+    built = Goals(
+        public,
+        internal,
+        public_titles,
+        internal_titles,
+        await signed_in(db, settings),
+        await signed_in(db, settings, admin=True),
+    )
+    await db.commit()
+    return built
+
+
+@pytest.fixture
+def table(goals) -> Table:
+    return goals.public
+
+
+def goals_url(roundtable: Roundtable) -> str:
+    return f"{RTS}/{roundtable.id}/goals"
+
+
+async def goal_titles(client, roundtable: Roundtable, headers=None) -> list[str]:
+    response = await client.get(goals_url(roundtable), params={"limit": 200}, headers=headers or {})
     assert response.status_code == 200, response.text
     return [goal["title"] for goal in response.json()["items"]]
 
 
-async def add_goal(client, headers, world, key="pmo", **overrides) -> dict:
+async def add_goal(client, headers, roundtable: Roundtable, **overrides) -> dict:
     body = {"title": "מטרה חדשה", "description": "תיאור", "target_date": "2028-01-31"} | overrides
-    response = await client.post(goals_url(world, key), json=body, headers=headers)
+    response = await client.post(goals_url(roundtable), json=body, headers=headers)
     assert response.status_code == 201, response.text
     return response.json()
 
 
-async def test_the_public_lists_goals_of_a_public_roundtable_in_order(client, world):
-    response = await client.get(goals_url(world, "pmo"))
+async def test_the_public_lists_goals_of_a_public_roundtable_in_order(client, goals, table):
+    response = await client.get(goals_url(table.roundtable))
 
     assert response.status_code == 200, response.text
     items = response.json()["items"]
-    assert [goal["title"] for goal in items] == [goal.title for goal in SEEDED_GOALS["pmo"]]
-    assert [goal["status"] for goal in items] == [goal.status for goal in SEEDED_GOALS["pmo"]]
-    assert {goal["roundtable_id"] for goal in items} == {str(world.roundtables["pmo"])}
+    assert [goal["title"] for goal in items] == goals.public_titles
+    assert [goal["status"] for goal in items] == [status.value for status in STATUSES]
+    assert {goal["roundtable_id"] for goal in items} == {str(table.roundtable.id)}
 
 
-async def test_goals_page_by_cursor(client, world):
-    first = (await client.get(goals_url(world, "pmo"), params={"limit": 2})).json()
-    second = (await client.get(goals_url(world, "pmo"), params={"limit": 2, "cursor": first["next_cursor"]})).json()
-    third = (await client.get(goals_url(world, "pmo"), params={"limit": 2, "cursor": second["next_cursor"]})).json()
+async def test_goals_page_by_cursor(client, goals, table):
+    url = goals_url(table.roundtable)
+    first = (await client.get(url, params={"limit": 2})).json()
+    second = (await client.get(url, params={"limit": 2, "cursor": first["next_cursor"]})).json()
+    third = (await client.get(url, params={"limit": 2, "cursor": second["next_cursor"]})).json()
 
     titles = [goal["title"] for page in (first, second, third) for goal in page["items"]]
-    assert titles == [goal.title for goal in SEEDED_GOALS["pmo"]]
+    assert titles == goals.public_titles
     assert third["next_cursor"] is None
 
 
 @pytest.mark.parametrize("who", ["facilitator", "host"])
-async def test_facilitators_and_hosts_add_goals(client, auth, world, who):
-    created = await add_goal(client, await auth(who), world, title=f"מטרה של {who}")
+async def test_facilitators_and_hosts_add_goals(client, goals, table, who):
+    created = await add_goal(client, getattr(table, who), table.roundtable, title=f"מטרה של {who}")
 
     assert created["status"] == "open"
     assert created["target_date"] == "2028-01-31"
     assert created["version"] == 1
-    titles = await goal_titles(client, world, "pmo")
+    titles = await goal_titles(client, table.roundtable)
     assert titles[-1] == f"מטרה של {who}"
-    assert len(titles) == len(SEEDED_GOALS["pmo"]) + 1
+    assert len(titles) == len(goals.public_titles) + 1
 
 
-async def test_a_new_goal_is_addressable(client, auth, world):
+async def test_a_new_goal_is_addressable(client, table):
     response = await client.post(
-        goals_url(world, "pmo"), json={"title": "מטרה", "status": "in_progress"}, headers=await auth("facilitator")
+        goals_url(table.roundtable), json={"title": "מטרה", "status": "in_progress"}, headers=table.facilitator
     )
 
     assert response.headers["location"] == f"{GOALS}/{response.json()['id']}"
@@ -71,25 +112,25 @@ async def test_a_new_goal_is_addressable(client, auth, world):
     assert fetched.json()["target_date"] is None
 
 
-async def test_bad_goals_are_refused(client, auth, world):
-    facilitator = await auth("facilitator")
-
+async def test_bad_goals_are_refused(client, goals, table):
     for body in ({"title": ""}, {"title": "x", "status": "done"}, {"title": "x", "target_date": "soon"}, {}):
         assert_problem(
-            await client.post(goals_url(world, "pmo"), json=body, headers=facilitator), 422, "validation_error"
+            await client.post(goals_url(table.roundtable), json=body, headers=table.facilitator),
+            422,
+            "validation_error",
         )
-    assert len(await goal_titles(client, world, "pmo")) == len(SEEDED_GOALS["pmo"])
+    assert len(await goal_titles(client, table.roundtable)) == len(goals.public_titles)
 
 
-async def test_members_do_not_add_goals(client, auth, world):
+async def test_members_do_not_add_goals(client, table):
     assert_problem(
-        await client.post(goals_url(world, "pmo"), json={"title": "x"}, headers=await auth("member")), 403, "forbidden"
+        await client.post(goals_url(table.roundtable), json={"title": "x"}, headers=table.members[0]), 403, "forbidden"
     )
 
 
-async def test_patch_a_goal_with_if_match(client, auth, world):
-    host = await auth("host")
-    goal = await add_goal(client, host, world)
+async def test_patch_a_goal_with_if_match(client, table):
+    host = table.host
+    goal = await add_goal(client, host, table.roundtable)
     url = f"{GOALS}/{goal['id']}"
 
     updated = await client.patch(
@@ -108,27 +149,26 @@ async def test_patch_a_goal_with_if_match(client, auth, world):
     assert (await client.get(url)).json()["status"] == "achieved"
 
 
-async def test_a_goal_target_date_can_be_cleared(client, auth, world):
-    facilitator = await auth("facilitator")
-    goal = await add_goal(client, facilitator, world)
+async def test_a_goal_target_date_can_be_cleared(client, table):
+    goal = await add_goal(client, table.facilitator, table.roundtable)
 
-    response = await client.patch(f"{GOALS}/{goal['id']}", json={"target_date": None}, headers=facilitator)
+    response = await client.patch(f"{GOALS}/{goal['id']}", json={"target_date": None}, headers=table.facilitator)
 
     assert response.json()["target_date"] is None
 
 
-async def test_members_do_not_edit_or_delete_goals(client, auth, world):
-    goal = await add_goal(client, await auth("facilitator"), world)
-    member = await auth("member")
+async def test_members_do_not_edit_or_delete_goals(client, table):
+    goal = await add_goal(client, table.facilitator, table.roundtable)
+    member = table.members[0]
 
     assert_problem(await client.patch(f"{GOALS}/{goal['id']}", json={"title": "x"}, headers=member), 403, "forbidden")
     assert_problem(await client.delete(f"{GOALS}/{goal['id']}", headers=member), 403, "forbidden")
     assert (await client.get(f"{GOALS}/{goal['id']}")).json()["title"] == "מטרה חדשה"
 
 
-async def test_delete_a_goal(client, auth, world):
-    facilitator = await auth("facilitator")
-    goal = await add_goal(client, facilitator, world)
+async def test_delete_a_goal(client, table):
+    facilitator = table.facilitator
+    goal = await add_goal(client, facilitator, table.roundtable)
 
     stale = await client.delete(f"{GOALS}/{goal['id']}", headers=facilitator | {"If-Match": '"7"'})
     assert_problem(stale, 412, "stale_version")
@@ -138,39 +178,39 @@ async def test_delete_a_goal(client, auth, world):
     assert deleted.status_code == 204
     assert deleted.content == b""
     assert_problem(await client.get(f"{GOALS}/{goal['id']}"), 404, "not_found")
-    assert "מטרה חדשה" not in await goal_titles(client, world, "pmo")
+    assert "מטרה חדשה" not in await goal_titles(client, table.roundtable)
     assert_problem(await client.delete(f"{GOALS}/{goal['id']}", headers=facilitator), 404, "not_found")
 
 
-async def test_goals_of_an_internal_roundtable_do_not_exist_for_outsiders(client, auth, world):
-    education_goal = (await client.get(goals_url(world, "education"), headers=await auth("facilitator2"))).json()[
-        "items"
-    ][0]
-    url = f"{GOALS}/{education_goal['id']}"
+async def test_goals_of_an_internal_roundtable_do_not_exist_for_outsiders(client, goals):
+    internal = goals.internal
+    internal_goal = (await client.get(goals_url(internal.roundtable), headers=internal.facilitator)).json()["items"][0]
+    url = f"{GOALS}/{internal_goal['id']}"
+    # Seated elsewhere (a member and the facilitator of the public table), or nowhere.
+    strangers = {
+        "member": goals.public.members[0],
+        "facilitator": goals.public.facilitator,
+        "outsider": goals.outsider,
+    }
 
-    for who in ("member", "facilitator", "outsider", "anonymous"):
-        headers = await auth(who)
-        assert_problem(await client.get(goals_url(world, "education"), headers=headers), 404, "not_found")
+    for headers in [*strangers.values(), {}]:
+        assert_problem(await client.get(goals_url(internal.roundtable), headers=headers), 404, "not_found")
         assert_problem(await client.get(url, headers=headers), 404, "not_found")
-    for who in ("member", "facilitator", "outsider"):
-        headers = await auth(who)
+    for headers in strangers.values():
         assert_problem(
-            await client.post(goals_url(world, "education"), json={"title": "x"}, headers=headers), 404, "not_found"
+            await client.post(goals_url(internal.roundtable), json={"title": "x"}, headers=headers), 404, "not_found"
         )
         assert_problem(await client.patch(url, json={"title": "x"}, headers=headers), 404, "not_found")
         assert_problem(await client.delete(url, headers=headers), 404, "not_found")
-    assert await goal_titles(client, world, "education", await auth("facilitator2")) == [
-        goal.title for goal in SEEDED_GOALS["education"]
-    ]
+    assert await goal_titles(client, internal.roundtable, internal.facilitator) == goals.internal_titles
 
 
-async def test_seated_people_see_goals_of_an_internal_roundtable(client, auth, world):
-    titles = await goal_titles(client, world, "civil_service", await auth("facilitator"))
+async def test_seated_people_see_goals_of_an_internal_roundtable(client, goals):
+    for headers in (goals.internal.facilitator, goals.internal.host, goals.internal.members[0]):
+        assert await goal_titles(client, goals.internal.roundtable, headers) == goals.internal_titles
 
-    assert titles == [goal.title for goal in SEEDED_GOALS["civil_service"]]
 
-
-async def test_goals_of_an_unknown_roundtable_are_404(client, auth):
-    response = await client.get(f"{RTS}/00000000-0000-7000-8000-000000000000/goals", headers=await auth("admin"))
+async def test_goals_of_an_unknown_roundtable_are_404(client, goals):
+    response = await client.get(f"{RTS}/00000000-0000-7000-8000-000000000000/goals", headers=goals.admin)
 
     assert_problem(response, 404, "not_found")

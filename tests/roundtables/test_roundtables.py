@@ -1,19 +1,132 @@
 """Roundtables: creating them, the status lifecycle, optimistic concurrency, and what each caller lists."""
 
+import uuid
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 import pytest
-from helpers import assert_problem
+from helpers import (
+    assert_problem,
+    bearer,
+    make_ministry,
+    make_organisation,
+    make_person,
+    make_roundtable,
+    make_sector,
+    seat,
+    signed_in,
+    stakeholder_of,
+)
+
+from shulchan.access.permissions import Role
+from shulchan.organisations.models import OrganisationKind
+from shulchan.roundtables.models import RoundtableStatus, Visibility
 
 RTS = "/api/v1/roundtables"
 
 
-def new_roundtable(world, **overrides) -> dict:
+@dataclass
+class Cast:
+    """Roundtables of their own, by key, named after the kinds of table they stand for: "pmo" (public,
+    active: facilitator, host, member, observer), "education" (internal, facilitator2's, hosted by another
+    ministry), "civil_service" (internal, paused, the facilitator's), "economy" (public, concluded: the
+    facilitator's seat ended with it) and "holocaust" (public, facilitator2's); the organisations and
+    people they need; and headers of who signs in (with a platform admin and an outsider)."""
+
+    roundtables: dict[str, uuid.UUID] = field(default_factory=dict)
+    organisations: dict[str, uuid.UUID] = field(default_factory=dict)
+    stakeholders: dict[str, uuid.UUID] = field(default_factory=dict)
+    sectors: dict[str, uuid.UUID] = field(default_factory=dict)
+    headers: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    def ids(self, *keys: str) -> set[str]:
+        return {str(self.roundtables[key]) for key in keys or self.roundtables}
+
+    def ours(self, listed: list[str]) -> list[str]:
+        """Of a listing, the roundtables built here (the database holds others too), in the listed order."""
+        return [rt for rt in listed if rt in self.ids()]
+
+
+# roundtable → (host, visibility, status, title, English title); who sits where is in SEATED
+TABLES = {
+    "pmo": ("pmo", Visibility.public, RoundtableStatus.active, "שולחן משרד ראש הממשלה", "Prime Minister's Table"),
+    "education": ("education", Visibility.internal, RoundtableStatus.active, "שולחן משרד החינוך", "Education"),
+    "civil_service": ("pmo", Visibility.internal, RoundtableStatus.paused, "שולחן נציבות השירות", "Civil service"),
+    "economy": ("pmo", Visibility.public, RoundtableStatus.concluded, "שולחן הכלכלה", "Economy"),
+    "holocaust": ("pmo", Visibility.public, RoundtableStatus.active, "שולחן ניצולי השואה", "Survivors"),
+}
+SEATED = {
+    "pmo": [
+        ("facilitator", Role.facilitator),
+        ("host", Role.host),
+        ("member", Role.member),
+        ("observer", Role.observer),
+    ],
+    "education": [("facilitator2", Role.facilitator)],
+    "civil_service": [("facilitator", Role.facilitator)],
+    "economy": [("facilitator", Role.facilitator)],
+    "holocaust": [("facilitator2", Role.facilitator)],
+}
+
+
+@pytest.fixture
+async def cast(db, settings) -> Cast:
+    built = Cast()
+    civil = await make_sector(db, name_en="Civil society")
+    welfare = await make_ministry(db)
+    welfare.name, welfare.name_en = "משרד הרווחה והביטחון החברתי", "Ministry of Welfare and Social Security"
+    government = welfare.sector_id
+    municipality = await make_organisation(db, civil, OrganisationKind.municipality)
+    municipality.sector_id, municipality.name_en = government, "Be'er Sheva Municipality"
+    orgs = {
+        "welfare": welfare,
+        "pmo": await make_ministry(db),
+        "education": await make_ministry(db),
+        "municipality": municipality,
+        "ngo": await make_organisation(db, civil),
+        "foundation": await make_organisation(db, civil, OrganisationKind.foundation),
+        "university": await make_organisation(db, civil, OrganisationKind.university),
+    }
+    await db.flush()
+    built.organisations = {key: org.id for key, org in orgs.items()}
+    built.sectors = {"government": government, "civil": civil.id}
+    people = {
+        key: await make_person(db, orgs[org])
+        for key, org in [
+            ("facilitator", "ngo"),
+            ("host", "pmo"),
+            ("member", "ngo"),
+            ("observer", "ngo"),
+            ("facilitator2", "education"),
+        ]
+    }
+    built.stakeholders = {key: (await stakeholder_of(db, user)).id for key, user in people.items()}
+    concluded_on = date.today() - timedelta(days=365)
+    for key, (host, visibility, status, title, title_en) in TABLES.items():
+        roundtable = await make_roundtable(db, orgs[host], status=status, visibility=visibility, title=title)
+        roundtable.title_en, roundtable.started_on = title_en, date(2015, 1, 1)
+        roundtable.ended_on = concluded_on if status == RoundtableStatus.concluded else None
+        built.roundtables[key] = roundtable.id
+        for person, role in SEATED[key]:
+            ended_on = roundtable.ended_on
+            await seat(db, roundtable, people[person], role, started_on=date(2015, 1, 1), ended_on=ended_on)
+    await db.flush()
+    built.headers = {key: await bearer(db, settings, user) for key, user in people.items()}
+    built.headers |= {
+        "admin": await signed_in(db, settings, admin=True),
+        "outsider": await signed_in(db, settings),
+        "anonymous": {},
+    }
+    await db.commit()
+    return built
+
+
+def new_roundtable(cast, **overrides) -> dict:
     return {
         "title": "השולחן העגול במשרד הרווחה",
         "title_en": "The Ministry of Welfare Roundtable",
         "description": "שולחן חדש",
-        "host_organisation_id": str(world.organisations["welfare"]),
+        "host_organisation_id": str(cast.organisations["welfare"]),
         "visibility": "internal",
         "policy_area": "רווחה",
         "founding_reference": "החלטת ממשלה 1234",
@@ -21,8 +134,8 @@ def new_roundtable(world, **overrides) -> dict:
     } | overrides
 
 
-async def create(client, auth, world, who="facilitator", **overrides) -> dict:
-    response = await client.post(RTS, json=new_roundtable(world, **overrides), headers=await auth(who))
+async def create(client, cast, who="facilitator", **overrides) -> dict:
+    response = await client.post(RTS, json=new_roundtable(cast, **overrides), headers=cast.headers[who])
     assert response.status_code == 201, response.text
     return response.json()
 
@@ -43,10 +156,10 @@ async def transition(client, headers, roundtable_id, status, **extra_headers):
 # --- creating ---------------------------------------------------------------------------------------
 
 
-async def test_facilitator_creates_a_forming_roundtable_and_facilitates_it(client, auth, world):
-    facilitator = await auth("facilitator")
+async def test_facilitator_creates_a_forming_roundtable_and_facilitates_it(client, cast):
+    facilitator = cast.headers["facilitator"]
 
-    response = await client.post(RTS, json=new_roundtable(world), headers=facilitator)
+    response = await client.post(RTS, json=new_roundtable(cast), headers=facilitator)
 
     assert response.status_code == 201, response.text
     body = response.json()
@@ -67,26 +180,26 @@ async def test_facilitator_creates_a_forming_roundtable_and_facilitates_it(clien
     assert fetched.json()["my_roles"] == ["facilitator"]
     seats = (await client.get(f"{RTS}/{body['id']}/seats", headers=facilitator)).json()["items"]
     assert [(s["stakeholder_id"], s["role"], s["is_current"]) for s in seats] == [
-        (str(world.stakeholders["facilitator"]), "facilitator", True)
+        (str(cast.stakeholders["facilitator"]), "facilitator", True)
     ]
-    assert seats[0]["sector_id"] == str(world.sectors["civil_society"])
+    assert seats[0]["sector_id"] == str(cast.sectors["civil"])
     assert seats[0]["started_on"] == "2026-01-01"
     assert body["id"] in await list_ids(client, facilitator, mine="true")
 
 
-async def test_others_do_not_see_a_new_internal_roundtable(client, auth, world):
-    created = await create(client, auth, world)
+async def test_others_do_not_see_a_new_internal_roundtable(client, cast):
+    created = await create(client, cast)
 
     for who in ("member", "facilitator2", "outsider", "anonymous"):
-        assert_problem(await client.get(f"{RTS}/{created['id']}", headers=await auth(who)), 404, "not_found")
-        assert created["id"] not in await list_ids(client, await auth(who))
-    assert (await client.get(f"{RTS}/{created['id']}", headers=await auth("admin"))).json()["my_roles"] == []
+        assert_problem(await client.get(f"{RTS}/{created['id']}", headers=cast.headers[who]), 404, "not_found")
+        assert created["id"] not in await list_ids(client, cast.headers[who])
+    assert (await client.get(f"{RTS}/{created['id']}", headers=cast.headers["admin"])).json()["my_roles"] == []
 
 
-async def test_the_creator_sees_a_roundtable_that_starts_in_the_future(client, auth, world):
-    facilitator = await auth("facilitator")
+async def test_the_creator_sees_a_roundtable_that_starts_in_the_future(client, cast):
+    facilitator = cast.headers["facilitator"]
     starts = (date.today() + timedelta(days=60)).isoformat()
-    created = await create(client, auth, world, started_on=starts)
+    created = await create(client, cast, started_on=starts)
 
     response = await client.get(f"{RTS}/{created['id']}", headers=facilitator)
 
@@ -94,8 +207,8 @@ async def test_the_creator_sees_a_roundtable_that_starts_in_the_future(client, a
     assert response.json()["my_roles"] == ["facilitator"]
 
 
-async def test_an_admin_creates_without_a_seat(client, auth, world):
-    created = await create(client, auth, world, who="admin", visibility="public")
+async def test_an_admin_creates_without_a_seat(client, cast):
+    created = await create(client, cast, who="admin", visibility="public")
 
     assert created["my_roles"] == []
     assert "roundtable:edit" in created["my_permissions"]
@@ -103,36 +216,36 @@ async def test_an_admin_creates_without_a_seat(client, auth, world):
     assert seats == []
 
 
-async def test_the_host_must_be_a_government_organisation(client, auth, world):
-    facilitator = await auth("facilitator")
+async def test_the_host_must_be_a_government_organisation(client, cast):
+    facilitator = cast.headers["facilitator"]
     before = await list_ids(client, facilitator)
 
-    for org in ("shatil", "yad_hanadiv", "huji"):
-        body = new_roundtable(world, host_organisation_id=str(world.organisations[org]))
+    for org in ("ngo", "foundation", "university"):
+        body = new_roundtable(cast, host_organisation_id=str(cast.organisations[org]))
         assert_problem(await client.post(RTS, json=body, headers=facilitator), 422, "host_not_government")
-    body = new_roundtable(world, host_organisation_id="00000000-0000-7000-8000-000000000000")
+    body = new_roundtable(cast, host_organisation_id="00000000-0000-7000-8000-000000000000")
     assert_problem(await client.post(RTS, json=body, headers=facilitator), 422, "unknown_organisation")
     assert await list_ids(client, facilitator) == before
 
 
-async def test_a_municipality_may_host(client, auth, world):
-    created = await create(client, auth, world, host_organisation_id=str(world.organisations["beer_sheva"]))
+async def test_a_municipality_may_host(client, cast):
+    created = await create(client, cast, host_organisation_id=str(cast.organisations["municipality"]))
 
     assert created["host_organisation_name_en"] == "Be'er Sheva Municipality"
 
 
-async def test_ended_on_before_started_on_is_refused(client, auth, world):
-    body = new_roundtable(world, started_on="2026-05-01", ended_on="2026-04-30")
+async def test_ended_on_before_started_on_is_refused(client, cast):
+    body = new_roundtable(cast, started_on="2026-05-01", ended_on="2026-04-30")
 
     problem = assert_problem(
-        await client.post(RTS, json=body, headers=await auth("facilitator")), 422, "validation_error"
+        await client.post(RTS, json=body, headers=cast.headers["facilitator"]), 422, "validation_error"
     )
     assert problem["errors"]
 
 
-async def test_patch_refuses_dates_out_of_order(client, auth, world):
-    facilitator = await auth("facilitator")
-    url = f"{RTS}/{world.roundtables['pmo']}"
+async def test_patch_refuses_dates_out_of_order(client, cast):
+    facilitator = cast.headers["facilitator"]
+    url = f"{RTS}/{cast.roundtables['pmo']}"
 
     response = await client.patch(url, json={"ended_on": "2008-12-31"}, headers=facilitator)
 
@@ -140,27 +253,27 @@ async def test_patch_refuses_dates_out_of_order(client, auth, world):
     assert (await client.get(url)).json()["ended_on"] is None
 
 
-async def test_patch_refuses_a_non_government_host(client, auth, world):
-    url = f"{RTS}/{world.roundtables['pmo']}"
-    body = {"host_organisation_id": str(world.organisations["latet"])}
+async def test_patch_refuses_a_non_government_host(client, cast):
+    url = f"{RTS}/{cast.roundtables['pmo']}"
+    body = {"host_organisation_id": str(cast.organisations["ngo"])}
 
-    assert_problem(await client.patch(url, json=body, headers=await auth("host")), 422, "host_not_government")
-    assert (await client.get(url)).json()["host_organisation_id"] == str(world.organisations["pmo"])
+    assert_problem(await client.patch(url, json=body, headers=cast.headers["host"]), 422, "host_not_government")
+    assert (await client.get(url)).json()["host_organisation_id"] == str(cast.organisations["pmo"])
 
 
-async def test_members_and_outsiders_do_not_create(client, auth, world):
+async def test_members_and_outsiders_do_not_create(client, cast):
     for who in ("member", "observer", "outsider"):
-        assert_problem(await client.post(RTS, json=new_roundtable(world), headers=await auth(who)), 403, "forbidden")
-    assert_problem(await client.post(RTS, json=new_roundtable(world)), 401, "not_authenticated")
+        assert_problem(await client.post(RTS, json=new_roundtable(cast), headers=cast.headers[who]), 403, "forbidden")
+    assert_problem(await client.post(RTS, json=new_roundtable(cast)), 401, "not_authenticated")
 
 
-async def test_my_roles_and_permissions_follow_the_caller(client, auth, world):
-    url = f"{RTS}/{world.roundtables['pmo']}"
+async def test_my_roles_and_permissions_follow_the_caller(client, cast):
+    url = f"{RTS}/{cast.roundtables['pmo']}"
 
-    host = (await client.get(url, headers=await auth("host"))).json()
-    member = (await client.get(url, headers=await auth("member"))).json()
-    observer = (await client.get(url, headers=await auth("observer"))).json()
-    outsider = (await client.get(url, headers=await auth("outsider"))).json()
+    host = (await client.get(url, headers=cast.headers["host"])).json()
+    member = (await client.get(url, headers=cast.headers["member"])).json()
+    observer = (await client.get(url, headers=cast.headers["observer"])).json()
+    outsider = (await client.get(url, headers=cast.headers["outsider"])).json()
     public = (await client.get(url)).json()
 
     assert host["my_roles"] == ["host"]
@@ -177,9 +290,9 @@ async def test_my_roles_and_permissions_follow_the_caller(client, auth, world):
 # --- the status lifecycle ---------------------------------------------------------------------------
 
 
-async def test_forming_active_paused_active_concluded(client, auth, world):
-    facilitator = await auth("facilitator")
-    created = await create(client, auth, world)
+async def test_forming_active_paused_active_concluded(client, cast):
+    facilitator = cast.headers["facilitator"]
+    created = await create(client, cast)
     assert created["ended_on"] is None
 
     statuses = []
@@ -195,9 +308,9 @@ async def test_forming_active_paused_active_concluded(client, auth, world):
     assert final["version"] == 5
 
 
-async def test_concluding_keeps_a_given_end_date(client, auth, world):
-    facilitator = await auth("facilitator")
-    created = await create(client, auth, world, started_on="2020-01-01", ended_on="2024-06-30")
+async def test_concluding_keeps_a_given_end_date(client, cast):
+    facilitator = cast.headers["facilitator"]
+    created = await create(client, cast, started_on="2020-01-01", ended_on="2024-06-30")
 
     response = await transition(client, facilitator, created["id"], "concluded")
 
@@ -216,9 +329,9 @@ async def test_concluding_keeps_a_given_end_date(client, auth, world):
         (["active", "concluded"], "forming", []),
     ],
 )
-async def test_illegal_transitions_are_conflicts(client, auth, world, path, target, allowed):
-    facilitator = await auth("facilitator")
-    created = await create(client, auth, world)
+async def test_illegal_transitions_are_conflicts(client, cast, path, target, allowed):
+    facilitator = cast.headers["facilitator"]
+    created = await create(client, cast)
     for status in path:
         assert (await transition(client, facilitator, created["id"], status)).status_code == 200
     current = path[-1] if path else "forming"
@@ -233,15 +346,15 @@ async def test_illegal_transitions_are_conflicts(client, auth, world, path, targ
     assert (after["status"], after["version"]) == (before["status"], before["version"])
 
 
-async def test_an_unknown_status_is_a_validation_error(client, auth, world):
-    response = await transition(client, await auth("facilitator"), world.roundtables["pmo"], "archived")
+async def test_an_unknown_status_is_a_validation_error(client, cast):
+    response = await transition(client, cast.headers["facilitator"], cast.roundtables["pmo"], "archived")
 
     assert_problem(response, 422, "validation_error")
 
 
-async def test_a_transition_with_a_stale_etag_changes_nothing(client, auth, world):
-    facilitator = await auth("facilitator")
-    created = await create(client, auth, world)
+async def test_a_transition_with_a_stale_etag_changes_nothing(client, cast):
+    facilitator = cast.headers["facilitator"]
+    created = await create(client, cast)
     assert (await transition(client, facilitator, created["id"], "active")).status_code == 200
 
     response = await transition(client, facilitator, created["id"], "concluded", **{"If-Match": '"1"'})
@@ -250,19 +363,19 @@ async def test_a_transition_with_a_stale_etag_changes_nothing(client, auth, worl
     assert (await client.get(f"{RTS}/{created['id']}", headers=facilitator)).json()["status"] == "active"
 
 
-async def test_members_may_not_move_the_status(client, auth, world):
-    response = await transition(client, await auth("member"), world.roundtables["pmo"], "paused")
+async def test_members_may_not_move_the_status(client, cast):
+    response = await transition(client, cast.headers["member"], cast.roundtables["pmo"], "paused")
 
     assert_problem(response, 403, "forbidden")
-    assert (await client.get(f"{RTS}/{world.roundtables['pmo']}")).json()["status"] == "active"
+    assert (await client.get(f"{RTS}/{cast.roundtables['pmo']}")).json()["status"] == "active"
 
 
 # --- optimistic concurrency ------------------------------------------------------------------------
 
 
-async def test_patch_with_the_current_etag(client, auth, world):
-    host = await auth("host")
-    url = f"{RTS}/{world.roundtables['pmo']}"
+async def test_patch_with_the_current_etag(client, cast):
+    host = cast.headers["host"]
+    url = f"{RTS}/{cast.roundtables['pmo']}"
     etag = (await client.get(url, headers=host)).headers["etag"]
 
     response = await client.patch(url, json={"policy_area": "שיתוף ציבור"}, headers=host | {"If-Match": etag})
@@ -273,9 +386,9 @@ async def test_patch_with_the_current_etag(client, auth, world):
     assert response.json()["my_roles"] == ["host"]
 
 
-async def test_a_stale_if_match_is_412_and_changes_nothing(client, auth, world):
-    facilitator = await auth("facilitator")
-    url = f"{RTS}/{world.roundtables['pmo']}"
+async def test_a_stale_if_match_is_412_and_changes_nothing(client, cast):
+    facilitator = cast.headers["facilitator"]
+    url = f"{RTS}/{cast.roundtables['pmo']}"
     before = (await client.get(url, headers=facilitator)).json()
 
     response = await client.patch(
@@ -288,9 +401,9 @@ async def test_a_stale_if_match_is_412_and_changes_nothing(client, auth, world):
     assert after == before
 
 
-async def test_two_edits_from_the_same_etag_never_silently_overwrite(client, auth, world):
-    facilitator, host = await auth("facilitator"), await auth("host")
-    url = f"{RTS}/{world.roundtables['pmo']}"
+async def test_two_edits_from_the_same_etag_never_silently_overwrite(client, cast):
+    facilitator, host = cast.headers["facilitator"], cast.headers["host"]
+    url = f"{RTS}/{cast.roundtables['pmo']}"
     etag = (await client.get(url, headers=facilitator)).headers["etag"]
 
     first = await client.patch(url, json={"title": "עריכה של המנחה"}, headers=facilitator | {"If-Match": etag})
@@ -306,9 +419,9 @@ async def test_two_edits_from_the_same_etag_never_silently_overwrite(client, aut
     assert third.json()["title"] == "עריכה של המארחת"
 
 
-async def test_a_weak_or_listed_etag_matches(client, auth, world):
-    facilitator = await auth("facilitator")
-    url = f"{RTS}/{world.roundtables['pmo']}"
+async def test_a_weak_or_listed_etag_matches(client, cast):
+    facilitator = cast.headers["facilitator"]
+    url = f"{RTS}/{cast.roundtables['pmo']}"
     etag = (await client.get(url, headers=facilitator)).headers["etag"]
 
     response = await client.patch(url, json={"policy_area": "x"}, headers=facilitator | {"If-Match": f'"0", W/{etag}'})
@@ -316,9 +429,9 @@ async def test_a_weak_or_listed_etag_matches(client, auth, world):
     assert response.status_code == 200, response.text
 
 
-async def test_unknown_and_null_fields_are_refused(client, auth, world):
-    facilitator = await auth("facilitator")
-    url = f"{RTS}/{world.roundtables['pmo']}"
+async def test_unknown_and_null_fields_are_refused(client, cast):
+    facilitator = cast.headers["facilitator"]
+    url = f"{RTS}/{cast.roundtables['pmo']}"
 
     assert_problem(await client.patch(url, json={"status": "paused"}, headers=facilitator), 422, "validation_error")
     assert_problem(await client.patch(url, json={"title": None}, headers=facilitator), 422, "validation_error")
@@ -326,101 +439,101 @@ async def test_unknown_and_null_fields_are_refused(client, auth, world):
     assert (await client.get(url)).json()["status"] == "active"
 
 
-async def test_members_may_not_edit(client, auth, world):
-    url = f"{RTS}/{world.roundtables['pmo']}"
+async def test_members_may_not_edit(client, cast):
+    url = f"{RTS}/{cast.roundtables['pmo']}"
 
-    assert_problem(await client.patch(url, json={"title": "x"}, headers=await auth("member")), 403, "forbidden")
-    url = f"{RTS}/{world.roundtables['education']}"
-    assert_problem(await client.patch(url, json={"title": "x"}, headers=await auth("member")), 404, "not_found")
+    assert_problem(await client.patch(url, json={"title": "x"}, headers=cast.headers["member"]), 403, "forbidden")
+    url = f"{RTS}/{cast.roundtables['education']}"
+    assert_problem(await client.patch(url, json={"title": "x"}, headers=cast.headers["member"]), 404, "not_found")
 
 
 # --- lists and filters ------------------------------------------------------------------------------
 
 
-async def test_member_sees_pmo_but_not_education(client, auth, world):
-    member = await auth("member")
+async def test_member_sees_pmo_but_not_education(client, cast):
+    member = cast.headers["member"]
 
     ids = await list_ids(client, member)
 
-    assert str(world.roundtables["pmo"]) in ids
-    assert str(world.roundtables["education"]) not in ids
-    assert str(world.roundtables["civil_service"]) not in ids
-    assert_problem(await client.get(f"{RTS}/{world.roundtables['education']}", headers=member), 404, "not_found")
+    assert str(cast.roundtables["pmo"]) in ids
+    assert str(cast.roundtables["education"]) not in ids
+    assert str(cast.roundtables["civil_service"]) not in ids
+    assert_problem(await client.get(f"{RTS}/{cast.roundtables['education']}", headers=member), 404, "not_found")
 
 
-async def test_facilitator2_sees_education(client, auth, world):
-    facilitator2 = await auth("facilitator2")
+async def test_facilitator2_sees_education(client, cast):
+    facilitator2 = cast.headers["facilitator2"]
 
     ids = await list_ids(client, facilitator2)
 
-    assert str(world.roundtables["education"]) in ids
-    assert str(world.roundtables["pmo"]) in ids  # public
-    assert str(world.roundtables["civil_service"]) not in ids  # internal, facilitator's
-    education = (await client.get(f"{RTS}/{world.roundtables['education']}", headers=facilitator2)).json()
+    assert str(cast.roundtables["education"]) in ids
+    assert str(cast.roundtables["pmo"]) in ids  # public
+    assert str(cast.roundtables["civil_service"]) not in ids  # internal, facilitator's
+    education = (await client.get(f"{RTS}/{cast.roundtables['education']}", headers=facilitator2)).json()
     assert education["my_roles"] == ["facilitator"]
 
 
-async def test_the_public_sees_public_roundtables_only(client, world):
-    ids = await list_ids(client, {})
+async def test_the_public_sees_public_roundtables_only(client, cast):
+    ids = cast.ours(await list_ids(client, {}))
 
-    assert set(ids) == {str(world.roundtables[key]) for key in ("pmo", "economy", "holocaust")}
-
-
-async def test_admin_sees_everything(client, auth, world):
-    ids = await list_ids(client, await auth("admin"))
-
-    assert {str(rt) for rt in world.roundtables.values()} <= set(ids)
+    assert set(ids) == cast.ids("pmo", "economy", "holocaust")
 
 
-async def test_filter_by_status(client, auth, world):
-    facilitator = await auth("facilitator")
+async def test_admin_sees_everything(client, cast):
+    ids = await list_ids(client, cast.headers["admin"])
 
-    active = await list_ids(client, facilitator, status="active")
-    paused = await list_ids(client, facilitator, status="paused")
-    concluded = await list_ids(client, facilitator, status="concluded")
-
-    assert set(active) == {str(world.roundtables[key]) for key in ("pmo", "holocaust")}
-    assert paused == [str(world.roundtables["civil_service"])]
-    assert concluded == [str(world.roundtables["economy"])]
+    assert cast.ids() <= set(ids)
 
 
-async def test_filter_by_visibility(client, auth, world):
-    assert await list_ids(client, await auth("facilitator"), visibility="internal") == [
-        str(world.roundtables["civil_service"])
-    ]
-    assert await list_ids(client, await auth("member"), visibility="internal") == []
-    public = await list_ids(client, await auth("member"), visibility="public")
-    assert set(public) == {str(world.roundtables[key]) for key in ("pmo", "economy", "holocaust")}
+async def test_filter_by_status(client, cast):
+    facilitator = cast.headers["facilitator"]
+
+    active = cast.ours(await list_ids(client, facilitator, status="active"))
+    paused = cast.ours(await list_ids(client, facilitator, status="paused"))
+    concluded = cast.ours(await list_ids(client, facilitator, status="concluded"))
+
+    assert set(active) == cast.ids("pmo", "holocaust")
+    assert paused == [str(cast.roundtables["civil_service"])]
+    assert concluded == [str(cast.roundtables["economy"])]
 
 
-async def test_mine_lists_only_current_seats(client, auth, world):
-    assert await list_ids(client, await auth("member"), mine="true") == [str(world.roundtables["pmo"])]
-    assert await list_ids(client, await auth("outsider"), mine="true") == []
-    # the facilitator's seat at the concluded Economy roundtable ended with it
-    facilitator = set(await list_ids(client, await auth("facilitator"), mine="true"))
-    assert facilitator == {str(world.roundtables["pmo"]), str(world.roundtables["civil_service"])}
-    facilitator2 = set(await list_ids(client, await auth("facilitator2"), mine="true"))
-    assert {str(world.roundtables["education"]), str(world.roundtables["holocaust"])} <= facilitator2
-    assert str(world.roundtables["pmo"]) not in facilitator2
+async def test_filter_by_visibility(client, cast):
+    internal = await list_ids(client, cast.headers["facilitator"], visibility="internal")
+    assert cast.ours(internal) == [str(cast.roundtables["civil_service"])]
+    assert cast.ours(await list_ids(client, cast.headers["member"], visibility="internal")) == []
+    public = cast.ours(await list_ids(client, cast.headers["member"], visibility="public"))
+    assert set(public) == cast.ids("pmo", "economy", "holocaust")
 
 
-async def test_filter_by_q_in_hebrew_and_english(client, auth, world):
-    facilitator2, member = await auth("facilitator2"), await auth("member")
-
-    assert await list_ids(client, facilitator2, q="החינוך") == [str(world.roundtables["education"])]
-    assert await list_ids(client, member, q="החינוך") == []  # internal: not even a hint
-    assert await list_ids(client, member, q="PRIME MINISTER") == [str(world.roundtables["pmo"])]
-    assert await list_ids(client, member, q="prime minister", status="paused") == []
-
-
-async def test_filter_by_host_organisation(client, auth, world):
-    ids = await list_ids(client, await auth("facilitator2"), host_organisation_id=str(world.organisations["education"]))
-
-    assert ids == [str(world.roundtables["education"])]
+async def test_mine_lists_only_current_seats(client, cast):
+    assert await list_ids(client, cast.headers["member"], mine="true") == [str(cast.roundtables["pmo"])]
+    assert await list_ids(client, cast.headers["outsider"], mine="true") == []
+    # the facilitator's seat at the concluded "economy" roundtable ended with it
+    facilitator = set(await list_ids(client, cast.headers["facilitator"], mine="true"))
+    assert facilitator == {str(cast.roundtables["pmo"]), str(cast.roundtables["civil_service"])}
+    facilitator2 = set(await list_ids(client, cast.headers["facilitator2"], mine="true"))
+    assert facilitator2 == cast.ids("education", "holocaust")
 
 
-async def test_sort_by_title_and_pages(client, auth):
-    admin = await auth("admin")
+async def test_filter_by_q_in_hebrew_and_english(client, cast):
+    facilitator2, member = cast.headers["facilitator2"], cast.headers["member"]
+
+    assert cast.ours(await list_ids(client, facilitator2, q="החינוך")) == [str(cast.roundtables["education"])]
+    assert cast.ours(await list_ids(client, member, q="החינוך")) == []  # internal: not even a hint
+    assert cast.ours(await list_ids(client, member, q="PRIME MINISTER")) == [str(cast.roundtables["pmo"])]
+    assert cast.ours(await list_ids(client, member, q="prime minister", status="paused")) == []
+
+
+async def test_filter_by_host_organisation(client, cast):
+    ids = await list_ids(
+        client, cast.headers["facilitator2"], host_organisation_id=str(cast.organisations["education"])
+    )
+
+    assert ids == [str(cast.roundtables["education"])]
+
+
+async def test_sort_by_title_and_pages(client, cast):
+    admin = cast.headers["admin"]
     response = await client.get(RTS, params={"sort": "-title", "limit": 2}, headers=admin)
     first = response.json()
     second = (
