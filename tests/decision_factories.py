@@ -9,14 +9,13 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import httpx
-from helpers import bearer, make_roundtable, make_sector, ok, seat, stakeholder_of
+from helpers import bearer, make_organisation, make_person, make_roundtable, make_sector, ok, seat, stakeholder_of
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from shulchan.core.config import Settings
 from shulchan.identity.models import User
 from shulchan.organisations.models import Organisation, OrganisationKind
 from shulchan.roundtables.models import Goal, GoalStatus, Role, Roundtable, Seat, Visibility
-from shulchan.stakeholders.models import Stakeholder
 
 API = "/api/v1"
 SECTORS = ("government", "business", "civil_society")
@@ -35,27 +34,8 @@ SEATED = {
 GOALS = 4
 
 
-async def _organisation(session: AsyncSession, sector_id: uuid.UUID, kind: OrganisationKind) -> Organisation:
-    organisation = Organisation(name=f"ארגון-{uuid.uuid4().hex[:10]}", sector_id=sector_id, kind=kind)
-    session.add(organisation)
-    await session.flush()
-    return organisation
-
-
 async def _person(session: AsyncSession, key: str, organisation: Organisation | None, *, admin: bool = False) -> User:
-    user = User(email=f"{key}-{uuid.uuid4().hex[:10]}@example.org", full_name=f"Test {key}", is_platform_admin=admin)
-    session.add(user)
-    await session.flush()
-    session.add(
-        Stakeholder(
-            full_name=f"בדיקה {key}",
-            full_name_en=f"Test {key}",
-            user_id=user.id,
-            organisation_id=organisation.id if organisation else None,
-        )
-    )
-    await session.flush()
-    return user
+    return await make_person(session, organisation, admin=admin, name=f"בדיקה {key}", name_en=f"Test {key}")
 
 
 @dataclass
@@ -93,7 +73,7 @@ async def make_cast(session: AsyncSession, settings: Settings) -> Cast:
     sectors = {key: await make_sector(session) for key in SECTORS}
     kinds = {"government": OrganisationKind.ministry, "business": OrganisationKind.company}
     organisations = {
-        key: await _organisation(session, sector.id, kinds.get(key, OrganisationKind.ngo))
+        key: await make_organisation(session, sector, kinds.get(key, OrganisationKind.ngo))
         for key, sector in sectors.items()
     }
     roundtable = await make_roundtable(session, organisations["government"])

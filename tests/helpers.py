@@ -74,10 +74,15 @@ async def make_ministry(session: AsyncSession, sector: Sector | None = None) -> 
 
 
 async def make_organisation(
-    session: AsyncSession, sector: Sector, kind: OrganisationKind = OrganisationKind.ngo
+    session: AsyncSession,
+    sector: Sector,
+    kind: OrganisationKind = OrganisationKind.ngo,
+    *,
+    name: str | None = None,
+    name_en: str | None = None,
 ) -> Organisation:
     """An organisation of any kind in `sector` (use make_ministry for one that may host roundtables)."""
-    organisation = Organisation(name=_unique("ארגון"), sector_id=sector.id, kind=kind)
+    organisation = Organisation(name=name or _unique("ארגון"), name_en=name_en, sector_id=sector.id, kind=kind)
     session.add(organisation)
     await session.flush()
     return organisation

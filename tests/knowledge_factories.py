@@ -12,9 +12,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from shulchan.core.config import Settings
 from shulchan.core.security import hash_password
 from shulchan.identity.models import User
-from shulchan.organisations.models import Organisation, OrganisationKind
-from shulchan.roundtables.models import Role, Roundtable, Visibility
-from shulchan.sectors.models import Sector
+from shulchan.organisations.models import Organisation
+from shulchan.roundtables.models import Role, Visibility
 from shulchan.stakeholders.models import Stakeholder
 
 # Who sits where in a Cast: (roundtable key, role); None for no seat anywhere.
@@ -50,27 +49,12 @@ class Cast:
         return {} if who == "anonymous" else dict(self.headers[who])
 
 
-async def make_roundtable_with_visibility(
-    session: AsyncSession, visibility: Visibility, host: Organisation | None = None
-) -> Roundtable:
-    """An active roundtable, public or internal, hosted by `host` (a new ministry if none)."""
-    roundtable = await make_roundtable(session, host or await make_ministry(session))
-    roundtable.visibility = visibility
-    await session.flush()
-    return roundtable
-
-
-async def make_admin(session: AsyncSession) -> User:
-    """A platform admin (with a stakeholder, as every person has), seated nowhere."""
-    return await make_person(session, admin=True)
-
-
 async def make_cast(session: AsyncSession, settings: Settings) -> Cast:
     """Builds a Cast and commits it (a savepoint inside the test's transaction), so the app sees it."""
     ministry = await make_ministry(session)
     roundtables = {
-        "pmo": await make_roundtable_with_visibility(session, Visibility.public, ministry),
-        "education": await make_roundtable_with_visibility(session, Visibility.internal, ministry),
+        "pmo": await make_roundtable(session, ministry, visibility=Visibility.public),
+        "education": await make_roundtable(session, ministry, visibility=Visibility.internal),
     }
     cast = Cast(
         roundtables={key: table.id for key, table in roundtables.items()},
@@ -78,7 +62,7 @@ async def make_cast(session: AsyncSession, settings: Settings) -> Cast:
         tag=uuid.uuid4().hex[:8],
     )
     for who, place in SEATS.items():
-        user = await make_admin(session) if who == "admin" else await make_person(session, ministry)
+        user = await make_person(session, None if who == "admin" else ministry, admin=who == "admin")
         user.email = f"{cast.tag}-{who}@example.org"
         await session.flush()
         cast.emails[who] = user.email
@@ -90,20 +74,6 @@ async def make_cast(session: AsyncSession, settings: Settings) -> Cast:
         cast.headers[who] = await bearer(session, settings, user)
     await session.commit()
     return cast
-
-
-async def make_organisation(
-    session: AsyncSession,
-    sector: Sector,
-    name: str,
-    *,
-    name_en: str | None = None,
-    kind: OrganisationKind = OrganisationKind.ngo,
-) -> Organisation:
-    organisation = Organisation(name=name, name_en=name_en, sector_id=sector.id, kind=kind)
-    session.add(organisation)
-    await session.flush()
-    return organisation
 
 
 async def make_stakeholder(

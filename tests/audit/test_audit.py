@@ -5,8 +5,8 @@ import json
 import os
 
 import pytest
-from helpers import assert_problem, make_sector
-from knowledge_factories import Cast, make_cast, make_organisation, make_stakeholder
+from helpers import assert_problem, make_organisation, make_sector
+from knowledge_factories import Cast, make_cast, make_stakeholder
 from sqlalchemy import select, text
 from sqlalchemy.exc import DBAPIError
 
@@ -168,7 +168,7 @@ async def test_goal_create_update_delete_are_recorded(client, cast):
 async def test_seat_changes_are_recorded(client, cast, db):
     facilitator = await cast.auth("facilitator")
     pmo = cast.roundtables["pmo"]
-    organisation = await make_organisation(db, await make_sector(db), "עמותה לבדיקה")
+    organisation = await make_organisation(db, await make_sector(db), name="עמותה לבדיקה")
     newcomer = await make_stakeholder(db, organisation, "הדס לבדיקה", "Hadas Test")
     await db.commit()
 

@@ -3,8 +3,7 @@
 from dataclasses import dataclass
 
 import pytest
-from helpers import Table, assert_problem, make_sector, make_table
-from knowledge_factories import make_organisation
+from helpers import Table, assert_problem, make_organisation, make_sector, make_table
 
 from shulchan.demo.content import demo_content
 from shulchan.organisations.models import Organisation, OrganisationKind
@@ -54,7 +53,7 @@ async def zebras(db) -> Zebras:
         "foundation": (other, "קרן זברה", "ZEBRA Foundation", OrganisationKind.foundation),
     }
     by_key = {
-        key: await make_organisation(db, in_sector, name, name_en=name_en, kind=kind)
+        key: await make_organisation(db, in_sector, kind, name=name, name_en=name_en)
         for key, (in_sector, name, name_en, kind) in rows.items()
     }
     await db.commit()

@@ -1,8 +1,7 @@
 """Sectors: the public list in display order, and how admins add and change them."""
 
 import pytest
-from helpers import assert_problem, bearer, make_sector, make_table
-from knowledge_factories import make_admin
+from helpers import assert_problem, bearer, make_admin, make_sector, make_table
 
 from shulchan.demo.content import demo_content
 

@@ -7,8 +7,8 @@ import uuid
 from dataclasses import dataclass
 
 import pytest
-from helpers import assert_problem, make_sector
-from knowledge_factories import Cast, make_cast, make_organisation, make_stakeholder
+from helpers import assert_problem, make_organisation, make_sector
+from knowledge_factories import Cast, make_cast, make_stakeholder
 from sqlalchemy import update
 
 from shulchan.core.security import create_access_token
@@ -80,8 +80,8 @@ async def cast(db, settings) -> Cast:
 
 @pytest.fixture
 async def directory(db) -> Directory:
-    north = await make_organisation(db, await make_sector(db), "עמותת הצפון לבדיקה", name_en="North Test Trust")
-    south = await make_organisation(db, await make_sector(db), "עמותת הדרום לבדיקה", name_en="South Test Trust")
+    north = await make_organisation(db, await make_sector(db), name="עמותת הצפון לבדיקה", name_en="North Test Trust")
+    south = await make_organisation(db, await make_sector(db), name="עמותת הדרום לבדיקה", name_en="South Test Trust")
     rows = {
         "rotem": (north, "רותם זלצמן-גרוס", "Rotem Zaltzman-Gross"),
         "maya": (north, "מאיה זלצמן-רון", "Maya Zaltzman-Ron"),
