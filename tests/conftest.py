@@ -29,6 +29,8 @@ from shulchan.stakeholders.models import Stakeholder
 
 TEST_SECRET = "test-secret-" + "x" * 40
 DATABASE_KIND = os.environ.get("SHULCHAN_TEST_DATABASE", "sqlite")
+if DATABASE_KIND not in {"sqlite", "postgresql"}:  # a typo must not quietly test SQLite twice
+    raise pytest.UsageError(f"SHULCHAN_TEST_DATABASE must be sqlite or postgresql, not {DATABASE_KIND!r}")
 POSTGRES_SERVER = os.environ.get("SHULCHAN_TEST_POSTGRES_URL", "postgresql+asyncpg://postgres@127.0.0.1:5432")
 
 
