@@ -11,13 +11,15 @@ import time
 import uuid
 
 import pytest
-from helpers import assert_problem
+from helpers import assert_problem, make_admin, make_person
 from jose import jwt
 from sqlalchemy import select, update
 
+from shulchan.core.security import hash_password
 from shulchan.identity.models import AuthSession, RefreshToken, User
 
-DEMO_PASSWORD = "shulchan-demo"
+PASSWORD = "a pass phrase of the test's own"
+PASSWORD_HASH = hash_password(PASSWORD)  # hashed once: argon2 is slow by design
 ME = "/api/v1/me"
 
 
@@ -34,7 +36,7 @@ def bearer(token):
     return {"Authorization": f"Bearer {token}"}
 
 
-async def login(client, email, password=DEMO_PASSWORD):
+async def login(client, email, password=PASSWORD):
     response = await client.post("/api/v1/auth/token", data={"username": email, "password": password})
     assert response.status_code == 200, response.text
     pair = response.json()
@@ -83,9 +85,25 @@ def b64url(data):
 
 
 @pytest.fixture
-async def member_session(db, world):
+async def member(db) -> User:
+    """A person of the test's own who signs in with PASSWORD."""
+    user = await make_person(db)
+    user.password_hash = PASSWORD_HASH
+    await db.commit()
+    return user
+
+
+@pytest.fixture
+async def admin(db) -> User:
+    user = await make_admin(db)
+    await db.commit()
+    return user
+
+
+@pytest.fixture
+async def member_session(db, member):
     """A live session of the member, made directly (no password hashing)."""
-    return world.users["member"], await new_session(db, world.users["member"])
+    return member.id, await new_session(db, member.id)
 
 
 # --- what the app accepts ------------------------------------------------------------------------
@@ -112,9 +130,9 @@ async def test_forged_signature_is_refused(client, settings, member_session):
     assert_unauthorized(await client.get(ME, headers=bearer(forged)), "invalid_token")
 
 
-async def test_tampered_payload_with_the_original_signature_is_refused(client, settings, member_session, world):
+async def test_tampered_payload_with_the_original_signature_is_refused(client, settings, member_session, admin):
     header, _payload, signature = sign(settings, good_claims(settings, *member_session)).split(".")
-    admin_claims = good_claims(settings, world.users["admin"], member_session[1])
+    admin_claims = good_claims(settings, admin.id, member_session[1])
     tampered = f"{header}.{b64url(admin_claims)}.{signature}"
     assert_unauthorized(await client.get(ME, headers=bearer(tampered)), "invalid_token")
 
@@ -167,15 +185,15 @@ async def test_token_whose_type_is_not_access_is_refused(client, settings, membe
     assert_unauthorized(await client.get(ME, headers=bearer(token)), "invalid_token")
 
 
-async def test_refresh_token_sent_as_bearer_is_refused(client):
-    pair = await login(client, "member@demo.shulchan.org")
+async def test_refresh_token_sent_as_bearer_is_refused(client, member):
+    pair = await login(client, member.email)
     assert_unauthorized(await client.get(ME, headers=bearer(pair["refresh_token"])), "invalid_token")
     # The pair itself is fine: its access token works.
     assert (await client.get(ME, headers=bearer(pair["access_token"]))).status_code == 200
 
 
-async def test_access_token_sent_as_refresh_token_is_refused(client):
-    pair = await login(client, "member@demo.shulchan.org")
+async def test_access_token_sent_as_refresh_token_is_refused(client, member):
+    pair = await login(client, member.email)
     assert len(pair["access_token"]) > 200  # longer than any refresh token: refused before any lookup
     body = assert_problem(await refresh(client, pair["access_token"]), 422, "validation_error")
     assert body["errors"][0]["loc"] == ["body", "refresh_token"]
@@ -198,10 +216,10 @@ async def test_token_of_unknown_user_or_session_is_refused(client, settings, mem
     assert_unauthorized(await client.get(ME, headers=bearer(unknown_user)), "session_revoked")
 
 
-async def test_session_of_another_user_cannot_be_borrowed(client, settings, world, member_session):
+async def test_session_of_another_user_cannot_be_borrowed(client, settings, member_session, admin):
     """sub = admin with the member's session id: the session does not belong to that user."""
     _member, member_session_id = member_session
-    token = sign(settings, good_claims(settings, world.users["admin"], member_session_id))
+    token = sign(settings, good_claims(settings, admin.id, member_session_id))
     assert_unauthorized(await client.get(ME, headers=bearer(token)), "session_revoked")
 
 
@@ -225,8 +243,8 @@ async def test_token_of_a_revoked_session_is_refused(client, settings, db, membe
 # --- sign-in, rotation, reuse, sign-out ----------------------------------------------------------
 
 
-async def test_login_returns_a_working_pair(client, settings):
-    pair = await login(client, "Member@Demo.Shulchan.org")  # emails are case-insensitive
+async def test_login_returns_a_working_pair(client, settings, member):
+    pair = await login(client, member.email.upper())  # emails are case-insensitive
     assert 0 < pair["expires_in"] <= settings.access_token_minutes * 60
     claims = jwt.decode(pair["access_token"], settings.secret_key, algorithms=["HS256"], audience=settings.jwt_audience)
     assert claims["typ"] == "access"
@@ -234,26 +252,26 @@ async def test_login_returns_a_working_pair(client, settings):
     assert pair["refresh_token"].count(".") == 0  # opaque, not a JWT
     me = await client.get(ME, headers=bearer(pair["access_token"]))
     assert me.status_code == 200, me.text
-    assert me.json()["email"] == "member@demo.shulchan.org"
+    assert me.json()["email"] == member.email
 
 
-async def test_refresh_tokens_are_stored_only_as_hashes(client, db):
-    pair = await login(client, "member@demo.shulchan.org")
+async def test_refresh_tokens_are_stored_only_as_hashes(client, db, member):
+    pair = await login(client, member.email)
     stored = (await db.scalars(select(RefreshToken.token_hash))).all()
     assert stored
     assert pair["refresh_token"] not in stored
     assert all(len(value) == 64 for value in stored)
 
 
-async def test_stored_password_hashes_are_argon2id(client, db, world):
-    await login(client, "member@demo.shulchan.org")
-    password_hash = await db.scalar(select(User.password_hash).where(User.id == world.users["member"]))
+async def test_stored_password_hashes_are_argon2id(client, db, member):
+    await login(client, member.email)
+    password_hash = await db.scalar(select(User.password_hash).where(User.id == member.id))
     assert password_hash.startswith("$argon2id$")
-    assert DEMO_PASSWORD not in password_hash
+    assert PASSWORD not in password_hash
 
 
-async def test_refresh_rotates_the_pair(client):
-    first = await login(client, "member@demo.shulchan.org")
+async def test_refresh_rotates_the_pair(client, member):
+    first = await login(client, member.email)
     response = await refresh(client, first["refresh_token"])
     assert response.status_code == 200, response.text
     second = response.json()
@@ -266,11 +284,11 @@ async def test_refresh_rotates_the_pair(client):
     assert (await client.get(ME, headers=bearer(third.json()["access_token"]))).status_code == 200
 
 
-async def test_reused_refresh_token_revokes_the_whole_family(client, db):
-    first = await login(client, "member@demo.shulchan.org")
+async def test_reused_refresh_token_revokes_the_whole_family(client, db, member):
+    first = await login(client, member.email)
     second = (await refresh(client, first["refresh_token"])).json()
     third = (await refresh(client, second["refresh_token"])).json()
-    other_sign_in = await login(client, "member@demo.shulchan.org")
+    other_sign_in = await login(client, member.email)
     for pair in (first, second, third, other_sign_in):
         assert (await client.get(ME, headers=bearer(pair["access_token"]))).status_code == 200
 
@@ -293,23 +311,23 @@ async def test_unknown_refresh_token_is_refused(client):
     assert_unauthorized(await refresh(client, "x" * 43), "invalid_refresh_token")
 
 
-async def test_expired_refresh_token_is_refused(client, db):
-    pair = await login(client, "member@demo.shulchan.org")
+async def test_expired_refresh_token_is_refused(client, db, member):
+    pair = await login(client, member.email)
     await db.execute(update(RefreshToken).values(expires_at=RefreshToken.created_at))
     await db.commit()
     assert_unauthorized(await refresh(client, pair["refresh_token"]), "session_revoked")
 
 
-async def test_refresh_of_a_deactivated_user_is_refused(client, db, world):
-    pair = await login(client, "member@demo.shulchan.org")
-    await db.execute(update(User).where(User.id == world.users["member"]).values(is_active=False))
+async def test_refresh_of_a_deactivated_user_is_refused(client, db, member):
+    pair = await login(client, member.email)
+    await db.execute(update(User).where(User.id == member.id).values(is_active=False))
     await db.commit()
     assert_unauthorized(await refresh(client, pair["refresh_token"]), "session_revoked")
 
 
-async def test_logout_revokes_access_and_refresh_tokens(client, db):
-    pair = await login(client, "member@demo.shulchan.org")
-    other = await login(client, "member@demo.shulchan.org")
+async def test_logout_revokes_access_and_refresh_tokens(client, db, member):
+    pair = await login(client, member.email)
+    other = await login(client, member.email)
     response = await client.post("/api/v1/auth/logout", headers=bearer(pair["access_token"]))
     assert response.status_code == 204, response.text
 

@@ -8,13 +8,16 @@ from datetime import UTC, datetime, timedelta
 
 import httpx
 import pytest
-from helpers import assert_problem
+from helpers import assert_problem, make_person
 from sqlalchemy import func, select, update
 
+from shulchan.core.security import hash_password
 from shulchan.identity.models import LoginFailure, User
 
-DEMO_PASSWORD = "shulchan-demo"
-MEMBER = "member@demo.shulchan.org"
+PASSWORD = "a pass phrase of the test's own"
+PASSWORD_HASH = hash_password(PASSWORD)  # hashed once: argon2 is slow by design
+# People of the test's own (made for each test, rolled back after it), who sign in with PASSWORD.
+MEMBER, HOST, OBSERVER = "throttle-member@example.org", "throttle-host@example.org", "throttle-observer@example.org"
 ACCOUNT_LIMIT = 3
 ADDRESS_LIMIT = 6
 
@@ -33,6 +36,17 @@ async def attempt(client, email, password):
 async def assert_bad_credentials(client, email, password):
     response = await attempt(client, email, password)
     return assert_problem(response, 401, "invalid_credentials")
+
+
+@pytest.fixture(autouse=True)
+async def people(db) -> dict[str, User]:
+    made = {}
+    for email in (MEMBER, HOST, OBSERVER):
+        user = await make_person(db)
+        user.email, user.password_hash = email, PASSWORD_HASH
+        made[email] = user
+    await db.commit()
+    return made
 
 
 @pytest.fixture
@@ -62,12 +76,12 @@ async def client_for(app, address="10.0.0.1"):
 # --- one answer for every failure ----------------------------------------------------------------
 
 
-async def test_unknown_or_deactivated_user_gets_the_same_answer_as_a_wrong_password(client, db, world):
+async def test_unknown_or_deactivated_user_gets_the_same_answer_as_a_wrong_password(client, db, people):
     wrong_password = await assert_bad_credentials(client, MEMBER, "not-the-password")
-    unknown_email = await assert_bad_credentials(client, "nobody@example.org", DEMO_PASSWORD)
-    await db.execute(update(User).where(User.id == world.users["observer"]).values(is_active=False))
+    unknown_email = await assert_bad_credentials(client, "nobody@example.org", PASSWORD)
+    await db.execute(update(User).where(User.id == people[OBSERVER].id).values(is_active=False))
     await db.commit()
-    deactivated = await assert_bad_credentials(client, "observer@demo.shulchan.org", DEMO_PASSWORD)
+    deactivated = await assert_bad_credentials(client, OBSERVER, PASSWORD)
     no_password = await assert_bad_credentials(client, "outsider@example.org", "anything")
 
     assert wrong_password["detail"] == unknown_email["detail"] == deactivated["detail"] == no_password["detail"]
@@ -76,7 +90,7 @@ async def test_unknown_or_deactivated_user_gets_the_same_answer_as_a_wrong_passw
 
 async def test_user_without_a_password_cannot_sign_in(client):
     """The outsider has no password hash at all: no password, however guessed, gets in."""
-    for password in ("None", "null", "$argon2id$", DEMO_PASSWORD):
+    for password in ("None", "null", "$argon2id$", PASSWORD):
         await assert_bad_credentials(client, "outsider@example.org", password)
 
 
@@ -119,10 +133,10 @@ async def test_repeated_failures_for_one_account_are_throttled(throttled_app, se
             await assert_bad_credentials(http, MEMBER, "wrong")
         assert_throttled(await attempt(http, MEMBER, "wrong"), settings)
         # The right password is refused as well while throttled, and the email's case changes nothing.
-        assert_throttled(await attempt(http, MEMBER, DEMO_PASSWORD), settings)
-        assert_throttled(await attempt(http, MEMBER.upper(), DEMO_PASSWORD), settings)
+        assert_throttled(await attempt(http, MEMBER, PASSWORD), settings)
+        assert_throttled(await attempt(http, MEMBER.upper(), PASSWORD), settings)
         # Another account from the same address is not affected (the address limit is higher).
-        response = await attempt(http, "host@demo.shulchan.org", DEMO_PASSWORD)
+        response = await attempt(http, HOST, PASSWORD)
         assert response.status_code == 200, response.text
 
 
@@ -132,7 +146,7 @@ async def test_account_throttle_holds_across_addresses(throttled_app, settings):
         async with client_for(app, address=f"10.0.1.{number}") as http:
             await assert_bad_credentials(http, MEMBER, "wrong")
     async with client_for(app, address="10.0.1.200") as http:
-        assert_throttled(await attempt(http, MEMBER, DEMO_PASSWORD), settings)
+        assert_throttled(await attempt(http, MEMBER, PASSWORD), settings)
 
 
 async def test_successful_login_clears_the_account_failures(throttled_app, settings):
@@ -141,12 +155,12 @@ async def test_successful_login_clears_the_account_failures(throttled_app, setti
             for _ in range(ACCOUNT_LIMIT - 1):
                 await assert_bad_credentials(http, MEMBER, "wrong")
             # Without the reset, the second round would reach the limit and this would be a 429.
-            response = await attempt(http, MEMBER, DEMO_PASSWORD)
+            response = await attempt(http, MEMBER, PASSWORD)
             assert response.status_code == 200, response.text
         # Counting starts again from zero: the full allowance, then throttled.
         for _ in range(ACCOUNT_LIMIT):
             await assert_bad_credentials(http, MEMBER, "wrong")
-        assert_throttled(await attempt(http, MEMBER, DEMO_PASSWORD), settings)
+        assert_throttled(await attempt(http, MEMBER, PASSWORD), settings)
 
 
 async def test_failures_outside_the_window_do_not_count(throttled_app, db, settings):
@@ -157,7 +171,7 @@ async def test_failures_outside_the_window_do_not_count(throttled_app, db, setti
         long_ago = datetime.now(UTC) - timedelta(seconds=settings.login_failure_window_seconds + 60)
         await db.execute(update(LoginFailure).values(created_at=long_ago))
         await db.commit()
-        response = await attempt(http, MEMBER, DEMO_PASSWORD)
+        response = await attempt(http, MEMBER, PASSWORD)
         assert response.status_code == 200, response.text
 
 
@@ -171,10 +185,10 @@ async def test_failures_from_one_address_are_throttled_across_emails(throttled_a
             await assert_bad_credentials(http, f"guess-{number}@example.org", "wrong")
         # A fresh email, even a real account with its right password, is refused from this address.
         assert_throttled(await attempt(http, "guess-new@example.org", "wrong"), settings)
-        assert_throttled(await attempt(http, MEMBER, DEMO_PASSWORD), settings)
+        assert_throttled(await attempt(http, MEMBER, PASSWORD), settings)
     # The same account from another address signs in: the limit was the address's, not the account's.
     async with client_for(app, address="10.0.2.2") as http:
-        response = await attempt(http, MEMBER, DEMO_PASSWORD)
+        response = await attempt(http, MEMBER, PASSWORD)
         assert response.status_code == 200, response.text
 
 
@@ -189,8 +203,8 @@ async def test_two_processes_do_not_double_the_account_allowance(throttled_app, 
         await assert_bad_credentials(http_a, MEMBER, "wrong")
         await assert_bad_credentials(http_b, MEMBER, "wrong")
         # Each process alone saw fewer failures than the limit; together they reached it.
-        assert_throttled(await attempt(http_b, MEMBER, DEMO_PASSWORD), settings)
-        assert_throttled(await attempt(http_a, MEMBER, DEMO_PASSWORD), settings)
+        assert_throttled(await attempt(http_b, MEMBER, PASSWORD), settings)
+        assert_throttled(await attempt(http_a, MEMBER, PASSWORD), settings)
 
 
 async def test_two_processes_do_not_double_the_address_allowance(throttled_app, settings):
@@ -199,8 +213,8 @@ async def test_two_processes_do_not_double_the_address_allowance(throttled_app, 
         for number in range(ADDRESS_LIMIT // 2):
             await assert_bad_credentials(http_a, f"a-{number}@example.org", "wrong")
             await assert_bad_credentials(http_b, f"b-{number}@example.org", "wrong")
-        assert_throttled(await attempt(http_a, MEMBER, DEMO_PASSWORD), settings)
-        assert_throttled(await attempt(http_b, MEMBER, DEMO_PASSWORD), settings)
+        assert_throttled(await attempt(http_a, MEMBER, PASSWORD), settings)
+        assert_throttled(await attempt(http_b, MEMBER, PASSWORD), settings)
 
 
 # --- odd input -----------------------------------------------------------------------------------
