@@ -12,6 +12,7 @@ import {
 import { useMemo, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams, useSearchParams } from "react-router";
+import { paramsWithTab, tabFromParams } from "../shared/layout/tabParam";
 import { EnumBadge } from "../shared/enums/EnumBadge";
 import { PageTitle } from "../shared/layout/PageTitle";
 import { QueryState } from "../shared/feedback/QueryState";
@@ -107,8 +108,7 @@ function MeetingBody({ meeting }: { meeting: Meeting }) {
   const visible = TABS.filter(
     (tab) => (tab !== "timer" || can.speaking) && (tab !== "notes" || can.notes),
   );
-  const requested = params.get("tab") as Tab | null;
-  const tab: Tab = requested && visible.includes(requested) ? requested : "agenda";
+  const tab: Tab = tabFromParams(params, visible, "agenda");
   const rtTitle = roundtable.data
     ? pickLang(lang, roundtable.data.title, roundtable.data.title_en)
     : "…";
@@ -140,12 +140,9 @@ function MeetingBody({ meeting }: { meeting: Meeting }) {
         {roundtable.isPending ? null : (
           <Tabs
             value={tab}
-            onChange={(value) => {
-              const next = new URLSearchParams(params);
-              if (!value || value === "agenda") next.delete("tab");
-              else next.set("tab", value);
-              setParams(next, { replace: true });
-            }}
+            onChange={(value) =>
+              setParams(paramsWithTab(params, value, "agenda"), { replace: true })
+            }
             keepMounted={false}
           >
             <Tabs.List mb="md">

@@ -11,6 +11,7 @@ import {
 } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link, useParams, useSearchParams } from "react-router";
+import { paramsWithTab, tabFromParams } from "../shared/layout/tabParam";
 import { EnumBadge } from "../shared/enums/EnumBadge";
 import { PageTitle } from "../shared/layout/PageTitle";
 import { QueryState } from "../shared/feedback/QueryState";
@@ -115,8 +116,7 @@ export default function RoundtablePage() {
           const visible = TABS.filter(
             (tab) => (tab !== "audit" || canAudit) && (tab !== "seats" || canManageSeats),
           );
-          const requested = params.get("tab") as Tab | null;
-          const tab: Tab = requested && visible.includes(requested) ? requested : "overview";
+          const tab: Tab = tabFromParams(params, visible, "overview");
           return (
             <>
               <PageTitle mb={4}>{pickLang(lang, rt.title, rt.title_en)}</PageTitle>
@@ -129,12 +129,9 @@ export default function RoundtablePage() {
               </Group>
               <Tabs
                 value={tab}
-                onChange={(value) => {
-                  const next = new URLSearchParams(params);
-                  if (!value || value === "overview") next.delete("tab");
-                  else next.set("tab", value);
-                  setParams(next, { replace: true });
-                }}
+                onChange={(value) =>
+                  setParams(paramsWithTab(params, value, "overview"), { replace: true })
+                }
                 keepMounted={false}
               >
                 <Tabs.List mb="md">
