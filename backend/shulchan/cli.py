@@ -118,6 +118,8 @@ def cmd_serve(args: argparse.Namespace) -> None:
         proxy_headers=True,
         log_level=args.log_level,
         access_log=args.access_log,
+        # On SIGTERM, requests in flight get this long to finish; then the process exits regardless.
+        timeout_graceful_shutdown=max(1, round(settings.shutdown_timeout_seconds)),
     )
 
 

@@ -8,6 +8,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.script import ScriptDirectory
 from sqlalchemy import text
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from shulchan.core.config import Settings
@@ -65,5 +66,7 @@ async def current_revision(engine: AsyncEngine) -> str | None:
         connection = await connection.execution_options(isolation_level="AUTOCOMMIT")
         try:
             return (await connection.execute(text("SELECT version_num FROM alembic_version"))).scalar()
-        except Exception:  # no alembic_version table yet: an unmigrated database
-            return None
+        except DBAPIError as exc:
+            if exc.connection_invalidated:  # the database stopped answering: not a schema question
+                raise
+            return None  # no alembic_version table yet: an unmigrated database
