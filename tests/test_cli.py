@@ -12,11 +12,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import TEST_SECRET, FreshDatabase, make_settings
+from conftest import DATABASE_KIND, TEST_SECRET, FreshDatabase, make_settings
 from sqlalchemy import func, select
 
-from shulchan.core.config import REPO_ROOT
-from shulchan.core.db import create_engine, create_sessionmaker
+from shulchan.core.config import REPO_ROOT, Settings
+from shulchan.core.db import connection_budget, create_engine, create_sessionmaker
 from shulchan.identity.models import User
 
 SUBCOMMANDS = ["serve", "migrate", "seed-demo", "create-admin", "export-openapi"]
@@ -215,6 +215,35 @@ def test_create_admin_promotes_an_existing_user(tmp_path: Path, fresh_database: 
     assert ("member@demo.shulchan.org", True) in users_in(url)
 
 
+def test_downgrade_refuses_a_database_with_data_unless_told(tmp_path: Path, fresh_database: FreshDatabase) -> None:
+    url = fresh_database.new_url()
+    assert run_shulchan("migrate", cwd=tmp_path, database_url=url).returncode == 0
+    created = run_shulchan(
+        "create-admin", "--email", "keep@example.org", "--full-name", "Keep", cwd=tmp_path, database_url=url,
+        SHULCHAN_ADMIN_PASSWORD="a-long-enough-password",
+    )  # fmt: skip
+    assert created.returncode == 0, created.stderr
+
+    for target in ("base", "-1"):
+        refused = run_shulchan("migrate", "--downgrade", target, cwd=tmp_path, database_url=url)
+        assert refused.returncode == 2, refused.stdout
+        assert "--yes-destroy-data" in refused.stderr
+        assert "users" in refused.stderr
+        assert "Traceback" not in refused.stderr
+    assert count_users(url) == 1  # nothing was dropped
+
+    forced = run_shulchan("migrate", "--downgrade", "base", "--yes-destroy-data", cwd=tmp_path, database_url=url)
+    assert forced.returncode == 0, forced.stderr
+    assert "database migrated (base)" in forced.stdout
+
+
+def test_downgrade_of_an_empty_database_needs_no_confirmation(tmp_path: Path, fresh_database: FreshDatabase) -> None:
+    url = fresh_database.new_url()
+    assert run_shulchan("migrate", cwd=tmp_path, database_url=url).returncode == 0
+    result = run_shulchan("migrate", "--downgrade", "base", cwd=tmp_path, database_url=url)
+    assert result.returncode == 0, result.stderr
+
+
 def test_create_admin_refuses_a_bad_email(tmp_path: Path) -> None:
     result = run_shulchan(
         "create-admin",
@@ -236,3 +265,21 @@ def test_export_openapi_matches_the_committed_spec(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     committed = json.loads((REPO_ROOT / "openapi" / "openapi.json").read_text(encoding="utf-8"))
     assert json.loads(output.read_text(encoding="utf-8")) == committed, "run `make openapi` and commit the spec"
+
+
+@pytest.mark.skipif(DATABASE_KIND != "postgresql", reason="the budget is PostgreSQL's max_connections")
+def test_serve_refuses_pools_that_do_not_fit_the_database(tmp_path: Path, settings: Settings) -> None:
+    result = run_shulchan("serve", "--workers", "50", cwd=tmp_path, database_url=settings.database_url)
+    assert result.returncode == 2, result.stdout
+    assert "do not fit" in result.stderr
+    assert "50 worker(s) × 20 connections" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.skipif(DATABASE_KIND != "postgresql", reason="the budget is PostgreSQL's max_connections")
+async def test_the_budget_is_the_servers_limit_less_both_reserves(settings: Settings) -> None:
+    budget = await connection_budget(settings, workers=2)
+    assert budget.needed == 2 * (settings.database_pool_size + settings.database_max_overflow)
+    assert budget.available == budget.max_connections - budget.server_reserved - settings.database_connection_reserve
+    assert budget.server_reserved >= 0
+    assert budget.fits  # two workers with the defaults fit a default server (100 connections)

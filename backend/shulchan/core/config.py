@@ -37,6 +37,8 @@ class Settings(BaseSettings):
     database_pool_timeout_seconds: float = Field(default=5, gt=0)
     readiness_timeout_seconds: float = Field(default=1.5, gt=0)
     shutdown_timeout_seconds: float = Field(default=10, gt=0)
+    # PostgreSQL: the role the app serves as, when it is not the tables' owner (core.app_role).
+    app_role: str | None = None
     secret_key: str = DEVELOPMENT_SECRET
     jwt_issuer: str = "shulchan"
     jwt_audience: str = "shulchan-api"

@@ -1,12 +1,13 @@
 """Engine and sessions. One transaction per request: services flush, the request dependency commits."""
 
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager, contextmanager
+from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import event, select
+from sqlalchemy import Index, event, select, text
 from sqlalchemy.engine import Engine, ExceptionContext
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 from starlette.requests import Request
 
@@ -108,6 +109,63 @@ def create_engine(settings: Settings, *, time_limits: bool = True, **kwargs: Any
     return engine
 
 
+@dataclass(frozen=True)
+class ConnectionBudget:
+    """PostgreSQL serves at most `max_connections`, less those kept for superusers; Shulchan keeps a
+    reserve of its own below that (migrations, `psql`, backups, monitoring). Each worker process
+    may open up to pool_size + max_overflow connections."""
+
+    workers: int
+    per_worker: int
+    max_connections: int
+    server_reserved: int
+    reserve: int
+
+    @property
+    def needed(self) -> int:
+        return self.workers * self.per_worker
+
+    @property
+    def available(self) -> int:
+        return self.max_connections - self.server_reserved - self.reserve
+
+    @property
+    def fits(self) -> bool:
+        return self.needed <= self.available
+
+    def explain(self) -> str:
+        return (
+            f"{self.workers} worker(s) × {self.per_worker} connections (pool size + max overflow) = {self.needed}; "
+            f"the server allows {self.max_connections} − {self.server_reserved} reserved for superusers − "
+            f"{self.reserve} kept in reserve (SHULCHAN_DATABASE_CONNECTION_RESERVE) = {self.available}"
+        )
+
+
+async def connection_budget(settings: Settings, workers: int) -> ConnectionBudget:
+    """Ask the server for its limits (PostgreSQL only)."""
+    engine = create_engine(settings, pool_size=1, max_overflow=0)
+    try:
+        async with engine.connect() as connection:
+            row = (
+                await connection.execute(
+                    text(
+                        "SELECT current_setting('max_connections')::int, "
+                        "current_setting('superuser_reserved_connections')::int "
+                        "+ coalesce(current_setting('reserved_connections', true), '0')::int"
+                    )
+                )
+            ).one()
+    finally:
+        await engine.dispose()
+    return ConnectionBudget(
+        workers=workers,
+        per_worker=settings.database_pool_size + settings.database_max_overflow,
+        max_connections=row[0],
+        server_reserved=row[1],
+        reserve=settings.database_connection_reserve,
+    )
+
+
 def create_sessionmaker(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
     return async_sessionmaker(engine, expire_on_commit=False, autoflush=False)
 
@@ -166,3 +224,25 @@ async def referenced_row_exists(session: AsyncSession, foreign_key: Any, value: 
     (key,) = foreign_key.foreign_keys
     target = key.column
     return await session.scalar(select(target).where(target == value)) is not None
+
+
+def _violates(exc: IntegrityError, index: Index) -> bool:
+    """Whether `exc` is the violation of this unique index: PostgreSQL names the index, SQLite the
+    columns it covers."""
+    name = getattr(exc.orig.__cause__, "constraint_name", None) if exc.orig is not None else None
+    if name is not None:
+        return bool(name == index.name)
+    columns = ", ".join(f"{column.table.name}.{column.name}" for column in index.columns)
+    return f"UNIQUE constraint failed: {columns}" in str(exc.orig)
+
+
+@contextmanager
+def refused_as(index: Index, problem: Exception) -> Iterator[None]:
+    """A rule the database holds with a unique index, whoever races: its violation inside the block
+    (at a flush) becomes `problem`, the same answer the service's own check gives when not racing."""
+    try:
+        yield
+    except IntegrityError as exc:
+        if _violates(exc, index):
+            raise problem from exc
+        raise

@@ -101,6 +101,10 @@ class PreconditionFailed(ProblemError):
     status, code, title = 412, "precondition_failed", "Precondition failed"
 
 
+class PreconditionRequired(ProblemError):
+    status, code, title = 428, "if_match_required", "Precondition required"
+
+
 class PayloadTooLarge(ProblemError):
     status, code, title = 413, "payload_too_large", "Request body too large"
 
@@ -132,6 +136,7 @@ _STATUS_CODES: dict[int, tuple[str, str]] = {
     413: ("payload_too_large", "Request body too large"),
     415: ("unsupported_media_type", "Unsupported media type"),
     422: ("validation_error", "Invalid request"),
+    428: ("if_match_required", "Precondition required"),
     429: ("too_many_requests", "Too many requests"),
     500: ("internal_error", "Internal server error"),
     503: ("service_unavailable", "Service unavailable"),

@@ -1,5 +1,6 @@
 """Alembic, driven from code: the CLI, readiness check and tests all use these."""
 
+import asyncio
 import tempfile
 from functools import lru_cache
 from pathlib import Path
@@ -7,7 +8,7 @@ from pathlib import Path
 from alembic import command
 from alembic.config import Config
 from alembic.script import ScriptDirectory
-from sqlalchemy import text
+from sqlalchemy import inspect, literal, select, table, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncEngine
 
@@ -40,6 +41,30 @@ def upgrade(settings: Settings, revision: str = "head") -> None:
 
 def downgrade(settings: Settings, revision: str) -> None:
     command.downgrade(alembic_config(settings), revision)
+
+
+def tables_with_data(settings: Settings) -> list[str]:
+    """The tables that hold at least one row (Alembic's own and the search index's aside): what a
+    downgrade would throw away. `shulchan migrate --downgrade` refuses while there are any, unless
+    told `--yes-destroy-data`."""
+    from shulchan.core.db import create_engine
+
+    async def probe() -> list[str]:
+        engine = create_engine(settings)
+        try:
+            async with engine.connect() as connection:
+                names = await connection.run_sync(lambda sync: inspect(sync).get_table_names())
+                filled = []
+                for name in sorted(names):
+                    if name == "alembic_version" or name.startswith(("search_fts", "search_entries")):
+                        continue
+                    if (await connection.execute(select(literal(1)).select_from(table(name)).limit(1))).first():
+                        filled.append(name)
+                return filled
+        finally:
+            await engine.dispose()
+
+    return asyncio.run(probe())
 
 
 def new_revision(settings: Settings, message: str) -> Path:

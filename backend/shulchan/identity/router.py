@@ -103,9 +103,7 @@ async def update_me(
     return user
 
 
-@users_router.post(
-    "/me/password", status_code=status.HTTP_204_NO_CONTENT, responses=problem_responses(401, 422, 429)
-)
+@users_router.post("/me/password", status_code=status.HTTP_204_NO_CONTENT, responses=problem_responses(401, 422, 429))
 async def change_my_password(
     body: PasswordChange, principal: AuthenticatedDep, session: SessionDep, settings: SettingsDep, request: Request
 ) -> None:
