@@ -9,8 +9,10 @@ import os
 import shutil
 import subprocess
 import sys
+import uuid
 from pathlib import Path
 
+import asyncpg
 import pytest
 from conftest import DATABASE_KIND, TEST_SECRET, FreshDatabase, make_settings
 from sqlalchemy import func, select
@@ -19,7 +21,7 @@ from shulchan.core.config import REPO_ROOT, Settings
 from shulchan.core.db import connection_budget, create_engine, create_sessionmaker
 from shulchan.identity.models import User
 
-SUBCOMMANDS = ["serve", "migrate", "seed-demo", "create-admin", "export-openapi"]
+SUBCOMMANDS = ["serve", "migrate", "create-app-role", "seed-demo", "create-admin", "export-openapi"]
 UNREACHABLE_DATABASE = "postgresql+asyncpg://postgres@127.0.0.1:1/x"
 
 
@@ -283,3 +285,57 @@ async def test_the_budget_is_the_servers_limit_less_both_reserves(settings: Sett
     assert budget.available == budget.max_connections - budget.server_reserved - settings.database_connection_reserve
     assert budget.server_reserved >= 0
     assert budget.fits  # two workers with the defaults fit a default server (100 connections)
+
+
+@pytest.mark.skipif(DATABASE_KIND != "postgresql", reason="roles are PostgreSQL's")
+def test_create_app_role_then_migrate_grants_it_the_new_tables(tmp_path: Path, fresh_database: FreshDatabase) -> None:
+    url = fresh_database.new_url()
+    role = f"shulchan_app_{uuid.uuid4().hex[:8]}"
+    assert run_shulchan("migrate", "--revision", "0003", cwd=tmp_path, database_url=url).returncode == 0
+    try:
+        created = run_shulchan(
+            "create-app-role", "--role", role, cwd=tmp_path, database_url=url,
+            SHULCHAN_APP_ROLE_PASSWORD="the app role's password",
+        )  # fmt: skip
+        assert created.returncode == 0, created.stderr
+        assert "SELECT and INSERT only on the audit trail" in created.stdout
+        migrated = run_shulchan("migrate", cwd=tmp_path, database_url=url, SHULCHAN_APP_ROLE=role)
+        assert migrated.returncode == 0, migrated.stderr
+        assert f"rights granted to the app's role {role}" in migrated.stdout
+        assert _table_rights(url, role, "audit_events") == {"SELECT", "INSERT"}
+        assert _table_rights(url, role, "seats") == {"SELECT", "INSERT", "UPDATE", "DELETE"}
+    finally:
+        asyncio.run(_drop_role(url, role))
+
+
+def _table_rights(url: str, role: str, table: str) -> set[str]:
+    async def query() -> set[str]:
+        connection = await asyncpg.connect(url.replace("postgresql+asyncpg://", "postgresql://"))
+        try:
+            rows = await connection.fetch(
+                "SELECT privilege_type FROM information_schema.role_table_grants"
+                " WHERE grantee = $1 AND table_name = $2",
+                role,
+                table,
+            )
+            return {row["privilege_type"] for row in rows}
+        finally:
+            await connection.close()
+
+    return asyncio.run(query())
+
+
+async def _drop_role(url: str, role: str) -> None:
+    connection = await asyncpg.connect(url.replace("postgresql+asyncpg://", "postgresql://"))
+    try:
+        await connection.execute(f"DROP OWNED BY {role}")
+        await connection.execute(f'REVOKE ALL ON DATABASE "{url.rsplit("/", 1)[1]}" FROM {role}')
+        await connection.execute(f"DROP ROLE {role}")
+    finally:
+        await connection.close()
+
+
+def test_create_app_role_is_for_postgresql(tmp_path: Path) -> None:
+    result = run_shulchan("create-app-role", cwd=tmp_path, SHULCHAN_APP_ROLE_PASSWORD="long enough password")
+    assert result.returncode == 2
+    assert "PostgreSQL" in result.stderr
