@@ -41,7 +41,7 @@ def _configure(connection: Connection) -> None:
 
 
 async def _run_online() -> None:
-    engine = create_engine(settings)
+    engine = create_engine(settings, time_limits=False)  # a migration may take its time
     async with engine.connect() as connection:
         await connection.run_sync(_configure)
         await connection.commit()

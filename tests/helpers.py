@@ -37,6 +37,17 @@ def assert_problem(response: httpx.Response, status: int, code: str) -> dict[str
     return body
 
 
+async def edit(
+    client: httpx.AsyncClient, url: str, *, json: Any = None, headers: dict[str, str] | None = None
+) -> httpx.Response:
+    """PATCH a text people edit together the way a person does: read it, then change the version read
+    (If-Match is required there; 428 without it). A caller who may not read it sends no If-Match,
+    and gets the 404 or 403 that comes before the 428."""
+    current = await client.get(url, headers=headers)
+    if_match = {"If-Match": current.headers["ETag"]} if current.status_code == 200 else {}
+    return await client.patch(url, json=json, headers={**(headers or {}), **if_match})
+
+
 def ok(response: httpx.Response, status: int = 200) -> Any:
     """The response has this status (the body is shown when not); returns its JSON."""
     assert response.status_code == status, response.text

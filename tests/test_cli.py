@@ -9,17 +9,19 @@ import os
 import shutil
 import subprocess
 import sys
+import uuid
 from pathlib import Path
 
+import asyncpg
 import pytest
-from conftest import TEST_SECRET, FreshDatabase, make_settings
+from conftest import DATABASE_KIND, TEST_SECRET, FreshDatabase, make_settings
 from sqlalchemy import func, select
 
-from shulchan.core.config import REPO_ROOT
-from shulchan.core.db import create_engine, create_sessionmaker
+from shulchan.core.config import REPO_ROOT, Settings
+from shulchan.core.db import connection_budget, create_engine, create_sessionmaker
 from shulchan.identity.models import User
 
-SUBCOMMANDS = ["serve", "migrate", "seed-demo", "create-admin", "export-openapi"]
+SUBCOMMANDS = ["serve", "migrate", "create-app-role", "seed-demo", "create-admin", "export-openapi"]
 UNREACHABLE_DATABASE = "postgresql+asyncpg://postgres@127.0.0.1:1/x"
 
 
@@ -215,6 +217,35 @@ def test_create_admin_promotes_an_existing_user(tmp_path: Path, fresh_database: 
     assert ("member@demo.shulchan.org", True) in users_in(url)
 
 
+def test_downgrade_refuses_a_database_with_data_unless_told(tmp_path: Path, fresh_database: FreshDatabase) -> None:
+    url = fresh_database.new_url()
+    assert run_shulchan("migrate", cwd=tmp_path, database_url=url).returncode == 0
+    created = run_shulchan(
+        "create-admin", "--email", "keep@example.org", "--full-name", "Keep", cwd=tmp_path, database_url=url,
+        SHULCHAN_ADMIN_PASSWORD="a-long-enough-password",
+    )  # fmt: skip
+    assert created.returncode == 0, created.stderr
+
+    for target in ("base", "-1"):
+        refused = run_shulchan("migrate", "--downgrade", target, cwd=tmp_path, database_url=url)
+        assert refused.returncode == 2, refused.stdout
+        assert "--yes-destroy-data" in refused.stderr
+        assert "users" in refused.stderr
+        assert "Traceback" not in refused.stderr
+    assert count_users(url) == 1  # nothing was dropped
+
+    forced = run_shulchan("migrate", "--downgrade", "base", "--yes-destroy-data", cwd=tmp_path, database_url=url)
+    assert forced.returncode == 0, forced.stderr
+    assert "database migrated (base)" in forced.stdout
+
+
+def test_downgrade_of_an_empty_database_needs_no_confirmation(tmp_path: Path, fresh_database: FreshDatabase) -> None:
+    url = fresh_database.new_url()
+    assert run_shulchan("migrate", cwd=tmp_path, database_url=url).returncode == 0
+    result = run_shulchan("migrate", "--downgrade", "base", cwd=tmp_path, database_url=url)
+    assert result.returncode == 0, result.stderr
+
+
 def test_create_admin_refuses_a_bad_email(tmp_path: Path) -> None:
     result = run_shulchan(
         "create-admin",
@@ -236,3 +267,75 @@ def test_export_openapi_matches_the_committed_spec(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     committed = json.loads((REPO_ROOT / "openapi" / "openapi.json").read_text(encoding="utf-8"))
     assert json.loads(output.read_text(encoding="utf-8")) == committed, "run `make openapi` and commit the spec"
+
+
+@pytest.mark.skipif(DATABASE_KIND != "postgresql", reason="the budget is PostgreSQL's max_connections")
+def test_serve_refuses_pools_that_do_not_fit_the_database(tmp_path: Path, settings: Settings) -> None:
+    result = run_shulchan("serve", "--workers", "50", cwd=tmp_path, database_url=settings.database_url)
+    assert result.returncode == 2, result.stdout
+    assert "do not fit" in result.stderr
+    assert "50 worker(s) × 20 connections" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.skipif(DATABASE_KIND != "postgresql", reason="the budget is PostgreSQL's max_connections")
+async def test_the_budget_is_the_servers_limit_less_both_reserves(settings: Settings) -> None:
+    budget = await connection_budget(settings, workers=2)
+    assert budget.needed == 2 * (settings.database_pool_size + settings.database_max_overflow)
+    assert budget.available == budget.max_connections - budget.server_reserved - settings.database_connection_reserve
+    assert budget.server_reserved >= 0
+    assert budget.fits  # two workers with the defaults fit a default server (100 connections)
+
+
+@pytest.mark.skipif(DATABASE_KIND != "postgresql", reason="roles are PostgreSQL's")
+def test_create_app_role_then_migrate_grants_it_the_new_tables(tmp_path: Path, fresh_database: FreshDatabase) -> None:
+    url = fresh_database.new_url()
+    role = f"shulchan_app_{uuid.uuid4().hex[:8]}"
+    assert run_shulchan("migrate", "--revision", "0003", cwd=tmp_path, database_url=url).returncode == 0
+    try:
+        created = run_shulchan(
+            "create-app-role", "--role", role, cwd=tmp_path, database_url=url,
+            SHULCHAN_APP_ROLE_PASSWORD="the app role's password",
+        )  # fmt: skip
+        assert created.returncode == 0, created.stderr
+        assert "SELECT and INSERT only on the audit trail" in created.stdout
+        migrated = run_shulchan("migrate", cwd=tmp_path, database_url=url, SHULCHAN_APP_ROLE=role)
+        assert migrated.returncode == 0, migrated.stderr
+        assert f"rights granted to the app's role {role}" in migrated.stdout
+        assert _table_rights(url, role, "audit_events") == {"SELECT", "INSERT"}
+        assert _table_rights(url, role, "seats") == {"SELECT", "INSERT", "UPDATE", "DELETE"}
+    finally:
+        asyncio.run(_drop_role(url, role))
+
+
+def _table_rights(url: str, role: str, table: str) -> set[str]:
+    async def query() -> set[str]:
+        connection = await asyncpg.connect(url.replace("postgresql+asyncpg://", "postgresql://"))
+        try:
+            rows = await connection.fetch(
+                "SELECT privilege_type FROM information_schema.role_table_grants"
+                " WHERE grantee = $1 AND table_name = $2",
+                role,
+                table,
+            )
+            return {row["privilege_type"] for row in rows}
+        finally:
+            await connection.close()
+
+    return asyncio.run(query())
+
+
+async def _drop_role(url: str, role: str) -> None:
+    connection = await asyncpg.connect(url.replace("postgresql+asyncpg://", "postgresql://"))
+    try:
+        await connection.execute(f"DROP OWNED BY {role}")
+        await connection.execute(f'REVOKE ALL ON DATABASE "{url.rsplit("/", 1)[1]}" FROM {role}')
+        await connection.execute(f"DROP ROLE {role}")
+    finally:
+        await connection.close()
+
+
+def test_create_app_role_is_for_postgresql(tmp_path: Path) -> None:
+    result = run_shulchan("create-app-role", cwd=tmp_path, SHULCHAN_APP_ROLE_PASSWORD="long enough password")
+    assert result.returncode == 2
+    assert "PostgreSQL" in result.stderr

@@ -386,6 +386,12 @@ class Call:
     data: dict[str, str] | None = None
     params: dict[str, str] | None = None
     files: dict[str, tuple[str, bytes, str]] | None = None
+    headers: dict[str, str] | None = None
+
+
+def if_match(obj: Any) -> dict[str, str]:
+    """The texts people edit together require If-Match (428 without it)."""
+    return {"If-Match": f'"{obj.version}"'}
 
 
 Builder = Callable[[Setup], Awaitable[Call]]
@@ -988,7 +994,8 @@ async def _get_minutes(setup: Setup) -> Call:
 
 @builds("update_minutes")
 async def _update_minutes(setup: Setup) -> Call:
-    return Call("PATCH", f"/api/v1/minutes/{(await new_minutes(setup, DRAFT)).id}", json={"body": "Edited draft."})
+    minutes = await new_minutes(setup, DRAFT)
+    return Call("PATCH", f"/api/v1/minutes/{minutes.id}", json={"body": "Edited draft."}, headers=if_match(minutes))
 
 
 @builds("transition_minutes")
@@ -1072,7 +1079,8 @@ async def _get_proposed_decision(setup: Setup) -> Call:
 @builds("update_decision")
 async def _update_decision(setup: Setup) -> Call:
     decision = await new_decision(setup, DecisionStatus.in_discussion)  # not the caller's proposal
-    return Call("PATCH", f"/api/v1/decisions/{decision.id}", json={"text": "A sharper text."})
+    url = f"/api/v1/decisions/{decision.id}"
+    return Call("PATCH", url, json={"text": "A sharper text."}, headers=if_match(decision))
 
 
 @builds("transition_decision")
@@ -1178,13 +1186,15 @@ async def _get_facilitators_knowledge_item(setup: Setup) -> Call:
 @builds("update_knowledge_item")
 async def _update_knowledge_item(setup: Setup) -> Call:
     item = await own_knowledge_item(setup)
-    return Call("PATCH", f"/api/v1/knowledge-items/{item.id}", json={"title": unique("retitled")})
+    url = f"/api/v1/knowledge-items/{item.id}"
+    return Call("PATCH", url, json={"title": unique("retitled")}, headers=if_match(item))
 
 
 @builds("update_knowledge_item:not_own")
 async def _update_others_knowledge_item(setup: Setup) -> Call:
     item = await new_knowledge_item(setup)
-    return Call("PATCH", f"/api/v1/knowledge-items/{item.id}", json={"title": unique("retitled")})
+    url = f"/api/v1/knowledge-items/{item.id}"
+    return Call("PATCH", url, json={"title": unique("retitled")}, headers=if_match(item))
 
 
 @builds("archive_knowledge_item")
@@ -1338,7 +1348,10 @@ async def test_permission(row, target, role, client, db, cast, shared_app):
         data=call.data,
         params=call.params,
         files=call.files,
-        headers={} if role == "anonymous" else await bearer(db, setup.settings, cast.users[role]),
+        headers={
+            **({} if role == "anonymous" else await bearer(db, setup.settings, cast.users[role])),
+            **(call.headers or {}),
+        },
     )
 
     expected = expected_status(row, target, role)

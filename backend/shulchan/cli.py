@@ -1,4 +1,5 @@
-"""The `shulchan` command: serve, migrate, new-migration, seed-demo, create-admin, export-openapi."""
+"""The `shulchan` command: serve, migrate, create-app-role, new-migration, seed-demo, create-admin,
+export-openapi."""
 
 import argparse
 import asyncio
@@ -38,12 +39,52 @@ def cmd_migrate(args: argparse.Namespace) -> None:
     settings = _settings()
     try:
         if args.downgrade:
+            filled = [] if args.yes_destroy_data else migrations.tables_with_data(settings)
+            if filled:
+                raise CliError(
+                    f"refusing to downgrade to {args.downgrade}: the database holds data ({', '.join(filled[:6])}"
+                    f"{', …' if len(filled) > 6 else ''}), and a downgrade drops whatever the newer schema holds. "
+                    "Back the database up, then run again with --yes-destroy-data."
+                )
             migrations.downgrade(settings, args.downgrade)
         else:
             migrations.upgrade(settings, args.revision)
     except (OperationalError, DBAPIError, OSError) as exc:
         raise _database_error(exc, settings) from exc
     print(f"database migrated ({args.downgrade or args.revision})")
+    if settings.app_role and not settings.is_sqlite and not args.downgrade:
+        _grant(settings, settings.app_role, None)  # tables a migration added are covered too
+        print(f"rights granted to the app's role {settings.app_role}")
+
+
+def _grant(settings: Settings, role: str, password: str | None) -> None:
+    from shulchan.core import app_role
+
+    try:
+        if password is None:
+            app_role.grant_app_role(settings, role)
+        else:
+            app_role.create_app_role(settings, role, password)
+    except (OperationalError, DBAPIError, OSError) as exc:
+        raise _database_error(exc, settings) from exc
+    except ValueError as exc:
+        raise CliError(str(exc)) from exc
+
+
+def cmd_create_app_role(args: argparse.Namespace) -> None:
+    settings = _settings()
+    if settings.is_sqlite:
+        raise CliError("the app's role is a PostgreSQL role; SQLite has no roles")
+    password = os.environ.get("SHULCHAN_APP_ROLE_PASSWORD") or (
+        getpass.getpass(f"Password for role {args.role}: ") if sys.stdin.isatty() else ""
+    )
+    if len(password) < 12:
+        raise CliError("the password must have at least 12 characters (set SHULCHAN_APP_ROLE_PASSWORD or type it)")
+    _grant(settings, args.role, password)
+    print(
+        f"role {args.role} can sign in and has the app's rights (SELECT and INSERT only on the audit trail); "
+        f"serve with SHULCHAN_DATABASE_URL naming {args.role}"
+    )
 
 
 def cmd_new_migration(args: argparse.Namespace) -> None:
@@ -108,6 +149,8 @@ def cmd_serve(args: argparse.Namespace) -> None:
         for email, role in demo_users():
             print(f"  {email:<34} {role}")
         print()
+    if not settings.is_sqlite:
+        _check_connection_budget(settings, args.workers)
     print(f"Shulchan on http://{args.host}:{args.port}  (API docs: http://{args.host}:{args.port}/api/docs)")
     uvicorn.run(
         "shulchan.main:create_app",
@@ -118,7 +161,26 @@ def cmd_serve(args: argparse.Namespace) -> None:
         proxy_headers=True,
         log_level=args.log_level,
         access_log=args.access_log,
+        # On SIGTERM, requests in flight get this long to finish; then the process exits regardless.
+        timeout_graceful_shutdown=max(1, round(settings.shutdown_timeout_seconds)),
     )
+
+
+def _check_connection_budget(settings: Settings, workers: int) -> None:
+    """Refuse to start what PostgreSQL could not serve: under load, the connections past its limit
+    would be refused, and requests answer 503 although every process is healthy."""
+    from shulchan.core.db import connection_budget
+
+    try:
+        budget = asyncio.run(connection_budget(settings, workers))
+    except (OperationalError, DBAPIError, OSError) as exc:
+        print(f"warning: could not check the connection budget ({_database_error(exc, settings)})", file=sys.stderr)
+        return
+    if not budget.fits:
+        raise CliError(
+            f"the connection pools do not fit the database: {budget.explain()}. Lower --workers, "
+            "SHULCHAN_DATABASE_POOL_SIZE or SHULCHAN_DATABASE_MAX_OVERFLOW, or raise the server's max_connections."
+        )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -138,7 +200,23 @@ def build_parser() -> argparse.ArgumentParser:
     migrate = commands.add_parser("migrate", help="bring the database schema up to date (Alembic)")
     migrate.add_argument("--revision", default="head", help="upgrade to this revision (default head)")
     migrate.add_argument("--downgrade", metavar="REVISION", help="downgrade to this revision instead (e.g. base)")
+    migrate.add_argument(
+        "--yes-destroy-data",
+        action="store_true",
+        help="downgrade even though the database holds data (refused without it; back up first)",
+    )
     migrate.set_defaults(handler=cmd_migrate)
+
+    app_role = commands.add_parser(
+        "create-app-role",
+        help="PostgreSQL, as the tables' owner: create the role the app serves as, with only the rights it needs",
+    )
+    app_role.add_argument(
+        "--role",
+        default=os.environ.get("SHULCHAN_APP_ROLE") or "shulchan_app",
+        help="the role's name (default SHULCHAN_APP_ROLE, else shulchan_app); password from SHULCHAN_APP_ROLE_PASSWORD",
+    )
+    app_role.set_defaults(handler=cmd_create_app_role)
 
     new_migration = commands.add_parser(
         "new-migration", help="write the next Alembic revision, autogenerated from the models"

@@ -1,7 +1,9 @@
 """The application factory: settings, database, routers, middleware, error handlers, spec."""
 
+import asyncio
 import copy
 import gc
+import logging
 import typing
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -40,6 +42,7 @@ from shulchan.sectors.router import router as sectors_router
 from shulchan.stakeholders.router import router as stakeholders_router
 
 API_PREFIX = "/api/v1"
+logger = logging.getLogger("shulchan")
 
 DESCRIPTION = """Shulchan runs **intersectoral roundtables**: standing forums where a host ministry,
 business & philanthropy and civil society meet over years, guided by a facilitator.
@@ -180,7 +183,12 @@ def create_app(settings: Settings | None = None, engine: AsyncEngine | None = No
         gc.set_threshold(20_000, 50, 100)
         yield
         if owned:
-            await app.state.engine.dispose()
+            # Bounded: a connection to a database that stopped answering must not hold up the exit.
+            closing = asyncio.ensure_future(app.state.engine.dispose())
+            await asyncio.wait({closing}, timeout=settings.shutdown_timeout_seconds / 2)
+            if not closing.done():
+                logger.warning("database connections not closed within the shutdown time; leaving them")
+                closing.cancel()
 
     app = _App(
         title="Shulchan API",

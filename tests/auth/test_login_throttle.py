@@ -150,6 +150,7 @@ async def test_account_throttle_holds_across_addresses(throttled_app, settings):
 
 
 async def test_successful_login_clears_the_account_failures(throttled_app, settings):
+    """From the same address: the earlier failures were the same person's typos."""
     async with client_for(throttled_app()) as http:
         for _ in range(2):
             for _ in range(ACCOUNT_LIMIT - 1):
@@ -161,6 +162,18 @@ async def test_successful_login_clears_the_account_failures(throttled_app, setti
         for _ in range(ACCOUNT_LIMIT):
             await assert_bad_credentials(http, MEMBER, "wrong")
         assert_throttled(await attempt(http, MEMBER, PASSWORD), settings)
+
+
+async def test_a_success_from_another_address_does_not_erase_the_failures(throttled_app, settings):
+    """A guesser at 10.0.6.1 must not get a fresh allowance each time the owner signs in elsewhere."""
+    app = throttled_app()
+    async with client_for(app, address="10.0.6.1") as guesser, client_for(app, address="10.0.6.2") as owner:
+        for _ in range(ACCOUNT_LIMIT - 1):
+            await assert_bad_credentials(guesser, MEMBER, "wrong")
+        response = await attempt(owner, MEMBER, PASSWORD)
+        assert response.status_code == 200, response.text
+        await assert_bad_credentials(guesser, MEMBER, "wrong")
+        assert_throttled(await attempt(guesser, MEMBER, "wrong"), settings)
 
 
 async def test_failures_outside_the_window_do_not_count(throttled_app, db, settings):

@@ -9,7 +9,7 @@ from datetime import datetime
 
 import pytest
 from decision_factories import Cast, make_cast
-from helpers import events_of, ok
+from helpers import edit, events_of, ok
 from sqlalchemy import func, select
 
 from shulchan.decisions.models import Endorsement
@@ -39,7 +39,7 @@ async def move(client, headers, decision_id, status, note=None, reference=None):
 async def test_a_decision_is_announced_as_created_then_at_every_state(client, cast, db):
     facilitator, host = await cast.auth("facilitator"), await cast.auth("host")
     decision = await propose(client, facilitator, cast)
-    ok(await client.patch(f"{API}/decisions/{decision['id']}", headers=facilitator, json={"title": "עקרונות מעודכנים"}))
+    ok(await edit(client, f"{API}/decisions/{decision['id']}", headers=facilitator, json={"title": "עקרונות מעודכנים"}))
     ok(await move(client, facilitator, decision["id"], "in_discussion", "נפתח לדיון"))
     ok(await move(client, facilitator, decision["id"], "agreed"))
     adopted = ok(await move(client, host, decision["id"], "adopted", "אומץ", "החלטת ממשלה 77"))
@@ -73,7 +73,7 @@ async def test_a_refused_move_or_edit_announces_nothing(client, cast, db):
         f"{API}/decisions/{decision['id']}", headers={**facilitator, "If-Match": '"7"'}, json={"title": "x"}
     )
     assert stale.status_code == 412
-    ok(await client.patch(f"{API}/decisions/{decision['id']}", headers=facilitator, json={}))  # changes nothing
+    ok(await edit(client, f"{API}/decisions/{decision['id']}", headers=facilitator, json={}))  # changes nothing
 
     assert [e.type for e in await events_of(db, decision["id"])] == ["decision.created"]
 
@@ -84,7 +84,7 @@ async def test_a_change_of_goals_is_an_update(client, cast, db):
     goal_id = goals["items"][0]["id"]
     decision = await propose(client, facilitator, cast)
 
-    ok(await client.patch(f"{API}/decisions/{decision['id']}", headers=facilitator, json={"goal_ids": [goal_id]}))
+    ok(await edit(client, f"{API}/decisions/{decision['id']}", headers=facilitator, json={"goal_ids": [goal_id]}))
 
     created, updated = await events_of(db, decision["id"])
     assert (created.payload["goal_ids"], updated.type, updated.version) == ([], "decision.updated", 2)

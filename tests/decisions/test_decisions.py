@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from decision_factories import Cast, make_cast, make_decision, propose
-from helpers import assert_problem, ok
+from helpers import assert_problem, edit, ok
 from sqlalchemy import select
 
 from shulchan.decisions.models import Decision, DecisionKind, DecisionStatus
@@ -287,7 +287,7 @@ async def test_a_proposer_withdraws_their_own_proposal_only(client, cast):
 async def test_a_stale_if_match_on_a_transition_changes_nothing(client, cast):
     facilitator = await cast.auth("facilitator")
     decision = await propose(client, facilitator, cast.roundtable.id)
-    ok(await client.patch(f"{API}/decisions/{decision['id']}", headers=facilitator, json={"title": "כותרת חדשה"}))
+    ok(await edit(client, f"{API}/decisions/{decision['id']}", headers=facilitator, json={"title": "כותרת חדשה"}))
 
     response = await move(client, facilitator, decision["id"], "in_discussion", version=decision["version"])
 
@@ -332,19 +332,19 @@ async def test_a_proposer_edits_their_proposal_until_discussion_starts(client, c
     member = await cast.auth("member")
     own = await propose(client, member, cast.roundtable.id)
 
-    edited = ok(await client.patch(f"{API}/decisions/{own['id']}", headers=member, json={"text": "נוסח מתוקן"}))
+    edited = ok(await edit(client, f"{API}/decisions/{own['id']}", headers=member, json={"text": "נוסח מתוקן"}))
     assert edited["text"] == "נוסח מתוקן"
 
     ok(await move(client, await cast.auth("facilitator"), own["id"], "in_discussion"))
-    late = await client.patch(f"{API}/decisions/{own['id']}", headers=member, json={"text": "עוד תיקון"})
+    late = await edit(client, f"{API}/decisions/{own['id']}", headers=member, json={"text": "עוד תיקון"})
     assert_problem(late, 403, "forbidden")
 
 
 async def test_members_do_not_edit_others_proposals(client, cast):
     decision = await propose(client, await cast.auth("facilitator"), cast.roundtable.id)
 
-    response = await client.patch(
-        f"{API}/decisions/{decision['id']}", headers=await cast.auth("member"), json={"text": "x"}
+    response = await edit(
+        client, f"{API}/decisions/{decision['id']}", headers=await cast.auth("member"), json={"text": "x"}
     )
 
     assert_problem(response, 403, "forbidden")
@@ -354,8 +354,8 @@ async def test_members_do_not_edit_others_proposals(client, cast):
 async def test_editing_is_locked_once_agreed_or_closed(client, cast, at):
     decision = await make_decision(client, cast, at)
 
-    response = await client.patch(
-        f"{API}/decisions/{decision['id']}", headers=await cast.auth("facilitator"), json={"text": "נוסח אחר"}
+    response = await edit(
+        client, f"{API}/decisions/{decision['id']}", headers=await cast.auth("facilitator"), json={"text": "נוסח אחר"}
     )
 
     assert_problem(response, 409, "decision_locked")
@@ -383,14 +383,14 @@ async def test_decisions_link_goals_of_their_own_roundtable_only(client, cast):
         json={"kind": "agreement", "title": "כותרת", "goal_ids": [pmo_goals[0], foreign]},
     )
     assert_problem(refused, 422, "unknown_goal")
-    patched = await client.patch(f"{API}/decisions/{linked['id']}", headers=facilitator, json={"goal_ids": [foreign]})
+    patched = await edit(client, f"{API}/decisions/{linked['id']}", headers=facilitator, json={"goal_ids": [foreign]})
     assert_problem(patched, 422, "unknown_goal")
     assert sorted(ok(await client.get(f"{API}/decisions/{linked['id']}", headers=facilitator))["goal_ids"]) == sorted(
         pmo_goals[:2]
     )
 
     relinked = ok(
-        await client.patch(f"{API}/decisions/{linked['id']}", headers=facilitator, json={"goal_ids": [pmo_goals[3]]})
+        await edit(client, f"{API}/decisions/{linked['id']}", headers=facilitator, json={"goal_ids": [pmo_goals[3]]})
     )
     assert relinked["goal_ids"] == [pmo_goals[3]]
 

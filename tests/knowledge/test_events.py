@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 import httpx
 import pytest
-from helpers import events_of, ok
+from helpers import edit, events_of, ok
 from knowledge_factories import Cast, make_cast
 from sqlalchemy import select
 
@@ -108,7 +108,7 @@ async def test_a_shared_library_item_is_announced_without_a_roundtable(client, c
 async def test_a_change_that_changes_nothing_announces_nothing(client, cast, db):
     facilitator = await cast.auth("facilitator")
     item = await add_item(client, facilitator, cast)
-    same = ok(await client.patch(f"{ITEMS}/{item['id']}", json={"title": item["title"]}, headers=facilitator))
+    same = ok(await edit(client, f"{ITEMS}/{item['id']}", json={"title": item["title"]}, headers=facilitator))
     assert same["version"] == item["version"]
     assert [event.type for event in await events_of(db, item["id"])] == ["knowledge_item.created"]
 
@@ -116,7 +116,7 @@ async def test_a_change_that_changes_nothing_announces_nothing(client, cast, db)
 async def test_the_audit_entry_comes_with_the_event(client, cast, db):
     facilitator = await cast.auth("facilitator")
     item = await add_item(client, facilitator, cast)
-    ok(await client.patch(f"{ITEMS}/{item['id']}", json={"summary": "Counted."}, headers=facilitator))
+    ok(await edit(client, f"{ITEMS}/{item['id']}", json={"summary": "Counted."}, headers=facilitator))
     audits = (
         await db.scalars(
             select(AuditEvent).where(AuditEvent.entity_id == uuid.UUID(item["id"])).order_by(AuditEvent.created_at)
@@ -149,7 +149,8 @@ async def test_each_link_added_or_removed_is_announced(client, cast, db):
     first, second = await add_meeting(client, facilitator, cast), await add_meeting(client, facilitator, cast)
     item = await add_item(client, facilitator, cast, links=[{"target_type": "meeting", "target_id": first["id"]}])
     relinked = ok(
-        await client.patch(
+        await edit(
+            client,
             f"{ITEMS}/{item['id']}",
             json={"links": [{"target_type": "meeting", "target_id": second["id"]}]},
             headers=facilitator,
@@ -221,8 +222,11 @@ async def test_the_search_index_follows_every_change(client, cast, db):
     assert item["id"] in await found_ids(client, facilitator, "zorblax")
 
     ok(
-        await client.patch(
-            f"{ITEMS}/{item['id']}", json={"title": "Flimwort findings", "body": "By rivers."}, headers=facilitator
+        await edit(
+            client,
+            f"{ITEMS}/{item['id']}",
+            json={"title": "Flimwort findings", "body": "By rivers."},
+            headers=facilitator,
         )
     )
     assert item["id"] in await found_ids(client, facilitator, "flimwort")
@@ -282,7 +286,9 @@ async def test_a_request_that_fails_after_its_writes_leaves_no_event(client, cas
 
     monkeypatch.setattr(service, "item_read", broken)  # fails in the item's event payload, after the flush
     failed = await client.patch(
-        f"{ITEMS}/{item['id']}", json={"title": "Plinkerton notes", "links": []}, headers=facilitator
+        f"{ITEMS}/{item['id']}",
+        json={"title": "Plinkerton notes", "links": []},
+        headers={**facilitator, "If-Match": f'"{item["version"]}"'},
     )
     assert failed.status_code == 500, failed.text
     monkeypatch.undo()

@@ -4,7 +4,7 @@ import uuid
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from helpers import assert_problem, ok
+from helpers import assert_problem, edit, ok
 from knowledge_factories import Cast, make_cast
 
 ITEMS = "/api/v1/knowledge-items"
@@ -169,7 +169,7 @@ async def test_only_facilitators_choose_facilitator_visibility(client, cast, who
     assert_problem(refused, 403, "forbidden")
 
     own = await add_item(client, headers, cast)
-    widened = await client.patch(f"{ITEMS}/{own['id']}", json={"visibility": "facilitators"}, headers=headers)
+    widened = await edit(client, f"{ITEMS}/{own['id']}", json={"visibility": "facilitators"}, headers=headers)
     assert_problem(widened, 403, "forbidden")
     assert ok(await client.get(f"{ITEMS}/{own['id']}", headers=headers))["visibility"] == "roundtable"
 
@@ -340,21 +340,22 @@ async def test_members_edit_what_they_added_and_nothing_else(client, cast):
     own = await add_item(client, member, cast, title="שלי")
     hosts = await add_item(client, host, cast, title="של המארחת")
 
-    edited = ok(await client.patch(f"{ITEMS}/{own['id']}", json={"title": "שלי, מתוקן"}, headers=member))
+    edited = ok(await edit(client, f"{ITEMS}/{own['id']}", json={"title": "שלי, מתוקן"}, headers=member))
     assert edited["title"] == "שלי, מתוקן"
 
-    refused = await client.patch(f"{ITEMS}/{hosts['id']}", json={"title": "נחטף"}, headers=member)
+    refused = await edit(client, f"{ITEMS}/{hosts['id']}", json={"title": "נחטף"}, headers=member)
     assert_problem(refused, 403, "forbidden")
     assert ok(await client.get(f"{ITEMS}/{hosts['id']}", headers=host))["title"] == "של המארחת"
 
     # A host, too, edits only their own.
-    assert_problem(await client.patch(f"{ITEMS}/{own['id']}", json={"title": "x"}, headers=host), 403, "forbidden")
+    assert_problem(await edit(client, f"{ITEMS}/{own['id']}", json={"title": "x"}, headers=host), 403, "forbidden")
 
 
 async def test_facilitators_edit_any_item_of_their_roundtable(client, cast):
     own = await add_item(client, await cast.auth("member"), cast)
     edited = ok(
-        await client.patch(
+        await edit(
+            client,
             f"{ITEMS}/{own['id']}",
             json={"summary": "ערכה המנחה", "visibility": "public"},
             headers=await cast.auth("facilitator"),
@@ -376,25 +377,25 @@ async def test_facilitators_edit_any_item_of_their_roundtable(client, cast):
 async def test_those_without_a_contributing_seat_may_not_edit(client, cast, who, status, code):
     item = await add_item(client, await cast.auth("facilitator"), cast, visibility="public")
     assert_problem(
-        await client.patch(f"{ITEMS}/{item['id']}", json={"title": "x"}, headers=await cast.auth(who)), status, code
+        await edit(client, f"{ITEMS}/{item['id']}", json={"title": "x"}, headers=await cast.auth(who)), status, code
     )
 
 
 async def test_items_one_may_not_see_are_not_found_for_editing(client, cast):
     item = await add_item(client, await cast.auth("facilitator2"), cast, "education")
-    response = await client.patch(f"{ITEMS}/{item['id']}", json={"title": "x"}, headers=await cast.auth("member"))
+    response = await edit(client, f"{ITEMS}/{item['id']}", json={"title": "x"}, headers=await cast.auth("member"))
     assert_problem(response, 404, "not_found")
 
 
 async def test_only_facilitators_edit_the_shared_library(client, cast):
     item = await add_item(client, await cast.auth("admin"), cast, LIBRARY, visibility="roundtable")
     assert_problem(
-        await client.patch(f"{ITEMS}/{item['id']}", json={"title": "x"}, headers=await cast.auth("member")),
+        await edit(client, f"{ITEMS}/{item['id']}", json={"title": "x"}, headers=await cast.auth("member")),
         403,
         "forbidden",
     )
     edited = ok(
-        await client.patch(f"{ITEMS}/{item['id']}", json={"title": "y"}, headers=await cast.auth("facilitator2"))
+        await edit(client, f"{ITEMS}/{item['id']}", json={"title": "y"}, headers=await cast.auth("facilitator2"))
     )
     assert edited["title"] == "y"
 
@@ -402,7 +403,7 @@ async def test_only_facilitators_edit_the_shared_library(client, cast):
 async def test_editing_tags_keeps_them_normalised(client, cast):
     member = await cast.auth("member")
     item = await add_item(client, member, cast, tags=["a"])
-    edited = ok(await client.patch(f"{ITEMS}/{item['id']}", json={"tags": ["Data", " DATA", "חינוך"]}, headers=member))
+    edited = ok(await edit(client, f"{ITEMS}/{item['id']}", json={"tags": ["Data", " DATA", "חינוך"]}, headers=member))
     assert edited["tags"] == ["data", "חינוך"]
 
 
@@ -471,12 +472,12 @@ async def test_every_change_of_title_body_or_summary_is_a_revision(client, cast)
     item = await add_item(client, member, cast, title="כותרת א", body="שורה 1\nשורה 2", summary="תקציר א")
     url = f"{ITEMS}/{item['id']}"
 
-    assert ok(await client.patch(url, json={"title": "כותרת ב"}, headers=member))["revision"] == 2
-    assert ok(await client.patch(url, json={"body": "שורה 1\nשורה 2 מתוקנת"}, headers=member))["revision"] == 3
-    tags_only = ok(await client.patch(url, json={"tags": ["x"], "authors": ["מישהי"]}, headers=member))
+    assert ok(await edit(client, url, json={"title": "כותרת ב"}, headers=member))["revision"] == 2
+    assert ok(await edit(client, url, json={"body": "שורה 1\nשורה 2 מתוקנת"}, headers=member))["revision"] == 3
+    tags_only = ok(await edit(client, url, json={"tags": ["x"], "authors": ["מישהי"]}, headers=member))
     assert tags_only["revision"] == 3 and tags_only["version"] > item["version"]
-    assert ok(await client.patch(url, json={"title": "כותרת ב"}, headers=member))["revision"] == 3  # unchanged text
-    assert ok(await client.patch(url, json={"summary": "תקציר ב"}, headers=member))["revision"] == 4
+    assert ok(await edit(client, url, json={"title": "כותרת ב"}, headers=member))["revision"] == 3  # unchanged text
+    assert ok(await edit(client, url, json={"summary": "תקציר ב"}, headers=member))["revision"] == 4
 
     listing = ok(await client.get(f"{url}/revisions", headers=member))
     assert [r["number"] for r in listing["items"]] == [4, 3, 2, 1]
@@ -499,7 +500,7 @@ async def test_revisions_page_newest_first(client, cast):
     member = await cast.auth("member")
     item = await add_item(client, member, cast, title="0")
     for n in range(1, 5):
-        await client.patch(f"{ITEMS}/{item['id']}", json={"title": str(n)}, headers=member)
+        await edit(client, f"{ITEMS}/{item['id']}", json={"title": str(n)}, headers=member)
     numbers, cursor = [], None
     while True:
         page = ok(
@@ -522,7 +523,7 @@ async def test_a_diff_shows_removed_and_added_lines(client, cast):
         client, member, cast, title="Old title", body="keep this\nold line\nkeep that\n", summary="same"
     )
     url = f"{ITEMS}/{item['id']}"
-    await client.patch(url, json={"title": "New title", "body": "keep this\nnew line\nkeep that\n"}, headers=member)
+    await edit(client, url, json={"title": "New title", "body": "keep this\nnew line\nkeep that\n"}, headers=member)
 
     diff = ok(await client.get(f"{url}/diff", params={"from": 1, "to": 2}, headers=member))
     assert (diff["from_number"], diff["to_number"]) == (1, 2)
@@ -548,7 +549,7 @@ async def test_a_diff_keeps_a_changed_last_line_apart(client, cast):
     member = await cast.auth("member")
     item = await add_item(client, member, cast, body="first\nlast old", summary="short one")
     url = f"{ITEMS}/{item['id']}"
-    await client.patch(url, json={"body": "first\nlast new", "summary": "short two"}, headers=member)
+    await edit(client, url, json={"body": "first\nlast new", "summary": "short two"}, headers=member)
 
     diff = ok(await client.get(f"{url}/diff", params={"from": 1, "to": 2}, headers=member))
     body_lines = diff["body"].splitlines()
@@ -615,7 +616,8 @@ async def test_items_link_to_meetings_agenda_items_and_decisions_of_their_roundt
     )
 
     relinked = ok(
-        await client.patch(
+        await edit(
+            client,
             f"{ITEMS}/{item['id']}",
             json={"links": [{"target_type": "decision", "target_id": decision["id"]}]},
             headers=await cast.auth("member"),
@@ -648,7 +650,8 @@ async def test_links_to_other_roundtables_or_nothing_are_refused(client, cast):
     assert_problem(bad_type, 422, "validation_error")
 
     item = await add_item(client, facilitator, cast, links=[{"target_type": "meeting", "target_id": pmo_meeting["id"]}])
-    refused = await client.patch(
+    refused = await edit(
+        client,
         f"{ITEMS}/{item['id']}",
         json={"links": [{"target_type": "meeting", "target_id": education_meeting["id"]}]},
         headers=admin,

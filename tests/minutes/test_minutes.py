@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from decision_factories import Cast, make_cast, make_minutes
-from helpers import assert_problem, ok
+from helpers import assert_problem, edit, ok
 from sqlalchemy import select
 
 from shulchan.minutes.models import Minutes
@@ -154,8 +154,8 @@ async def test_a_patch_without_a_body_changes_nothing(client, cast):
     facilitator = await cast.auth("facilitator")
     minutes = await table_minutes(client, cast)
 
-    unchanged = ok(await client.patch(f"{API}/minutes/{minutes['id']}", headers=facilitator, json={}))
-    null_body = await client.patch(f"{API}/minutes/{minutes['id']}", headers=facilitator, json={"body": None})
+    unchanged = ok(await edit(client, f"{API}/minutes/{minutes['id']}", headers=facilitator, json={}))
+    null_body = await edit(client, f"{API}/minutes/{minutes['id']}", headers=facilitator, json={"body": None})
 
     assert unchanged["shown_revision"]["body"] == TEXT and unchanged["version"] == minutes["version"]
     assert_problem(null_body, 422, "validation_error")
@@ -186,8 +186,8 @@ async def test_two_editors_from_the_same_version_cannot_both_win(client, cast):
 async def test_only_a_draft_is_edited(client, cast, until):
     minutes = await table_minutes(client, cast, until=until)
 
-    response = await client.patch(
-        f"{API}/minutes/{minutes['id']}", headers=await cast.auth("facilitator"), json={"body": "שינוי מאוחר"}
+    response = await edit(
+        client, f"{API}/minutes/{minutes['id']}", headers=await cast.auth("facilitator"), json={"body": "שינוי מאוחר"}
     )
 
     assert_problem(response, 409, "minutes_not_draft")
@@ -334,7 +334,7 @@ async def test_members_do_not_approve(client, cast):
 async def test_a_stale_if_match_on_a_transition_changes_nothing(client, cast):
     facilitator = await cast.auth("facilitator")
     minutes = await table_minutes(client, cast)
-    ok(await client.patch(f"{API}/minutes/{minutes['id']}", headers=facilitator, json={"body": "נוסח חדש"}))
+    ok(await edit(client, f"{API}/minutes/{minutes['id']}", headers=facilitator, json={"body": "נוסח חדש"}))
 
     assert_problem(
         await move(client, facilitator, minutes["id"], "circulated", minutes["version"]), 412, "stale_version"
@@ -441,7 +441,7 @@ async def test_a_correction_starts_from_the_approved_text_and_is_edited_as_a_dra
     assert empty["diff"] == ""
 
     edited = ok(
-        await client.patch(f"{API}/minutes/{approved['id']}", headers=facilitator, json={"body": TEXT + "\n\nתוספת."})
+        await edit(client, f"{API}/minutes/{approved['id']}", headers=facilitator, json={"body": TEXT + "\n\nתוספת."})
     )
 
     assert edited["shown_revision"]["number"] == 2 and edited["shown_revision"]["body"].endswith("תוספת.")
@@ -470,8 +470,8 @@ async def test_locked_minutes_are_final(client, cast):
 
     assert locked["status"] == "locked" and locked["shown_revision"]["status"] == "locked"
     assert locked["shown_revision"]["approved_by_user_id"] == str(cast.users["facilitator"].id)
-    edit = await client.patch(f"{API}/minutes/{approved['id']}", headers=facilitator, json={"body": "שינוי"})
-    assert_problem(edit, 409, "minutes_not_draft")
+    edited = await edit(client, f"{API}/minutes/{approved['id']}", headers=facilitator, json={"body": "שינוי"})
+    assert_problem(edited, 409, "minutes_not_draft")
     assert_problem(await move(client, facilitator, approved["id"], "circulated"), 409, "invalid_transition")
 
 
@@ -674,7 +674,7 @@ async def test_a_draft_does_not_exist_for_those_who_may_not_read_it_whatever_the
     headers, url = await cast.auth(who), f"{API}/minutes/{minutes['id']}"
 
     attempts = [
-        await client.patch(url, headers=headers, json={"body": "x"}),
+        await edit(client, url, headers=headers, json={"body": "x"}),
         await move(client, headers, minutes["id"], "approved"),
         await client.post(f"{url}/comments", headers=headers, json={"body": "x"}),
         await client.post(f"{url}/corrections", headers=headers, json={"reason": "x"}),

@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from decision_factories import Cast, make_cast
-from helpers import events_of, ok
+from helpers import edit, events_of, ok
 
 API = "/api/v1"
 
@@ -50,7 +50,7 @@ async def test_minutes_are_announced_through_their_whole_life(client, cast, db):
     facilitator, host = await cast.auth("facilitator"), await cast.auth("host")
     minutes = await new_minutes(client, facilitator, cast)
     url = f"{API}/minutes/{minutes['id']}"
-    ok(await client.patch(url, headers=facilitator, json={"body": TEXT + "\n\nתוספת."}))
+    ok(await edit(client, url, headers=facilitator, json={"body": TEXT + "\n\nתוספת."}))
     ok(await move(client, facilitator, minutes["id"], "circulated"))
     ok(await move(client, facilitator, minutes["id"], "draft"))
     ok(await move(client, facilitator, minutes["id"], "circulated"))

@@ -1,13 +1,21 @@
 """Two managers seating the same person at once: the roundtable is locked for every seat change, so
-the overlap rule holds and exactly one seat is made (on SQLite and PostgreSQL, requests really at once)."""
+the overlap rule holds and exactly one seat is made (on SQLite and PostgreSQL, requests really at once).
+Below the check, the database holds the rule's core itself: one open-ended seat per person and table."""
 
 import asyncio
+from datetime import date
 
+import pytest
 from conftest import Live
-from helpers import assert_problem, make_person, make_table, stakeholder_of
+from helpers import assert_problem, make_person, make_table, seat, stakeholder_of
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 
-from shulchan.roundtables.models import Seat
+from shulchan.core.db import WRITE_LOCK
+from shulchan.identity.models import User
+from shulchan.roundtables import service as roundtables_service
+from shulchan.roundtables.models import Role, Seat
+from shulchan.stakeholders.models import Stakeholder
 
 RACERS = 6
 
@@ -36,3 +44,72 @@ async def test_one_person_gets_one_seat_when_managers_race(live: Live) -> None:
             select(func.count()).where(Seat.roundtable_id == table.roundtable.id, Seat.stakeholder_id == newcomer.id)
         )
     assert seats == 1
+
+
+async def user_of(session, stakeholder: Stakeholder) -> User:
+    user = await session.get(User, stakeholder.user_id)
+    assert user is not None
+    return user
+
+
+# --- the database holds the rule on its own ----------------------------------------------------
+
+
+async def test_the_database_refuses_a_second_open_seat_when_the_check_is_bypassed(
+    live: Live, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Without the service's overlap check, racing managers still make one seat: the unique index on
+    open seats refuses the rest, and they answer the same 409 as the check would."""
+
+    async def no_check(*_args: object) -> None:
+        return None
+
+    monkeypatch.setattr(roundtables_service, "_check_overlap", no_check)
+    async with live.sessionmaker() as session, session.begin():
+        table = await make_table(session, live.settings, members=0)
+        newcomer = await stakeholder_of(session, await make_person(session))
+        sector_id = await session.scalar(select(Seat.sector_id).where(Seat.roundtable_id == table.roundtable.id))
+    body = {"stakeholder_id": str(newcomer.id), "role": "member", "sector_id": str(sector_id)}
+
+    responses = await asyncio.gather(
+        *(
+            live.client.post(f"/api/v1/roundtables/{table.roundtable.id}/seats", json=body, headers=manager)
+            for manager in [table.facilitator, table.host] * (RACERS // 2)
+        )
+    )
+
+    assert sorted(r.status_code for r in responses) == [201] + [409] * (RACERS - 1), [r.text for r in responses]
+    for refused in (r for r in responses if r.status_code == 409):
+        assert_problem(refused, 409, "seat_overlaps")
+    # Reopening an ended seat of the same person is refused the same way.
+    async with live.sessionmaker() as session, session.begin():
+        ended = await seat(
+            session, table.roundtable, await user_of(session, newcomer), Role.member,
+            started_on=date(2020, 1, 1), ended_on=date(2020, 12, 31),
+        )  # fmt: skip
+    reopened = await live.client.patch(f"/api/v1/seats/{ended.id}", json={"ended_on": None}, headers=table.facilitator)
+    assert_problem(reopened, 409, "seat_overlaps")
+
+
+async def test_two_transactions_inserting_open_seats_for_one_person_cannot_both_commit(live: Live) -> None:
+    """Below the app: two transactions at once, each inserting an open seat for the same person."""
+    async with live.sessionmaker() as session, session.begin():
+        table = await make_table(session, live.settings, members=0)
+        person = await make_person(session, table.ministry)
+    engine = live.sessionmaker.kw["bind"]
+
+    async def insert_open_seat() -> str:
+        try:
+            async with engine.connect() as connection:
+                # A write transaction as the app takes one (on SQLite: the write lock up front).
+                await connection.execution_options(**{WRITE_LOCK: True})
+                async with connection.begin(), live.sessionmaker(bind=connection) as session:
+                    await seat(session, table.roundtable, person, Role.member)
+                    await asyncio.sleep(0.2)  # both inserts are in flight before either commits
+            return "committed"
+        except IntegrityError:
+            return "refused"
+
+    outcomes = await asyncio.gather(insert_open_seat(), insert_open_seat())
+
+    assert sorted(outcomes) == ["committed", "refused"]

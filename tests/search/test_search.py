@@ -6,7 +6,7 @@ import json
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from helpers import assert_problem, ok
+from helpers import assert_problem, edit, ok
 from knowledge_factories import Cast, make_cast
 
 ITEMS = "/api/v1/knowledge-items"
@@ -129,7 +129,7 @@ async def test_an_edit_is_searchable_at_once(client, cast):
     member = await cast.auth("member")
     item = await add_item(client, member, cast, title="אופניים", body="שבילי אופניים")
     assert among(await found(client, member, "אופניים"), [item]) == [item["id"]]
-    await client.patch(f"{ITEMS}/{item['id']}", json={"title": "רכבות", "body": "קווי רכבת קלה"}, headers=member)
+    await edit(client, f"{ITEMS}/{item['id']}", json={"title": "רכבות", "body": "קווי רכבת קלה"}, headers=member)
 
     assert among(await found(client, member, "אופניים"), [item]) == []
     assert among(await found(client, member, "רכבת"), [item]) == [item["id"]]

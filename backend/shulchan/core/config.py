@@ -23,8 +23,22 @@ class Settings(BaseSettings):
 
     environment: Environment = Environment.development
     database_url: str = f"sqlite+aiosqlite:///{REPO_ROOT / 'var' / 'shulchan.db'}"
-    database_pool_size: int = 10
+    # Connections per process: up to pool_size kept open, plus max_overflow opened under load. A
+    # PostgreSQL server must fit workers × (pool_size + max_overflow) + the reserve (see the README).
+    database_pool_size: int = Field(default=10, ge=1)
+    database_max_overflow: int = Field(default=10, ge=0)
+    database_connection_reserve: int = Field(default=10, ge=0)
     database_pool_recycle_seconds: int = Field(default=1800, ge=60)
+    # Time limits, so that a hung or unreachable database costs a request a 503, never a hang:
+    # opening a connection, one statement (the server cancels it; the client gives up a little
+    # later on a connection that stopped answering), and waiting for a free pooled connection.
+    database_connect_timeout_seconds: float = Field(default=5, gt=0)
+    database_statement_timeout_seconds: float = Field(default=15, gt=0)
+    database_pool_timeout_seconds: float = Field(default=5, gt=0)
+    readiness_timeout_seconds: float = Field(default=1.5, gt=0)
+    shutdown_timeout_seconds: float = Field(default=10, gt=0)
+    # PostgreSQL: the role the app serves as, when it is not the tables' owner (core.app_role).
+    app_role: str | None = None
     secret_key: str = DEVELOPMENT_SECRET
     jwt_issuer: str = "shulchan"
     jwt_audience: str = "shulchan-api"

@@ -1,11 +1,13 @@
 """Engine and sessions. One transaction per request: services flush, the request dependency commits."""
 
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager, contextmanager
+from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import event, select
-from sqlalchemy.engine import Engine
+from sqlalchemy import Index, event, select, text
+from sqlalchemy.engine import Engine, ExceptionContext
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 from starlette.requests import Request
 
@@ -39,7 +41,47 @@ def _sqlite_pragmas(engine: Engine) -> None:
         connection.exec_driver_sql("BEGIN IMMEDIATE" if options.get(WRITE_LOCK) else "BEGIN")
 
 
-def create_engine(settings: Settings, **kwargs: Any) -> AsyncEngine:
+# A statement's time limit is the server's (statement_timeout cancels it cleanly); the client waits this
+# much longer before it takes the connection itself for dead (a database or a network that stopped
+# answering, where no cancellation would ever arrive).
+CLIENT_TIMEOUT_GRACE_SECONDS = 2.0
+
+
+class DatabaseUnreachable(OperationalError):
+    """The database did not answer in time, or could not be reached: rendered as 503 (core.errors)."""
+
+
+def _unreachable_as_operational_error(engine: Engine) -> None:
+    """The driver reports a database it cannot reach, or one that stopped answering, with the
+    builtin TimeoutError or OSError: make those the OperationalError every other outage is."""
+
+    @event.listens_for(engine, "do_connect")
+    def connect(dialect: Any, _record: Any, cargs: Any, cparams: Any) -> Any:
+        try:
+            return dialect.connect(*cargs, **cparams)
+        except (TimeoutError, OSError) as exc:
+            raise DatabaseUnreachable(None, None, exc, connection_invalidated=True) from exc
+
+    @event.listens_for(engine, "handle_error")
+    def on_error(context: ExceptionContext) -> OperationalError | None:
+        original = context.original_exception
+        if not isinstance(original, TimeoutError | OSError):
+            return None
+        connection = context.connection
+        if isinstance(original, TimeoutError) and connection is not None and not connection.invalidated:
+            # The driver gave up waiting on this connection: whatever the server does with the
+            # statement, the connection's state is unknown. Drop it at once (a polite close would wait
+            # on a peer that does not answer); the pool opens a fresh one for the next request.
+            context.is_disconnect = True
+            context.invalidate_pool_on_disconnect = False
+            connection.connection.driver_connection.terminate()  # type: ignore[union-attr]
+        return DatabaseUnreachable(context.statement, context.parameters, original, connection_invalidated=True)
+
+
+def create_engine(settings: Settings, *, time_limits: bool = True, **kwargs: Any) -> AsyncEngine:
+    """The app's engine. `time_limits=False` (migrations) lifts the per-statement limit, which a
+    large table's migration may need; connecting and pool waits stay bounded."""
+    kwargs.setdefault("pool_timeout", settings.database_pool_timeout_seconds)
     if settings.is_sqlite:
         path = settings.database_url.split("///", 1)[-1]
         if path and path != ":memory:":
@@ -48,13 +90,80 @@ def create_engine(settings: Settings, **kwargs: Any) -> AsyncEngine:
             Path(path).parent.mkdir(parents=True, exist_ok=True)
         engine = create_async_engine(settings.database_url, **kwargs)
         _sqlite_pragmas(engine.sync_engine)
+        _unreachable_as_operational_error(engine.sync_engine)
         return engine
     kwargs.setdefault("pool_size", settings.database_pool_size)
+    kwargs.setdefault("max_overflow", settings.database_max_overflow)
     # No ping before each checkout: on asyncpg it costs two round trips (BEGIN, ROLLBACK), half of a
     # small GET's. A connection found dead is thrown away by the pool and its request answers 503
     # database_unavailable (core.errors), which clients retry; recycling bounds a connection's age.
     kwargs.setdefault("pool_recycle", settings.database_pool_recycle_seconds)
-    return create_async_engine(settings.database_url, **kwargs)
+    connect_args: dict[str, Any] = {"timeout": settings.database_connect_timeout_seconds}
+    if time_limits:
+        statement_ms = int(settings.database_statement_timeout_seconds * 1000)
+        connect_args["server_settings"] = {"statement_timeout": str(statement_ms)}
+        connect_args["command_timeout"] = settings.database_statement_timeout_seconds + CLIENT_TIMEOUT_GRACE_SECONDS
+    kwargs["connect_args"] = {**connect_args, **kwargs.get("connect_args", {})}
+    engine = create_async_engine(settings.database_url, **kwargs)
+    _unreachable_as_operational_error(engine.sync_engine)
+    return engine
+
+
+@dataclass(frozen=True)
+class ConnectionBudget:
+    """PostgreSQL serves at most `max_connections`, less those kept for superusers; Shulchan keeps a
+    reserve of its own below that (migrations, `psql`, backups, monitoring). Each worker process
+    may open up to pool_size + max_overflow connections."""
+
+    workers: int
+    per_worker: int
+    max_connections: int
+    server_reserved: int
+    reserve: int
+
+    @property
+    def needed(self) -> int:
+        return self.workers * self.per_worker
+
+    @property
+    def available(self) -> int:
+        return self.max_connections - self.server_reserved - self.reserve
+
+    @property
+    def fits(self) -> bool:
+        return self.needed <= self.available
+
+    def explain(self) -> str:
+        return (
+            f"{self.workers} worker(s) × {self.per_worker} connections (pool size + max overflow) = {self.needed}; "
+            f"the server allows {self.max_connections} − {self.server_reserved} reserved for superusers − "
+            f"{self.reserve} kept in reserve (SHULCHAN_DATABASE_CONNECTION_RESERVE) = {self.available}"
+        )
+
+
+async def connection_budget(settings: Settings, workers: int) -> ConnectionBudget:
+    """Ask the server for its limits (PostgreSQL only)."""
+    engine = create_engine(settings, pool_size=1, max_overflow=0)
+    try:
+        async with engine.connect() as connection:
+            row = (
+                await connection.execute(
+                    text(
+                        "SELECT current_setting('max_connections')::int, "
+                        "current_setting('superuser_reserved_connections')::int "
+                        "+ coalesce(current_setting('reserved_connections', true), '0')::int"
+                    )
+                )
+            ).one()
+    finally:
+        await engine.dispose()
+    return ConnectionBudget(
+        workers=workers,
+        per_worker=settings.database_pool_size + settings.database_max_overflow,
+        max_connections=row[0],
+        server_reserved=row[1],
+        reserve=settings.database_connection_reserve,
+    )
 
 
 def create_sessionmaker(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
@@ -115,3 +224,25 @@ async def referenced_row_exists(session: AsyncSession, foreign_key: Any, value: 
     (key,) = foreign_key.foreign_keys
     target = key.column
     return await session.scalar(select(target).where(target == value)) is not None
+
+
+def _violates(exc: IntegrityError, index: Index) -> bool:
+    """Whether `exc` is the violation of this unique index: PostgreSQL names the index, SQLite the
+    columns it covers."""
+    name = getattr(exc.orig.__cause__, "constraint_name", None) if exc.orig is not None else None
+    if name is not None:
+        return bool(name == index.name)
+    columns = ", ".join(f"{column.table.name}.{column.name}" for column in index.columns)
+    return f"UNIQUE constraint failed: {columns}" in str(exc.orig)
+
+
+@contextmanager
+def refused_as(index: Index, problem: Exception) -> Iterator[None]:
+    """A rule the database holds with a unique index, whoever races: its violation inside the block
+    (at a flush) becomes `problem`, the same answer the service's own check gives when not racing."""
+    try:
+        yield
+    except IntegrityError as exc:
+        if _violates(exc, index):
+            raise problem from exc
+        raise

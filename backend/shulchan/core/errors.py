@@ -8,6 +8,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.orm.exc import StaleDataError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -100,6 +101,10 @@ class PreconditionFailed(ProblemError):
     status, code, title = 412, "precondition_failed", "Precondition failed"
 
 
+class PreconditionRequired(ProblemError):
+    status, code, title = 428, "if_match_required", "Precondition required"
+
+
 class PayloadTooLarge(ProblemError):
     status, code, title = 413, "payload_too_large", "Request body too large"
 
@@ -131,6 +136,7 @@ _STATUS_CODES: dict[int, tuple[str, str]] = {
     413: ("payload_too_large", "Request body too large"),
     415: ("unsupported_media_type", "Unsupported media type"),
     422: ("validation_error", "Invalid request"),
+    428: ("if_match_required", "Precondition required"),
     429: ("too_many_requests", "Too many requests"),
     500: ("internal_error", "Internal server error"),
     503: ("service_unavailable", "Service unavailable"),
@@ -226,12 +232,22 @@ async def _handle_integrity(request: Request, exc: Exception) -> JSONResponse:
 
 
 async def _handle_database(request: Request, exc: Exception) -> JSONResponse:
-    """A connection that died (the server restarted, a proxy dropped it) or a database too busy to
-    answer: the pool has already thrown the connection away, so the client may simply try again."""
+    """A connection that died (the server restarted, a proxy dropped it), a database that did not
+    answer in time (core.db's time limits) or one too busy to answer: the pool has already thrown
+    the connection away, so the client may simply try again."""
     assert isinstance(exc, DBAPIError)
     if not (exc.connection_invalidated or isinstance(exc, OperationalError)):
         return await _handle_unexpected(request, exc)
-    logger.warning("database unavailable on %s %s: %s", request.method, request.url.path, exc.orig)
+    reason = f"{type(exc.orig).__name__}: {exc.orig}".rstrip(": ")
+    return _database_unavailable(request, reason)
+
+
+async def _handle_pool_timeout(request: Request, exc: Exception) -> JSONResponse:
+    return _database_unavailable(request, "no free database connection within the pool timeout")
+
+
+def _database_unavailable(request: Request, reason: str) -> JSONResponse:
+    logger.warning("database unavailable on %s %s: %s", request.method, request.url.path, reason)
     return problem_response(
         request,
         503,
@@ -253,6 +269,7 @@ def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(StaleDataError, _handle_stale)
     app.add_exception_handler(IntegrityError, _handle_integrity)
     app.add_exception_handler(DBAPIError, _handle_database)
+    app.add_exception_handler(PoolTimeout, _handle_pool_timeout)
     app.add_exception_handler(Exception, _handle_unexpected)
 
 

@@ -5,7 +5,7 @@ from fastapi import APIRouter, Query, Response, status
 
 from shulchan.access.dependencies import PrincipalDep, SessionDep
 from shulchan.core.errors import problem_responses
-from shulchan.core.etag import IfMatch, set_etag
+from shulchan.core.etag import IfMatch, RequiredIfMatch, set_etag
 from shulchan.core.pagination import PageDep
 from shulchan.decisions import service
 from shulchan.decisions.models import ActionItemStatus, DecisionKind, DecisionStatus
@@ -70,14 +70,14 @@ async def get_decision(
     return decision
 
 
-@router.patch("/decisions/{decision_id}", responses=problem_responses(401, 403, 404, 409, 412, 422))
+@router.patch("/decisions/{decision_id}", responses=problem_responses(401, 403, 404, 409, 412, 422, 428))
 async def update_decision(
     decision_id: uuid.UUID,
     body: DecisionUpdate,
     principal: PrincipalDep,
     session: SessionDep,
     response: Response,
-    if_match: IfMatch = None,
+    if_match: RequiredIfMatch = None,
 ) -> DecisionRead:
     """Edit while proposed or in discussion: the facilitator, or the proposer while still proposed."""
     decision = await service.update_decision(session, principal, decision_id, body, if_match)

@@ -367,7 +367,7 @@ async def update_decision(
     own_proposal = decision.proposed_by_user_id == principal.user_id and decision.status == S.proposed
     if not (own_proposal and principal.can(Permission.decisions_propose, decision.roundtable_id)):
         require(principal, Permission.decisions_steer, decision.roundtable_id)
-    check_if_match(if_match, decision.version)
+    check_if_match(if_match, decision.version, required=True)
     if decision.status not in EDITABLE:
         raise Conflict(f"A decision that is {decision.status.value} can no longer be edited.", code="decision_locked")
     patch = body.changes()

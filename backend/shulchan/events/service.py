@@ -118,6 +118,14 @@ async def touched(
     await _announce(session, principal, obj, event)
 
 
+async def noted(session: AsyncSession, principal: Principal, obj: Any, *, action: str, note: dict[str, Any]) -> None:
+    """Something that befell an account without changing a domain object, that the trail must still
+    show (a sign-in, a refused password, a reused refresh token, a sign-out): audited with `note`,
+    platform-wide, and neither indexed nor announced (it is nothing a subscriber reacts to)."""
+    await session.flush()
+    audit.record(session, principal, action, obj, roundtable_id=None, changes=note)
+
+
 async def _index(session: AsyncSession, obj: Any) -> None:
     index = tracked(obj).index
     if index is not None:

@@ -1,3 +1,5 @@
+import asyncio
+
 from fastapi import APIRouter, Request
 from pydantic import BaseModel
 from sqlalchemy.exc import SQLAlchemyError
@@ -30,13 +32,33 @@ async def healthz() -> Health:
     return Health(status="ok")
 
 
+def _settle(probe: "asyncio.Task[str | None]") -> None:
+    """A probe given up on finishes (or fails) on its own; its outcome is of no more interest."""
+    if not probe.cancelled():
+        probe.exception()
+
+
 @router.get("/readyz", responses=problem_responses(503))
 async def readyz(request: Request) -> Readiness:
-    """Ready to serve: the database answers and its schema is at the newest migration."""
+    """Ready to serve: the database answers and its schema is at the newest migration.
+
+    Answers within `SHULCHAN_READINESS_TIMEOUT_SECONDS` whatever the database does (a hung database
+    is as unready as a stopped one)."""
     settings = request.app.state.settings
     expected = head_revision(str(settings.migrations_dir))
+    probe = asyncio.ensure_future(current_revision(request.app.state.engine))
+    # Not asyncio.wait_for: that waits for the cancelled probe to wind down, which on a connection
+    # that stopped answering takes as long as the driver's own time limits.
+    await asyncio.wait({probe}, timeout=settings.readiness_timeout_seconds)
+    if not probe.done():
+        probe.cancel()
+        probe.add_done_callback(_settle)
+        raise ServiceUnavailable(
+            f"The database did not answer within {settings.readiness_timeout_seconds:g} s.",
+            code="database_unreachable",
+        )
     try:
-        current = await current_revision(request.app.state.engine)
+        current = probe.result()
     except (SQLAlchemyError, OSError) as exc:
         raise ServiceUnavailable("The database cannot be reached.", code="database_unreachable") from exc
     if current != expected:

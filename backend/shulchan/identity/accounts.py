@@ -7,6 +7,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from shulchan.access.permissions import PlatformPermission, Principal, permissions_for_roles, require_platform
 from shulchan.access.visibility import load
+from shulchan.core.config import Settings
+from shulchan.core.db import begin_write
 from shulchan.core.errors import Conflict, NotFound, Unauthorized
 from shulchan.core.etag import check_if_match
 from shulchan.core.pagination import PageParams, SortKey, apply_keyset, split_page
@@ -25,7 +27,7 @@ from shulchan.identity.schemas import (
     UserRead,
     UserUpdate,
 )
-from shulchan.identity.service import end_sessions
+from shulchan.identity.service import count_attempt, end_sessions, forgive
 from shulchan.roundtables.models import Roundtable, Seat
 
 SORTS = {
@@ -112,11 +114,23 @@ async def update_me(session: AsyncSession, principal: Principal, body: MeUpdate,
     return UserRead.model_validate(user)
 
 
-async def change_password(session: AsyncSession, principal: Principal, body: PasswordChange) -> None:
+async def change_password(
+    session: AsyncSession, settings: Settings, principal: Principal, body: PasswordChange, address: str
+) -> None:
+    """Counted like a sign-in (the same allowance per account and address, in the same rows):
+    a stolen access token must not become an unlimited way to guess the password."""
+    current = await _me(session, principal)
+    attempt = await count_attempt(session, settings, current.email, address)
+    password_ok = await verify_password_off_loop(current.password_hash, body.current_password)
+    new_hash = await hash_password_off_loop(body.new_password) if password_ok else None
+    await begin_write(session)  # no write lock is held while the passwords are hashed
     user = await _me(session, principal, lock=True)
-    if not await verify_password_off_loop(user.password_hash, body.current_password):
+    if new_hash is None:
+        await changes.noted(session, principal, user, action="change_password_failed", note={"address": address})
+        await session.commit()  # the failure is recorded, though the request answers 401
         raise Unauthorized("The current password is not correct.", code="invalid_credentials")
-    user.password_hash = await hash_password_off_loop(body.new_password)
+    await forgive(session, attempt)
+    user.password_hash = new_hash
     # Every other sign-in ends: whoever knew the old password is out; this one carries on.
     await end_sessions(session, user.id, "password_changed", keep=principal.session_id)
     await changes.touched(session, principal, user, action="change_password", event="user.password_changed", note={})

@@ -32,6 +32,10 @@ from shulchan.identity.schemas import (
 auth_router = APIRouter(prefix="/auth", tags=["auth"])
 
 
+def _address(request: Request) -> str:
+    return request.client.host if request.client else "unknown"
+
+
 SIGN_IN_EXAMPLE = {"grant_type": "password", "username": "facilitator@demo.shulchan.org", "password": "shulchan-demo"}
 
 
@@ -59,9 +63,8 @@ async def sign_in(
 
     Repeated failures for one account or one address answer 429 with `Retry-After`.
     """
-    address = request.client.host if request.client else "unknown"
     return await service.login(
-        session, settings, form.username, form.password, address, request.headers.get("user-agent")
+        session, settings, form.username, form.password, _address(request), request.headers.get("user-agent")
     )
 
 
@@ -75,8 +78,7 @@ async def refresh_tokens(body: RefreshRequest, session: SessionDep, settings: Se
 @auth_router.post("/logout", status_code=status.HTTP_204_NO_CONTENT, responses=problem_responses(401))
 async def sign_out(principal: AuthenticatedDep, session: SessionDep) -> None:
     """End this sign-in: its refresh tokens and access tokens stop working at once."""
-    assert principal.session_id is not None
-    await service.logout(session, principal.session_id)
+    await service.logout(session, principal)
 
 
 users_router = APIRouter(tags=["users"])
@@ -101,9 +103,13 @@ async def update_me(
     return user
 
 
-@users_router.post("/me/password", status_code=status.HTTP_204_NO_CONTENT, responses=problem_responses(401, 422))
-async def change_my_password(body: PasswordChange, principal: AuthenticatedDep, session: SessionDep) -> None:
-    await accounts.change_password(session, principal, body)
+@users_router.post("/me/password", status_code=status.HTTP_204_NO_CONTENT, responses=problem_responses(401, 422, 429))
+async def change_my_password(
+    body: PasswordChange, principal: AuthenticatedDep, session: SessionDep, settings: SettingsDep, request: Request
+) -> None:
+    """Other sign-ins end; this one carries on. Wrong current passwords count against the same
+    allowance as failed sign-ins (429 with `Retry-After` once it is used up)."""
+    await accounts.change_password(session, settings, principal, body, _address(request))
 
 
 @users_router.get("/users", responses=problem_responses(401, 403, 422))

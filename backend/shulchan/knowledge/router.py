@@ -7,7 +7,7 @@ from fastapi.responses import FileResponse
 
 from shulchan.access.dependencies import PrincipalDep, SessionDep, SettingsDep
 from shulchan.core.errors import NotFound, problem_responses
-from shulchan.core.etag import IfMatch, set_etag
+from shulchan.core.etag import IfMatch, RequiredIfMatch, set_etag
 from shulchan.core.models import Language
 from shulchan.core.pagination import PageDep
 from shulchan.knowledge import service
@@ -76,14 +76,14 @@ async def get_knowledge_item(
     return item
 
 
-@router.patch("/knowledge-items/{item_id}", responses=problem_responses(401, 403, 404, 412, 422))
+@router.patch("/knowledge-items/{item_id}", responses=problem_responses(401, 403, 404, 412, 422, 428))
 async def update_knowledge_item(
     item_id: uuid.UUID,
     body: KnowledgeItemUpdate,
     principal: PrincipalDep,
     session: SessionDep,
     response: Response,
-    if_match: IfMatch = None,
+    if_match: RequiredIfMatch = None,
 ) -> KnowledgeItemRead:
     """Every change of title, body or summary is kept as a new revision."""
     item = await service.update_item(session, principal, item_id, body, if_match)

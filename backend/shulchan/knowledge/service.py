@@ -397,7 +397,7 @@ async def update_item(
     moves the item's version (its links are part of what a client reads)."""
     item = await _get_item(session, principal, item_id, lock=True)
     _require_edit(principal, item)
-    check_if_match(if_match, item.version)
+    check_if_match(if_match, item.version, required=True)
     patch = body.changes()
     if "visibility" in patch:
         _require_visibility_choice(principal, item.roundtable_id, patch["visibility"])

@@ -5,7 +5,7 @@ from fastapi import APIRouter, Query, Response, status
 
 from shulchan.access.dependencies import PrincipalDep, SessionDep
 from shulchan.core.errors import problem_responses
-from shulchan.core.etag import IfMatch, set_etag
+from shulchan.core.etag import IfMatch, RequiredIfMatch, set_etag
 from shulchan.core.pagination import PageDep
 from shulchan.minutes import service
 from shulchan.minutes.schemas import (
@@ -60,14 +60,14 @@ async def get_minutes(
     return minutes
 
 
-@router.patch("/minutes/{minutes_id}", responses=problem_responses(401, 403, 404, 409, 412, 422))
+@router.patch("/minutes/{minutes_id}", responses=problem_responses(401, 403, 404, 409, 412, 422, 428))
 async def update_minutes(
     minutes_id: uuid.UUID,
     body: MinutesUpdate,
     principal: PrincipalDep,
     session: SessionDep,
     response: Response,
-    if_match: IfMatch = None,
+    if_match: RequiredIfMatch = None,
 ) -> MinutesRead:
     """Edit the draft. Send If-Match: two writers from the same version cannot both win."""
     minutes = await service.update_draft(session, principal, minutes_id, body.body, if_match)

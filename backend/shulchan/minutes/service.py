@@ -204,7 +204,7 @@ async def update_draft(
 ) -> MinutesRead:
     minutes = await _minutes(session, principal, minutes_id, lock=True)
     require(principal, Permission.minutes_write, minutes.roundtable_id)
-    check_if_match(if_match, minutes.version)
+    check_if_match(if_match, minutes.version, required=True)
     if minutes.status != M.draft:
         raise Conflict(
             f"Minutes that are {minutes.status.value} are not edited in place; open a correction instead.",

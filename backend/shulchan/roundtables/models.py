@@ -15,6 +15,7 @@ from sqlalchemy import (
     and_,
     or_,
     select,
+    text,
     true,
 )
 from sqlalchemy.orm import Mapped, mapped_column
@@ -76,6 +77,18 @@ class Goal(IdMixin, TimestampMixin, VersionedMixin, Base):
     target_date: Mapped[date | None]
 
 
+# A person holds at most one open-ended seat at a roundtable, whoever races to make a second: the
+# database refuses it (409 seat_overlaps), not only the overlap check in the service.
+ONE_OPEN_SEAT = Index(
+    "ix_seats_roundtable_id_stakeholder_id_open",
+    "roundtable_id",
+    "stakeholder_id",
+    unique=True,
+    sqlite_where=text("ended_on IS NULL"),
+    postgresql_where=text("ended_on IS NULL"),
+)
+
+
 class Seat(IdMixin, TimestampMixin, VersionedMixin, Base):
     """A stakeholder's place at a roundtable, in one role and one sector, for a period."""
 
@@ -86,6 +99,7 @@ class Seat(IdMixin, TimestampMixin, VersionedMixin, Base):
             "alternate_stakeholder_id IS NULL OR alternate_stakeholder_id <> stakeholder_id", name="alternate_differs"
         ),
         Index("ix_seats_roundtable_id_role", "roundtable_id", "role"),
+        ONE_OPEN_SEAT,
     )
 
     roundtable_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("roundtables.id", ondelete="CASCADE"))

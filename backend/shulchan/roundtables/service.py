@@ -19,6 +19,7 @@ from shulchan.access.permissions import (
     require_platform,
 )
 from shulchan.access.visibility import get_child, get_visible, not_found
+from shulchan.core.db import refused_as
 from shulchan.core.errors import Conflict, UnprocessableEntity
 from shulchan.core.etag import check_if_match
 from shulchan.core.pagination import PageParams, SortKey, apply_keyset, split_page
@@ -28,6 +29,7 @@ from shulchan.events.lifecycle import Lifecycle
 from shulchan.events.tracking import Tracked, own_roundtable, read_schema, track
 from shulchan.organisations.models import Organisation
 from shulchan.roundtables.models import (
+    ONE_OPEN_SEAT,
     Goal,
     Role,
     Roundtable,
@@ -383,7 +385,13 @@ async def _check_overlap(
     if exclude is not None:
         stmt = stmt.where(Seat.id != exclude)
     if await session.scalar(stmt.limit(1)):
-        raise Conflict("This person already holds a seat at this roundtable for these dates.", code="seat_overlaps")
+        raise _overlapping()
+
+
+def _overlapping() -> Conflict:
+    """The overlap check runs under the roundtable's lock; the database holds the core of the rule
+    (one open seat per person, models.ONE_OPEN_SEAT) on its own, and answers the same."""
+    return Conflict("This person already holds a seat at this roundtable for these dates.", code="seat_overlaps")
 
 
 async def _new_seat(
@@ -418,7 +426,8 @@ async def _new_seat(
         note=note,
     )
     session.add(seat)
-    await session.flush()
+    with refused_as(ONE_OPEN_SEAT, _overlapping()):
+        await session.flush()
     return seat
 
 
@@ -469,8 +478,9 @@ async def update_seat(
         session, update.get("sector_id"), seat.stakeholder_id, update.get("alternate_stakeholder_id")
     )
     await _check_overlap(session, seat.roundtable_id, seat.stakeholder_id, started_on, ended_on, seat.id)
-    async with changes.changing(session, principal, seat):
-        apply_changes(seat, update)
+    with refused_as(ONE_OPEN_SEAT, _overlapping()):
+        async with changes.changing(session, principal, seat):
+            apply_changes(seat, update)
     return await _seat_read_of(session, seat)
 
 

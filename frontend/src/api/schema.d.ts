@@ -100,7 +100,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Change My Password */
+        /**
+         * Change My Password
+         * @description Other sign-ins end; this one carries on. Wrong current passwords count against the same
+         *     allowance as failed sign-ins (429 with `Retry-After` once it is used up).
+         */
         post: operations["change_my_password"];
         delete?: never;
         options?: never;
@@ -1446,6 +1450,9 @@ export interface paths {
         /**
          * Readyz
          * @description Ready to serve: the database answers and its schema is at the newest migration.
+         *
+         *     Answers within `SHULCHAN_READINESS_TIMEOUT_SECONDS` whatever the database does (a hung database
+         *     is as unready as a stopped one).
          */
         get: operations["readyz"];
         put?: never;
@@ -6390,6 +6397,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Internal server error */
             500: {
                 headers: {
@@ -10769,7 +10785,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The ETag from your last read. A stale one answers 412 and changes nothing. */
+                /** @description The ETag from your last read; required (428 without it). A stale one answers 412 and changes nothing. */
                 "if-match"?: string | null;
             };
             path: {
@@ -10839,6 +10855,15 @@ export interface operations {
             };
             /** @description Invalid request */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition required */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11658,7 +11683,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The ETag from your last read. A stale one answers 412 and changes nothing. */
+                /** @description The ETag from your last read; required (428 without it). A stale one answers 412 and changes nothing. */
                 "if-match"?: string | null;
             };
             path: {
@@ -11728,6 +11753,15 @@ export interface operations {
             };
             /** @description Invalid request */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition required */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12506,7 +12540,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The ETag from your last read. A stale one answers 412 and changes nothing. */
+                /** @description The ETag from your last read; required (428 without it). A stale one answers 412 and changes nothing. */
                 "if-match"?: string | null;
             };
             path: {
@@ -12567,6 +12601,15 @@ export interface operations {
             };
             /** @description Invalid request */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition required */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
