@@ -7,13 +7,23 @@ from typing import Any
 from sqlalchemy import Select, event, select
 from sqlalchemy.engine import Dialect, Engine
 from sqlalchemy.exc import DBAPIError, OperationalError
-from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
+from sqlalchemy.ext.asyncio import (
+    AsyncConnection,
+    AsyncEngine,
+    AsyncSession,
+    async_sessionmaker,
+    create_async_engine,
+)
 from starlette.requests import Request
 
 from shulchan.core.config import Settings
 
 # Execution option marking a connection whose transaction will write (the request path sets it).
 WRITE_LOCK = "shulchan_write_lock"
+# The request's connection, kept in session.info: asking the session for it again costs a greenlet.
+_REQUEST_CONNECTION = "shulchan_request_connection"
+# Marks a session reading in autocommit (every statement committed as it ran) until begin_write.
+_AUTOCOMMIT = "shulchan_autocommit"
 
 
 def _sqlite_pragmas(engine: Engine) -> None:
@@ -87,7 +97,8 @@ async def begin_write(session: AsyncSession) -> None:
     """End the reading part of a read-first request and begin its write transaction."""
     if isinstance(session.bind, AsyncEngine):
         await session.commit()
-        await session.connection(execution_options={WRITE_LOCK: True})
+        session.info.pop(_AUTOCOMMIT, None)
+        session.info[_REQUEST_CONNECTION] = await session.connection(execution_options={WRITE_LOCK: True})
 
 
 @asynccontextmanager
@@ -95,16 +106,20 @@ async def _request_session(request: Request, *, reading: bool) -> AsyncIterator[
     sessionmaker: async_sessionmaker[AsyncSession] = request.app.state.sessionmaker
     async with sessionmaker() as session:
         if isinstance(session.bind, AsyncEngine):
+            session.info[_AUTOCOMMIT] = reading
             # Reads need no transaction of their own: each statement sees committed data, and the
             # BEGIN and COMMIT round trips (a good share of a small GET's cost) are saved. Writes
             # say so before they begin (see WRITE_LOCK). A session bound to a connection, as in
             # tests, keeps that connection's transaction.
-            await session.connection(
+            session.info[_REQUEST_CONNECTION] = await session.connection(
                 execution_options={"isolation_level": "AUTOCOMMIT"} if reading else {WRITE_LOCK: True}
             )
         try:
             yield session
-            await session.commit()
+            # In autocommit every statement has committed already; only pending ORM objects would
+            # still need the flush that commit does.
+            if not session.info.get(_AUTOCOMMIT) or session.new or session.dirty or session.deleted:
+                await session.commit()
         except BaseException:
             await session.rollback()
             raise
@@ -116,6 +131,17 @@ async def referenced_row_exists(session: AsyncSession, foreign_key: Any, value: 
     (key,) = foreign_key.foreign_keys
     target = key.column
     return await session.scalar(select(target).where(target == value)) is not None
+
+
+def _live_request_connection(session: AsyncSession) -> AsyncConnection | None:
+    """The connection the request began with, while the session still holds it open and valid (a
+    commit in the middle of a request, as sign-in makes, hands it back to the pool)."""
+    connection: AsyncConnection | None = session.info.get(_REQUEST_CONNECTION)
+    if connection is None or connection.sync_connection is None:
+        return None
+    if connection.sync_connection.closed or connection.sync_connection.invalidated:
+        return None
+    return connection
 
 
 class HotRead:
@@ -139,13 +165,17 @@ class HotRead:
         return self._compiled[dialect]
 
     async def all(self, session: AsyncSession, **parameters: Any) -> Sequence[Mapping[Any, Any]]:
-        connection = await session.connection()
+        checked_out = _live_request_connection(session)
+        connection = checked_out or await session.connection()
         if connection.dialect.driver != "asyncpg":
             return (await connection.execute(self.statement, parameters)).mappings().all()
         import asyncpg  # type: ignore[import-untyped]  # only on PostgreSQL deployments
 
         sql, names = self._compile(connection.dialect)
-        driver = (await connection.get_raw_connection()).driver_connection
+        if checked_out is not None and checked_out.sync_connection is not None:
+            driver = checked_out.sync_connection.connection.driver_connection  # live: no greenlet needed
+        else:
+            driver = (await connection.get_raw_connection()).driver_connection
         assert driver is not None
         try:
             rows: Sequence[Mapping[Any, Any]] = await driver.fetch(sql, *(parameters[name] for name in names))
