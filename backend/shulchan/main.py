@@ -20,7 +20,7 @@ from shulchan.audit.router import router as audit_router
 from shulchan.core.config import Settings, get_settings
 from shulchan.core.db import create_engine, create_sessionmaker
 from shulchan.core.errors import PROBLEM_MEDIA_TYPE, install_error_handlers
-from shulchan.core.middleware import BodySizeLimitMiddleware, RequestContextMiddleware
+from shulchan.core.middleware import BodySizeLimitMiddleware, RequestContextMiddleware, StorableTextMiddleware
 from shulchan.core.spa import install_docs, install_spa
 from shulchan.decisions.router import actions_router
 from shulchan.decisions.router import router as decisions_router
@@ -201,6 +201,7 @@ def create_app(settings: Settings | None = None, engine: AsyncEngine | None = No
     app.include_router(health_router)
     install_docs(app)
     install_spa(app, settings.frontend_dist)
+    app.add_middleware(StorableTextMiddleware)  # inside the body limit: it only ever holds a body within it
     app.add_middleware(
         BodySizeLimitMiddleware,
         max_bytes=settings.max_request_body_bytes,

@@ -1,5 +1,6 @@
-"""Pure ASGI middleware: request ids, security headers and the request body limit."""
+"""Pure ASGI middleware: request ids, security headers, the request body limit, and text no database stores."""
 
+import json
 import re
 import uuid
 from typing import Any
@@ -10,6 +11,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from shulchan.core.context import request_id_var
 from shulchan.core.errors import problem_response
+from shulchan.core.models import storable_text
 
 _REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
 # The API answers JSON only; the SPA and API docs are HTML and need their own scripts and styles.
@@ -105,6 +107,80 @@ class BodySizeLimitMiddleware:
     async def _too_large(self, scope: Scope, receive: Receive, send: Send, limit: int) -> None:
         response = problem_response(Request(scope, receive), 413, detail=self._detail(limit))
         await response(scope, receive, send)
+
+
+# Where a JSON body can hold text no database stores: a \\u escape (\\u0000, a lone surrogate) or a
+# surrogate written as raw bytes (json.loads decodes bytes with "surrogatepass").
+_JSON_SUSPECT = re.compile(rb"\\u|\xed[\xa0-\xbf]")
+_NUL_DETAIL = "Text may not contain the NUL character (U+0000) or unpaired UTF-16 surrogates."
+
+
+class StorableTextMiddleware:
+    """422 for text neither database can store, wherever a request carries it, before any code sees it.
+
+    PostgreSQL refuses NUL in text and neither database takes unpaired surrogates (they are not UTF-8),
+    so such a value sent in any field would otherwise reach the database and come back as a 500. One
+    check for every input: the path and query string, URL-encoded forms (sign-in) and JSON bodies.
+    Multipart uploads are files, whose bytes are theirs to have; their names are cleaned where stored.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        query: bytes = scope.get("query_string", b"")
+        if "\x00" in scope.get("path", "") or b"%00" in query or b"\x00" in query:
+            response = problem_response(Request(scope, receive), 422, detail=_NUL_DETAIL)
+            await response(scope, receive, send)
+            return
+        content_type = (_header(scope, b"content-type") or "").split(";")[0].strip().lower()
+        if content_type == "application/x-www-form-urlencoded":
+            unstorable = _unstorable_form
+        elif content_type == "application/json" or content_type.endswith("+json"):
+            unstorable = _unstorable_json
+        else:
+            await self.app(scope, receive, send)
+            return
+        chunks: list[bytes] = []
+
+        async def checking_receive() -> Message:
+            message = await receive()
+            if message["type"] == "http.request":
+                chunks.append(message.get("body", b""))
+                # Raised inside the app, like the body limit's 413, so its error handlers answer.
+                if not message.get("more_body", False) and unstorable(b"".join(chunks)):
+                    raise HTTPException(422, detail=_NUL_DETAIL)
+            return message
+
+        await self.app(scope, checking_receive, send)
+
+
+def _unstorable_form(body: bytes) -> bool:
+    return b"%00" in body or b"\x00" in body
+
+
+def _unstorable_json(body: bytes) -> bool:
+    if not _JSON_SUSPECT.search(body):
+        return False
+    try:
+        document = json.loads(body)
+    except (ValueError, RecursionError):
+        return False  # not JSON: the app answers that itself
+    pending = [document]
+    while pending:  # iterative: a document may nest as deep as the parser allows
+        value = pending.pop()
+        if isinstance(value, str):
+            if not storable_text(value):
+                return True
+        elif isinstance(value, dict):
+            pending.extend(value.keys())
+            pending.extend(value.values())
+        elif isinstance(value, list):
+            pending.extend(value)
+    return False
 
 
 def _header(scope: Scope, name: bytes) -> Any:

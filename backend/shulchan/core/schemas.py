@@ -1,10 +1,18 @@
 """Base classes for request and response bodies, and the helpers that give them examples in the spec."""
 
-from typing import Any
+from typing import Annotated, Any
 
+from fastapi import Path, Query
 from pydantic import BaseModel, ConfigDict
 
 from shulchan.core.errors import UnprocessableEntity
+
+# Revision numbers are INTEGER columns: a larger number names no revision, and must not reach the
+# database (which would refuse it with an error of its own, a 500) to learn that.
+MAX_REVISION = 2**31 - 1
+RevisionNumber = Annotated[int, Path(ge=1, le=MAX_REVISION)]
+FromRevision = Annotated[int, Query(alias="from", ge=1, le=MAX_REVISION)]
+ToRevision = Annotated[int, Query(alias="to", ge=1, le=MAX_REVISION)]
 
 
 class RequestBody(BaseModel):
