@@ -5,7 +5,6 @@ registered below with `track`, and the audit entry, the search-index update (thr
 `index` hook) and the domain event come from there, never from the functions in this module.
 """
 
-import difflib
 import json
 import uuid
 from collections.abc import Iterable, Mapping
@@ -26,6 +25,7 @@ from shulchan.access.permissions import (
 from shulchan.access.visibility import get_visible, visible_content_clause
 from shulchan.audit import visibility as audit_visibility
 from shulchan.audit.models import AuditEvent
+from shulchan.core import textdiff
 from shulchan.core.config import Settings
 from shulchan.core.errors import Forbidden, NotFound, PayloadTooLarge, UnprocessableEntity
 from shulchan.core.etag import check_if_match
@@ -493,7 +493,7 @@ async def get_revision(
 def _unified(before: str, after: str, label: str, from_number: int, to_number: int) -> str:
     # Lines are compared without their endings and every output line ends in one: stored text is
     # stripped, so a changed last line would otherwise run into the next ("-old+new").
-    lines = difflib.unified_diff(
+    lines = textdiff.unified_diff(
         before.splitlines(),
         after.splitlines(),
         fromfile=f"{label}@{from_number}",
@@ -509,13 +509,13 @@ async def diff_revisions(
     await _get_item(session, principal, item_id)
     old = await _revision(session, item_id, from_number)
     new = await _revision(session, item_id, to_number)
-    return RevisionDiff(
-        from_number=from_number,
-        to_number=to_number,
-        title=_unified(old.title + "\n", new.title + "\n", "title", from_number, to_number),
-        body=_unified(old.body, new.body, "body", from_number, to_number),
-        summary=_unified(old.summary, new.summary, "summary", from_number, to_number),
-    )
+    texts = {name: (getattr(old, name), getattr(new, name)) for name in REVISED_FIELDS}  # read here, not in the thread
+    texts["title"] = (texts["title"][0] + "\n", texts["title"][1] + "\n")
+
+    def compare() -> dict[str, str]:
+        return {name: _unified(*pair, name, from_number, to_number) for name, pair in texts.items()}
+
+    return RevisionDiff(from_number=from_number, to_number=to_number, **await textdiff.off_the_loop(compare))
 
 
 # --- attachments -----------------------------------------------------------------------------------
