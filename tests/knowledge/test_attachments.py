@@ -4,6 +4,7 @@ names, size-limited, and downloaded only by those who may see their knowledge it
 import hashlib
 import io
 import re
+import tracemalloc
 import zipfile
 from urllib.parse import quote
 
@@ -11,6 +12,9 @@ import httpx
 import pytest
 from helpers import assert_problem, ok
 from knowledge_factories import Cast, make_cast
+
+from shulchan.core.errors import UnprocessableEntity
+from shulchan.knowledge import files
 
 ITEMS = "/api/v1/knowledge-items"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -166,6 +170,71 @@ async def test_other_files_are_refused_and_nothing_is_stored(files_client, cast,
     assert_problem(response, 422, "unsupported_file_type")
     assert stored_files(tmp_path) == []
     assert ok(await files_client.get(f"{ITEMS}/{item['id']}", headers=member))["attachments"] == []
+
+
+BOMB_ENTRY_BYTES = 64 * 1_048_576
+
+
+@pytest.fixture(scope="module")
+def zip_bomb() -> bytes:
+    """A ~64 KB upload whose "mimetype" entry inflates to 64 MB: an OpenDocument's name, then spaces."""
+    buffer = io.BytesIO()
+    with (
+        zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive,
+        archive.open("mimetype", "w", force_zip64=True) as entry,
+    ):
+        entry.write(b"application/vnd.oasis.opendocument.text")
+        chunk = b" " * 1_048_576
+        for _ in range(BOMB_ENTRY_BYTES // len(chunk)):
+            entry.write(chunk)
+    return buffer.getvalue()
+
+
+def test_sniffing_a_zip_bomb_reads_only_the_head_of_its_entry(zip_bomb):
+    """Measured on the code path (tracemalloc), not by timing: inflating the entry whole took 64 MB."""
+    assert len(zip_bomb) < 1_048_576
+    tracemalloc.start()
+    try:
+        with pytest.raises(UnprocessableEntity):
+            files.sniff_content_type(zip_bomb, "bomb.odt")
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+
+    assert peak < 1_048_576, f"sniffing took {peak:,} bytes"
+
+
+def test_entries_compressed_in_ways_that_inflate_unbounded_are_not_read():
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_BZIP2) as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        archive.writestr("content.xml", "<office:document-content/>")
+
+    with pytest.raises(UnprocessableEntity):
+        files.sniff_content_type(buffer.getvalue(), "bzip2.odt")
+
+
+async def test_a_zip_bomb_is_refused_and_nothing_is_stored(files_client, cast, tmp_path, zip_bomb):
+    member = await cast.auth("member")
+    item = await add_item(files_client, member, cast)
+
+    response = await upload(files_client, member, item["id"], "bomb.odt", zip_bomb)
+
+    assert_problem(response, 422, "unsupported_file_type")
+    assert stored_files(tmp_path) == []
+
+
+async def test_an_opendocument_is_still_recognised(files_client, cast):
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.text")  # stored, as ODF wants
+        archive.writestr("content.xml", "<office:document-content/>", zipfile.ZIP_DEFLATED)
+    member = await cast.auth("member")
+    item = await add_item(files_client, member, cast)
+
+    attachment = ok(await upload(files_client, member, item["id"], "paper.odt", buffer.getvalue()), 201)
+
+    assert attachment["content_type"] == "application/vnd.oasis.opendocument.text"
 
 
 async def test_an_empty_file_is_refused(files_client, cast, tmp_path):
