@@ -25,7 +25,11 @@ async def item(client, cast) -> dict:
     """A knowledge item at pmo with two revisions."""
     body = {"roundtable_id": str(cast.roundtables["pmo"]), "kind": "data", "title": "נתונים", "language": "he"}
     created = ok(await client.post(ITEMS, json=body, headers=await cast.auth("facilitator")), 201)
-    ok(await client.patch(f"{ITEMS}/{created['id']}", json={"body": "גוף"}, headers=await cast.auth("facilitator")))
+    ok(
+        await client.patch(
+            f"{ITEMS}/{created['id']}", json={"body": "גוף"}, headers=await cast.auth("facilitator") | {"If-Match": "*"}
+        )
+    )
     return created
 
 
@@ -72,7 +76,9 @@ async def test_text_that_only_looks_like_it_is_taken(client, cast):
 async def test_nul_in_a_patch_is_refused_and_changes_nothing(client, cast, item):
     headers = await cast.auth("facilitator") | {"Content-Type": "application/json"}
 
-    response = await client.patch(f"{ITEMS}/{item['id']}", content=b'{"summary": "x\\u0000"}', headers=headers)
+    response = await client.patch(
+        f"{ITEMS}/{item['id']}", content=b'{"summary": "x\\u0000"}', headers=headers | {"If-Match": "*"}
+    )
 
     assert_problem(response, 422, "validation_error")
     assert ok(await client.get(f"{ITEMS}/{item['id']}", headers=headers))["summary"] == ""

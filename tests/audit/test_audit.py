@@ -340,7 +340,7 @@ async def knowledge_with_files(client, headers, cast, visibility: str, text: str
         await client.post(ITEMS, json=body | {"title": text, "body": text, "visibility": visibility}, headers=headers),
         201,
     )
-    ok(await client.patch(f"{ITEMS}/{item['id']}", json={"body": f"{text} 2"}, headers=headers))
+    ok(await client.patch(f"{ITEMS}/{item['id']}", json={"body": f"{text} 2"}, headers=headers | {"If-Match": "*"}))
     files = {"file": (f"{text}.pdf", PDF_BYTES, "application/pdf")}
     ok(await client.post(f"{ITEMS}/{item['id']}/attachments", files=files, headers=headers), 201)
     gone = ok(await client.post(f"{ITEMS}/{item['id']}/attachments", files=files, headers=headers), 201)
@@ -408,7 +408,11 @@ async def test_an_item_made_facilitators_only_takes_its_history_out_of_the_hosts
     item = await knowledge_with_files(files_client, facilitator, cast, "roundtable", SECRET)
     assert any(e["entity_id"] == item for e in await trail(files_client, host, cast.roundtables["pmo"]))
 
-    ok(await files_client.patch(f"{ITEMS}/{item}", json={"visibility": "facilitators"}, headers=facilitator))
+    ok(
+        await files_client.patch(
+            f"{ITEMS}/{item}", json={"visibility": "facilitators"}, headers=facilitator | {"If-Match": "*"}
+        )
+    )
 
     events = await trail(files_client, host, cast.roundtables["pmo"])
     assert SECRET not in json.dumps(events, ensure_ascii=False)

@@ -18,6 +18,7 @@ from shulchan.knowledge import files
 
 ITEMS = "/api/v1/knowledge-items"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+ANY_VERSION = {"If-Match": "*"}
 PDF_BYTES = b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"
 PNG_BYTES = (
     b"\x89PNG\r\n\x1a\n" + b"\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89"
@@ -290,6 +291,43 @@ async def test_paths_in_filenames_are_dropped_and_the_file_lands_in_the_store(
     download = await files_client.get(attachment["download_url"], headers=member)
     assert download.content == b"just text"
     assert f'filename="{shown}"' in download.headers["content-disposition"]
+
+
+@pytest.mark.parametrize(
+    ("filename", "shown"),
+    [
+        ("report\u202etxt.exe", "reporttxt.exe"),  # right-to-left override: would read "reportexe.txt"
+        ("\u202bדוח\u202c.txt", "דוח.txt"),  # embedding and pop
+        ("a\u2066b\u2067c\u2068d\u2069.txt", "abcd.txt"),  # the isolates
+        ("\u202e\u202e", "attachment"),
+        ("שלום\u200f.txt", "שלום\u200f.txt"),  # a right-to-left mark reorders nothing: kept
+    ],
+)
+async def test_direction_controls_are_taken_out_of_file_names(files_client, cast, filename, shown):
+    member = await cast.auth("member")
+    item = await add_item(files_client, member, cast)
+
+    attachment = ok(await upload(files_client, member, item["id"], filename, b"just text"), 201)
+
+    assert attachment["filename"] == shown
+    download = await files_client.get(attachment["download_url"], headers=member)
+    assert f"filename*=UTF-8''{quote(shown)}" in download.headers["content-disposition"]
+
+
+@pytest.mark.parametrize(("title", "shown"), [("דוח\u202efdp.exe", "דוחfdp.exe"), (" \u2067נתונים\u2069 ", "נתונים")])
+async def test_direction_controls_are_taken_out_of_knowledge_titles(files_client, cast, title, shown):
+    member = await cast.auth("member")
+
+    item = await add_item(files_client, member, cast, title=title)
+    assert item["title"] == shown
+    renamed = ok(
+        await files_client.patch(f"{ITEMS}/{item['id']}", json={"title": "x\u202ey"}, headers=member | ANY_VERSION)
+    )
+    assert renamed["title"] == "xy"
+    only_controls = await files_client.patch(
+        f"{ITEMS}/{item['id']}", json={"title": "\u202e"}, headers=member | ANY_VERSION
+    )
+    assert_problem(only_controls, 422, "validation_error")
 
 
 async def test_a_hebrew_filename_is_offered_in_utf8(files_client, cast):

@@ -564,7 +564,7 @@ async def test_a_crafted_large_change_is_diffed_whole_and_anonymously_readable(c
     before = "\n".join(f"{i % distinct}" for i in range(28_000))
     after = "\n".join(f"{(i * 7) % distinct}" for i in range(28_000))
     item = await add_item(client, facilitator, cast, body=before, visibility="public")
-    ok(await client.patch(f"{ITEMS}/{item['id']}", json={"body": after}, headers=facilitator))
+    ok(await client.patch(f"{ITEMS}/{item['id']}", json={"body": after}, headers=facilitator | {"If-Match": "*"}))
 
     diff = ok(await client.get(f"{ITEMS}/{item['id']}/diff", params={"from": 1, "to": 2}))
 

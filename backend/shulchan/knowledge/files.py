@@ -9,6 +9,7 @@ import zipfile
 from pathlib import Path
 
 from shulchan.core.errors import UnprocessableEntity
+from shulchan.core.schemas import without_bidi_controls
 
 # What we accept, recognised by the file's first bytes, never by the name or the client's word.
 _OOXML = {
@@ -86,9 +87,10 @@ def _short_entry(archive: zipfile.ZipFile, name: str) -> bytes:
 
 
 def safe_filename(name: str) -> str:
-    """A display name with no path, no control characters, not empty; the file on disk never uses it."""
+    """A display name with no path, no control characters (direction controls included: they can
+    disguise an extension), not empty; the file on disk never uses it."""
     name = unicodedata.normalize("NFC", name).replace("\\", "/").rsplit("/", 1)[-1]
-    name = re.sub(r"[\x00-\x1f\x7f]", "", name).strip().lstrip(".")
+    name = without_bidi_controls(re.sub(r"[\x00-\x1f\x7f]", "", name)).strip().lstrip(".")
     return name[:200] or "attachment"
 
 
