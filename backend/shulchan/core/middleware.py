@@ -5,8 +5,11 @@ import re
 import uuid
 from typing import Any
 
+from starlette.datastructures import Headers
 from starlette.exceptions import HTTPException
+from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
+from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from shulchan.core.context import request_id_var
@@ -14,17 +17,25 @@ from shulchan.core.errors import problem_response
 from shulchan.core.models import storable_text
 
 _REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
-# The API answers JSON only; the SPA and API docs are HTML and need their own scripts and styles.
+# The API answers JSON only; the SPA and API docs are HTML and need their own scripts and styles. Both
+# load every script from a file of this origin (the docs' start-up too, see core.spa), so no inline
+# script runs: an injected <script> is refused. Styles stay inline-able: Mantine writes style attributes.
 _API_POLICY = b"default-src 'none'; frame-ancestors 'none'"
 _HTML_POLICY = (
-    b"default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
+    b"default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
     b"img-src 'self' data:; font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; "
     b"base-uri 'self'; form-action 'self'"
 )
 
 
+# Answers no cache should keep: tokens (RFC 6749 §5.1), and whatever was read with a bearer token.
+_AUTH_PATHS = "/api/v1/auth/"
+_NO_STORE = [(b"cache-control", b"no-store"), (b"pragma", b"no-cache")]
+
+
 class RequestContextMiddleware:
-    """Gives every request an id (taken from X-Request-ID when it is sane) and security headers."""
+    """Gives every request an id (taken from X-Request-ID when it is sane) and security headers;
+    responses for a signed-in caller, and the sign-in endpoints' own, are marked not to be stored."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -38,6 +49,7 @@ class RequestContextMiddleware:
         scope.setdefault("state", {})["request_id"] = request_id
         token = request_id_var.set(request_id)
         https = scope.get("scheme") == "https"
+        private = _header(scope, b"authorization") is not None or scope.get("path", "").startswith(_AUTH_PATHS)
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
@@ -57,6 +69,8 @@ class RequestContextMiddleware:
                 ]
                 if https:
                     headers.append((b"strict-transport-security", b"max-age=31536000; includeSubDomains"))
+                if private and not any(k.lower() == b"cache-control" for k, _ in headers):
+                    headers += _NO_STORE
                 message["headers"] = headers
             await send(message)
 
@@ -64,6 +78,37 @@ class RequestContextMiddleware:
             await self.app(scope, receive, send_with_headers)
         finally:
             request_id_var.reset(token)
+
+
+class ProblemCORSMiddleware(CORSMiddleware):
+    """Starlette's CORS, with a refused preflight answered as a problem like every other error."""
+
+    def preflight_response(self, request_headers: Headers) -> Response:
+        response = super().preflight_response(request_headers)
+        if response.status_code < 400:
+            return response
+        refused = bytes(response.body).decode().removeprefix("Disallowed CORS ")
+        cors_headers = {k: v for k, v in response.headers.items() if k.lower().startswith(("access-control-", "vary"))}
+        return _RefusedPreflight(response.status_code, refused, cors_headers)
+
+
+class _RefusedPreflight(Response):
+    """The problem is built when sent, when the request it answers (its path, its id) is known."""
+
+    def __init__(self, status: int, refused: str, headers: dict[str, str]) -> None:
+        super().__init__(status_code=status)
+        self.refused, self.cors_headers = refused, headers
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        problem = problem_response(
+            Request(scope, receive),
+            self.status_code,
+            code="cors_refused",
+            title="Cross-origin request refused",
+            detail=f"This cross-origin request is not allowed here (its {self.refused}).",
+            headers=self.cors_headers,
+        )
+        await problem(scope, receive, send)
 
 
 class BodySizeLimitMiddleware:
