@@ -259,6 +259,39 @@ async def test_every_response_has_a_request_id_and_security_headers(client, cast
     assert len(request_ids) == len(responses), "request ids must be unique"
 
 
+async def test_no_inline_script_runs_in_the_web_app_or_the_api_docs(client):
+    for path in ("/api/docs", "/some/client/route"):
+        policy = (await client.get(path)).headers["content-security-policy"]
+        directives = {part.split()[0]: part.split()[1:] for part in policy.split("; ")}
+        assert directives["script-src"] == ["'self'"], policy
+
+
+async def test_the_api_docs_load_every_script_from_a_file(client):
+    page = (await client.get("/api/docs")).text
+    scripts = re.findall(r"<script([^>]*)>(.*?)</script>", page, re.S)
+    assert scripts and all('src="/api/docs/assets/' in attributes and not body.strip() for attributes, body in scripts)
+    for source in re.findall(r'src="([^"]+)"', page):
+        loaded = await client.get(source)
+        assert loaded.status_code == 200 and "javascript" in loaded.headers["content-type"], source
+
+
+async def test_tokens_and_signed_in_answers_are_not_stored(client, auth):
+    member = await auth("member")
+    signed_in = [
+        await client.get("/api/v1/me", headers=member),
+        await client.get("/api/v1/organisations", headers=member),
+        await client.get("/api/v1/no-such-thing", headers=member),
+        await client.post("/api/v1/auth/token", data={"username": "nobody@example.org", "password": "wrong"}),
+        await client.post("/api/v1/auth/refresh", json={"refresh_token": "not-a-token"}),
+    ]
+    for response in signed_in:
+        where = f"{response.request.method} {response.request.url.path} → {response.status_code}"
+        assert response.headers.get("cache-control") == "no-store", where
+        assert response.headers.get("pragma") == "no-cache", where
+    anonymous = await client.get("/api/v1/organisations")
+    assert "no-store" not in anonymous.headers.get("cache-control", "")
+
+
 async def test_a_sane_incoming_request_id_is_echoed(client):
     response = await client.get("/api/v1/no-such-thing", headers={"X-Request-ID": "client-req.42_a-b"})
     assert response.headers["x-request-id"] == "client-req.42_a-b"
@@ -305,12 +338,28 @@ async def test_cors_preflight_from_an_allowed_origin(isolated_app):
     assert allowed.headers["access-control-allow-origin"] == "https://app.example.org"
     assert "PATCH" in allowed.headers["access-control-allow-methods"]
     assert "if-match" in allowed.headers["access-control-allow-headers"].lower()
-    assert refused.status_code == 400
+    refused_problem = assert_problem(refused, 400, "cors_refused")
+    assert "origin" in refused_problem["detail"]
     assert "access-control-allow-origin" not in refused.headers
     assert simple.headers["access-control-allow-origin"] == "https://app.example.org"
     assert "etag" in simple.headers["access-control-expose-headers"].lower()
     assert foreign.status_code == 200
     assert "access-control-allow-origin" not in foreign.headers
+
+
+async def test_a_preflight_asking_for_a_header_not_allowed_is_a_problem_too(isolated_app):
+    async with client_for(isolated_app(cors_origins=["https://app.example.org"])) as http:
+        refused = await http.options(
+            "/api/v1/organisations",
+            headers={
+                "Origin": "https://app.example.org",
+                "Access-Control-Request-Method": "GET",
+                "Access-Control-Request-Headers": "x-secret-header",
+            },
+        )
+    problem = assert_problem(refused, 400, "cors_refused")
+    assert "headers" in problem["detail"]
+    assert refused.headers["x-request-id"]
 
 
 async def test_no_cors_headers_without_configured_origins(client):

@@ -10,7 +10,6 @@ from contextlib import asynccontextmanager
 from typing import Any
 
 from fastapi import APIRouter, FastAPI
-from fastapi.middleware.cors import CORSMiddleware
 from fastapi.openapi.utils import get_fields_from_routes, get_openapi
 from fastapi.routing import APIRoute
 from pydantic import BaseModel
@@ -22,7 +21,12 @@ from shulchan.audit.router import router as audit_router
 from shulchan.core.config import Settings, get_settings
 from shulchan.core.db import create_engine, create_sessionmaker
 from shulchan.core.errors import PROBLEM_MEDIA_TYPE, install_error_handlers
-from shulchan.core.middleware import BodySizeLimitMiddleware, RequestContextMiddleware
+from shulchan.core.middleware import (
+    BodySizeLimitMiddleware,
+    ProblemCORSMiddleware,
+    RequestContextMiddleware,
+    StorableTextMiddleware,
+)
 from shulchan.core.spa import install_docs, install_spa
 from shulchan.decisions.router import actions_router
 from shulchan.decisions.router import router as decisions_router
@@ -209,6 +213,7 @@ def create_app(settings: Settings | None = None, engine: AsyncEngine | None = No
     app.include_router(health_router)
     install_docs(app)
     install_spa(app, settings.frontend_dist)
+    app.add_middleware(StorableTextMiddleware)  # inside the body limit: it only ever holds a body within it
     app.add_middleware(
         BodySizeLimitMiddleware,
         max_bytes=settings.max_request_body_bytes,
@@ -217,7 +222,7 @@ def create_app(settings: Settings | None = None, engine: AsyncEngine | None = No
     )
     if settings.cors_origins:
         app.add_middleware(
-            CORSMiddleware,
+            ProblemCORSMiddleware,
             allow_origins=settings.cors_origins,
             allow_credentials=False,
             allow_methods=["GET", "POST", "PATCH", "PUT", "DELETE"],

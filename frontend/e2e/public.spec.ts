@@ -22,3 +22,32 @@ test("anonymous public view shows the PMO roundtable composition", async ({ page
   // Nobody is signed in.
   await expect(page.getByRole("link", { name: "כניסה" }).first()).toBeVisible();
 });
+
+test("the web app and the API docs run with no inline script allowed", async ({ page }) => {
+  const refused: string[] = [];
+  page.on("console", (message) => {
+    if (/Content Security Policy/i.test(message.text())) refused.push(message.text());
+  });
+
+  const app = await page.goto("/public");
+  expect(app?.headers()["content-security-policy"]).toContain("script-src 'self';");
+  await expect(page.getByRole("heading", { level: 1, name: "תצוגה ציבורית" })).toBeVisible();
+
+  const docs = await page.goto("/api/docs");
+  expect(docs?.headers()["content-security-policy"]).toContain("script-src 'self';");
+  // Swagger UI drew the spec (a large one: it takes a while): its title and an operation of it.
+  await expect(page.locator(".swagger-ui .info .title")).toContainText("Shulchan API", {
+    timeout: 60_000,
+  });
+  await expect(page.locator(".opblock-summary-path").first()).toBeVisible();
+  expect(refused).toEqual([]); // nothing either page needs was refused
+
+  // And the policy does refuse an injected inline script.
+  const ran = await page.evaluate(() => {
+    const script = document.createElement("script");
+    script.textContent = "window.__injected = true;";
+    document.body.append(script);
+    return (window as unknown as { __injected?: boolean }).__injected === true;
+  });
+  expect(ran).toBe(false);
+});

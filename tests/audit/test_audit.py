@@ -3,17 +3,22 @@ a roundtable's facilitators and hosts, and in full by platform admins."""
 
 import json
 import os
+from datetime import UTC, datetime, timedelta
 
+import httpx
 import pytest
-from helpers import assert_problem, make_organisation, make_sector
+from helpers import assert_problem, make_meeting, make_organisation, make_sector, ok
 from knowledge_factories import Cast, make_cast, make_stakeholder
 from sqlalchemy import select, text
 from sqlalchemy.exc import DBAPIError
 
 from shulchan.identity.models import User
+from shulchan.meetings.models import MeetingStatus
+from shulchan.roundtables.models import Roundtable, Seat
 
 RTS = "/api/v1/roundtables"
 AUDIT = "/api/v1/audit"
+ITEMS = "/api/v1/knowledge-items"
 
 
 @pytest.fixture
@@ -310,6 +315,118 @@ async def test_outsiders_get_401_or_404(client, cast):
         "not_found",
     )
     assert_problem(await client.get(f"{RTS}/{cast.roundtables['education']}/audit"), 404, "not_found")
+
+
+# --- the trail shows only what its reader may see ----------------------------------------------------
+
+PDF_BYTES = b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"
+SECRET = "סוד-המנחים"  # in every title, body and file name of the facilitators' own item
+
+
+@pytest.fixture
+async def files_client(app_factory, sessionmaker, tmp_path):
+    """A client on an app that keeps attachments in this test's own directory."""
+    app = app_factory(attachments_dir=tmp_path / "attachments")
+    app.state.sessionmaker = sessionmaker
+    transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
+    async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as http:
+        yield http
+
+
+async def knowledge_with_files(client, headers, cast, visibility: str, text: str) -> str:
+    """An item of `visibility`, revised once, with one file kept and one uploaded then deleted."""
+    body = {"roundtable_id": str(cast.roundtables["pmo"]), "kind": "data", "language": "he"}
+    item = ok(
+        await client.post(ITEMS, json=body | {"title": text, "body": text, "visibility": visibility}, headers=headers),
+        201,
+    )
+    ok(await client.patch(f"{ITEMS}/{item['id']}", json={"body": f"{text} 2"}, headers=headers | {"If-Match": "*"}))
+    files = {"file": (f"{text}.pdf", PDF_BYTES, "application/pdf")}
+    ok(await client.post(f"{ITEMS}/{item['id']}/attachments", files=files, headers=headers), 201)
+    gone = ok(await client.post(f"{ITEMS}/{item['id']}/attachments", files=files, headers=headers), 201)
+    assert (await client.delete(f"/api/v1/attachments/{gone['id']}", headers=headers)).status_code == 204
+    return item["id"]
+
+
+@pytest.fixture
+async def private_doings(files_client, cast, db) -> dict[str, str]:
+    """What the facilitator did that hosts may not see (an item for facilitators with its files, a speaking
+    turn, a process note) beside what they may (an item for the roundtable with its files)."""
+    facilitator = await cast.auth("facilitator")
+    hidden = await knowledge_with_files(files_client, facilitator, cast, "facilitators", SECRET)
+    shown = await knowledge_with_files(files_client, facilitator, cast, "roundtable", "לכולם")
+    roundtable = await db.get(Roundtable, cast.roundtables["pmo"])
+    held = await make_meeting(
+        db,
+        roundtable,
+        status=MeetingStatus.held,
+        starts_at=datetime.now(UTC).replace(microsecond=0) - timedelta(days=1),
+    )
+    await db.commit()
+    member_seat = await db.scalar(
+        select(Seat.id).where(Seat.roundtable_id == roundtable.id, Seat.stakeholder_id == cast.stakeholders["member"])
+    )
+    meeting_url = f"/api/v1/meetings/{held.id}"
+    turn = {"seat_id": str(member_seat), "seconds": 90}
+    ok(await files_client.post(f"{meeting_url}/speaking-turns", json=turn, headers=facilitator), 201)
+    ok(await files_client.post(f"{meeting_url}/process-notes", json={"body": SECRET}, headers=facilitator), 201)
+    return {"hidden": hidden, "shown": shown}
+
+
+def about(events: list[dict]) -> set[str]:
+    return {event["entity_type"] for event in events}
+
+
+@pytest.mark.parametrize("reader", ["facilitator", "admin"])
+async def test_facilitators_and_admins_read_every_entry(files_client, cast, private_doings, reader):
+    events = await trail(files_client, await cast.auth(reader), cast.roundtables["pmo"])
+
+    assert about(events) >= {"knowledge_items", "attachments", "speaking_turns", "process_notes"}
+    hidden_item = [e for e in events if e["entity_id"] == private_doings["hidden"]]
+    assert [e["action"] for e in hidden_item] == ["update", "create"]
+    assert SECRET in json.dumps(events, ensure_ascii=False)
+
+
+async def test_hosts_do_not_read_entries_about_what_they_may_not_see(files_client, cast, private_doings):
+    host = await cast.auth("host")
+    assert_problem(await files_client.get(f"{ITEMS}/{private_doings['hidden']}", headers=host), 404, "not_found")
+
+    events = await trail(files_client, host, cast.roundtables["pmo"])
+
+    assert SECRET not in json.dumps(events, ensure_ascii=False)
+    assert about(events) & {"speaking_turns", "process_notes"} == set()
+    assert all(e["entity_id"] != private_doings["hidden"] for e in events)
+    # What they may see is all there: the roundtable's item, its revision, both files and the deletion.
+    shown = [e for e in events if e["entity_id"] == private_doings["shown"]]
+    assert [e["action"] for e in shown] == ["update", "create"]
+    files = [(e["action"], e["entity_type"]) for e in events if e["entity_type"] == "attachments"]
+    assert files == [("delete", "attachments"), ("create", "attachments"), ("create", "attachments")]
+
+
+async def test_an_item_made_facilitators_only_takes_its_history_out_of_the_hosts_trail(files_client, cast):
+    facilitator, host = await cast.auth("facilitator"), await cast.auth("host")
+    item = await knowledge_with_files(files_client, facilitator, cast, "roundtable", SECRET)
+    assert any(e["entity_id"] == item for e in await trail(files_client, host, cast.roundtables["pmo"]))
+
+    ok(
+        await files_client.patch(
+            f"{ITEMS}/{item}", json={"visibility": "facilitators"}, headers=facilitator | {"If-Match": "*"}
+        )
+    )
+
+    events = await trail(files_client, host, cast.roundtables["pmo"])
+    assert SECRET not in json.dumps(events, ensure_ascii=False)
+    assert await trail(files_client, host, cast.roundtables["pmo"], entity_type="attachments") == []
+
+
+async def test_pages_of_a_hosts_trail_skip_hidden_entries_without_coming_up_short(files_client, cast, private_doings):
+    host = await cast.auth("host")
+    everything_seen = await trail(files_client, host, cast.roundtables["pmo"])
+
+    first = ok(await files_client.get(f"{RTS}/{cast.roundtables['pmo']}/audit", params={"limit": 2}, headers=host))
+    rest = await trail(files_client, host, cast.roundtables["pmo"], cursor=first["next_cursor"])
+
+    assert [e["id"] for e in first["items"] + rest] == [e["id"] for e in everything_seen]
 
 
 async def test_the_trail_of_one_roundtable_holds_only_its_events(client, cast):

@@ -4,6 +4,7 @@ names, size-limited, and downloaded only by those who may see their knowledge it
 import hashlib
 import io
 import re
+import tracemalloc
 import zipfile
 from urllib.parse import quote
 
@@ -12,8 +13,12 @@ import pytest
 from helpers import assert_problem, ok
 from knowledge_factories import Cast, make_cast
 
+from shulchan.core.errors import UnprocessableEntity
+from shulchan.knowledge import files
+
 ITEMS = "/api/v1/knowledge-items"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+ANY_VERSION = {"If-Match": "*"}
 PDF_BYTES = b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"
 PNG_BYTES = (
     b"\x89PNG\r\n\x1a\n" + b"\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89"
@@ -168,6 +173,71 @@ async def test_other_files_are_refused_and_nothing_is_stored(files_client, cast,
     assert ok(await files_client.get(f"{ITEMS}/{item['id']}", headers=member))["attachments"] == []
 
 
+BOMB_ENTRY_BYTES = 64 * 1_048_576
+
+
+@pytest.fixture(scope="module")
+def zip_bomb() -> bytes:
+    """A ~64 KB upload whose "mimetype" entry inflates to 64 MB: an OpenDocument's name, then spaces."""
+    buffer = io.BytesIO()
+    with (
+        zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive,
+        archive.open("mimetype", "w", force_zip64=True) as entry,
+    ):
+        entry.write(b"application/vnd.oasis.opendocument.text")
+        chunk = b" " * 1_048_576
+        for _ in range(BOMB_ENTRY_BYTES // len(chunk)):
+            entry.write(chunk)
+    return buffer.getvalue()
+
+
+def test_sniffing_a_zip_bomb_reads_only_the_head_of_its_entry(zip_bomb):
+    """Measured on the code path (tracemalloc), not by timing: inflating the entry whole took 64 MB."""
+    assert len(zip_bomb) < 1_048_576
+    tracemalloc.start()
+    try:
+        with pytest.raises(UnprocessableEntity):
+            files.sniff_content_type(zip_bomb, "bomb.odt")
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+
+    assert peak < 1_048_576, f"sniffing took {peak:,} bytes"
+
+
+def test_entries_compressed_in_ways_that_inflate_unbounded_are_not_read():
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_BZIP2) as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        archive.writestr("content.xml", "<office:document-content/>")
+
+    with pytest.raises(UnprocessableEntity):
+        files.sniff_content_type(buffer.getvalue(), "bzip2.odt")
+
+
+async def test_a_zip_bomb_is_refused_and_nothing_is_stored(files_client, cast, tmp_path, zip_bomb):
+    member = await cast.auth("member")
+    item = await add_item(files_client, member, cast)
+
+    response = await upload(files_client, member, item["id"], "bomb.odt", zip_bomb)
+
+    assert_problem(response, 422, "unsupported_file_type")
+    assert stored_files(tmp_path) == []
+
+
+async def test_an_opendocument_is_still_recognised(files_client, cast):
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.text")  # stored, as ODF wants
+        archive.writestr("content.xml", "<office:document-content/>", zipfile.ZIP_DEFLATED)
+    member = await cast.auth("member")
+    item = await add_item(files_client, member, cast)
+
+    attachment = ok(await upload(files_client, member, item["id"], "paper.odt", buffer.getvalue()), 201)
+
+    assert attachment["content_type"] == "application/vnd.oasis.opendocument.text"
+
+
 async def test_an_empty_file_is_refused(files_client, cast, tmp_path):
     member = await cast.auth("member")
     item = await add_item(files_client, member, cast)
@@ -221,6 +291,43 @@ async def test_paths_in_filenames_are_dropped_and_the_file_lands_in_the_store(
     download = await files_client.get(attachment["download_url"], headers=member)
     assert download.content == b"just text"
     assert f'filename="{shown}"' in download.headers["content-disposition"]
+
+
+@pytest.mark.parametrize(
+    ("filename", "shown"),
+    [
+        ("report\u202etxt.exe", "reporttxt.exe"),  # right-to-left override: would read "reportexe.txt"
+        ("\u202bדוח\u202c.txt", "דוח.txt"),  # embedding and pop
+        ("a\u2066b\u2067c\u2068d\u2069.txt", "abcd.txt"),  # the isolates
+        ("\u202e\u202e", "attachment"),
+        ("שלום\u200f.txt", "שלום\u200f.txt"),  # a right-to-left mark reorders nothing: kept
+    ],
+)
+async def test_direction_controls_are_taken_out_of_file_names(files_client, cast, filename, shown):
+    member = await cast.auth("member")
+    item = await add_item(files_client, member, cast)
+
+    attachment = ok(await upload(files_client, member, item["id"], filename, b"just text"), 201)
+
+    assert attachment["filename"] == shown
+    download = await files_client.get(attachment["download_url"], headers=member)
+    assert f"filename*=UTF-8''{quote(shown)}" in download.headers["content-disposition"]
+
+
+@pytest.mark.parametrize(("title", "shown"), [("דוח\u202efdp.exe", "דוחfdp.exe"), (" \u2067נתונים\u2069 ", "נתונים")])
+async def test_direction_controls_are_taken_out_of_knowledge_titles(files_client, cast, title, shown):
+    member = await cast.auth("member")
+
+    item = await add_item(files_client, member, cast, title=title)
+    assert item["title"] == shown
+    renamed = ok(
+        await files_client.patch(f"{ITEMS}/{item['id']}", json={"title": "x\u202ey"}, headers=member | ANY_VERSION)
+    )
+    assert renamed["title"] == "xy"
+    only_controls = await files_client.patch(
+        f"{ITEMS}/{item['id']}", json={"title": "\u202e"}, headers=member | ANY_VERSION
+    )
+    assert_problem(only_controls, 422, "validation_error")
 
 
 async def test_a_hebrew_filename_is_offered_in_utf8(files_client, cast):

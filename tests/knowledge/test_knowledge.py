@@ -557,6 +557,25 @@ async def test_a_diff_keeps_a_changed_last_line_apart(client, cast):
     assert "-short one" in diff["summary"].splitlines() and "+short two" in diff["summary"].splitlines()
 
 
+async def test_a_crafted_large_change_is_diffed_whole_and_anonymously_readable(client, cast):
+    """A public item whose 125 KB body is reshuffled: the shape that kept difflib busy for 10 s (issue 8).
+    The changed middle is past the matching bound, so it comes back removed and added whole."""
+    facilitator = await cast.auth("facilitator")
+    distinct = 2_801
+    before = "\n".join(f"{i % distinct}" for i in range(28_000))
+    after = "\n".join(f"{(i * 7) % distinct}" for i in range(28_000))
+    item = await add_item(client, facilitator, cast, body=before, visibility="public")
+    ok(await client.patch(f"{ITEMS}/{item['id']}", json={"body": after}, headers=facilitator | {"If-Match": "*"}))
+
+    diff = ok(await client.get(f"{ITEMS}/{item['id']}/diff", params={"from": 1, "to": 2}))
+
+    header, lines = diff["body"].splitlines()[:3], diff["body"].splitlines()[3:]
+    assert header[2] == "@@ -1,28000 +1,28000 @@"
+    assert lines[0] == " 0"  # both start with "0"
+    assert [line[1:] for line in lines if line.startswith("-")] == before.split("\n")[1:]
+    assert [line[1:] for line in lines if line.startswith("+")] == after.split("\n")[1:]
+
+
 async def test_revisions_are_as_hidden_as_their_item(client, cast):
     item = await add_item(client, await cast.auth("member"), cast)
     outsider = await cast.auth("outsider")

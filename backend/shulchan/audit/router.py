@@ -23,7 +23,8 @@ async def list_roundtable_audit(
     entity_type: EntityType = None,
     action: Action = None,
 ) -> AuditEventPage:
-    """The roundtable's audit trail, newest first: facilitators, hosts and admins."""
+    """The roundtable's audit trail, newest first: facilitators, hosts and admins; entries about objects the
+    caller may not see (facilitator-only knowledge, speaking turns, process notes) are left out."""
     items, next_cursor = await service.list_roundtable_events(
         session, principal, roundtable_id, page, entity_type=entity_type, action=action
     )

@@ -17,6 +17,7 @@ from shulchan.access.permissions import (
     require_platform,
 )
 from shulchan.access.visibility import get_visible, model_named
+from shulchan.audit import visibility
 from shulchan.audit.models import AuditEvent
 from shulchan.audit.schemas import AuditEventRead
 from shulchan.core.context import request_id_var
@@ -95,7 +96,10 @@ async def list_roundtable_events(
 ) -> tuple[list[AuditEventRead], str | None]:
     await get_visible(session, principal, model_named("roundtable"), roundtable_id)
     require(principal, Permission.audit_view, roundtable_id)
-    stmt = select(AuditEvent).where(AuditEvent.roundtable_id == roundtable_id)
+    stmt = select(AuditEvent).where(
+        AuditEvent.roundtable_id == roundtable_id,
+        await visibility.visible_entries_clause(session, principal, roundtable_id),
+    )
     return await _page(session, _filtered(stmt, entity_type, action), params)
 
 

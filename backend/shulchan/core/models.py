@@ -21,6 +21,18 @@ NAMING_CONVENTION = {
 }
 
 
+def storable_text(text: str) -> bool:
+    """Whether both databases can store `text`: PostgreSQL refuses NUL, and a lone UTF-16 surrogate
+    (which JSON's \\ud800 escape can carry) is not UTF-8 at all."""
+    if "\x00" in text:
+        return False
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 _RANDOM_BITS = 74  # rand_a (12 bits) and rand_b (62 bits) of RFC 9562
 _uuid7_lock = threading.Lock()
 _uuid7_last = (0, 0)  # (milliseconds, random part) of the last id made in this process

@@ -6,15 +6,16 @@ import json
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Annotated, Any, Generic, TypeVar
 
 from fastapi import Depends, Query
 from pydantic import BaseModel, Field
-from sqlalchemy import ColumnElement, Select, TypeDecorator, literal, tuple_
+from sqlalchemy import BigInteger, ColumnElement, Select, SmallInteger, TypeDecorator, literal, tuple_
 from sqlalchemy.orm import InstrumentedAttribute
 
 from shulchan.core.errors import InvalidCursor
+from shulchan.core.models import storable_text
 
 MAX_PAGE_SIZE = 200
 DEFAULT_PAGE_SIZE = 50
@@ -95,7 +96,7 @@ def decode_cursor(cursor: str, sort: str, width: int) -> list[Any]:
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
         cursor_sort, values = json.loads(raw)
         decoded = [_decode_value(value) for value in values]
-    except (binascii.Error, ValueError, TypeError, UnicodeDecodeError) as exc:
+    except (binascii.Error, ValueError, TypeError, AttributeError, UnicodeDecodeError, RecursionError) as exc:
         raise InvalidCursor("The cursor is not one this API issued.") from exc
     if cursor_sort != sort or len(decoded) != width:
         raise InvalidCursor("The cursor belongs to another sort order; start again without a cursor.")
@@ -123,13 +124,25 @@ def _check_types(columns: Sequence[Any], values: Sequence[Any]) -> None:
             expected = column_type.python_type
         except NotImplementedError:
             continue
-        naive = isinstance(value, datetime) and value.tzinfo is None
-        # Values the databases refuse outright: NUL inside text, integers beyond 64 bits.
-        unstorable = (isinstance(value, str) and "\x00" in value) or (
-            isinstance(value, int) and not -(2**63) <= value < 2**63
-        )
-        if value is not None and (not isinstance(value, expected) or naive or unstorable):
+        # Exactly the type: a datetime is a date and a bool an int, but neither fits the other's column.
+        if value is not None and (type(value) is not expected or not _storable(column_type, value)):
             raise InvalidCursor("The cursor is not one this API issued.")
+
+
+def _storable(column_type: Any, value: Any) -> bool:
+    """Values the databases refuse outright: NUL inside text, integers wider than the column,
+    naive times or times that leave the calendar when moved to UTC."""
+    if isinstance(value, str):
+        return storable_text(value)
+    if isinstance(value, int):
+        bits = 64 if isinstance(column_type, BigInteger) else 16 if isinstance(column_type, SmallInteger) else 32
+        return -(2 ** (bits - 1)) <= value < 2 ** (bits - 1)
+    if isinstance(value, datetime):
+        try:
+            return value.tzinfo is not None and value.astimezone(UTC) is not None
+        except OverflowError:
+            return False
+    return True
 
 
 def apply_keyset(stmt: SelectT, key: SortKey, sort: str, params: PageParams) -> SelectT:

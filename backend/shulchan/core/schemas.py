@@ -1,10 +1,39 @@
 """Base classes for request and response bodies, and the helpers that give them examples in the spec."""
 
-from typing import Any
+import re
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict
+from fastapi import Path, Query
+from pydantic import AfterValidator, BaseModel, ConfigDict
 
 from shulchan.core.errors import UnprocessableEntity
+
+# Revision numbers are INTEGER columns: a larger number names no revision, and must not reach the
+# database (which would refuse it with an error of its own, a 500) to learn that.
+MAX_REVISION = 2**31 - 1
+RevisionNumber = Annotated[int, Path(ge=1, le=MAX_REVISION)]
+FromRevision = Annotated[int, Query(alias="from", ge=1, le=MAX_REVISION)]
+ToRevision = Annotated[int, Query(alias="to", ge=1, le=MAX_REVISION)]
+
+
+# Embeddings, overrides (U+202A–U+202E) and isolates (U+2066–U+2069) reorder what follows them: in a
+# name, "report\u202eFDP.exe" reads as "reportexe.PDF". Names keep their letters and lose these.
+_BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
+def without_bidi_controls(text: str) -> str:
+    return _BIDI_CONTROLS.sub("", text)
+
+
+def _shown_name(text: str) -> str:
+    cleaned = without_bidi_controls(text).strip()
+    if text and not cleaned:
+        raise ValueError("must have visible text, not only direction controls")
+    return cleaned
+
+
+# A name people read as a name (a title shown like a file name): without direction controls.
+ShownName = Annotated[str, AfterValidator(_shown_name)]
 
 
 class RequestBody(BaseModel):

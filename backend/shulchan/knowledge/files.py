@@ -9,6 +9,7 @@ import zipfile
 from pathlib import Path
 
 from shulchan.core.errors import UnprocessableEntity
+from shulchan.core.schemas import without_bidi_controls
 
 # What we accept, recognised by the file's first bytes, never by the name or the client's word.
 _OOXML = {
@@ -16,6 +17,9 @@ _OOXML = {
     "xl/": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     "ppt/": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
 }
+# An OpenDocument's mimetype entry is one short line. Read no more of it than this: an entry's declared
+# size is the uploader's word, and a small upload can inflate to gigabytes (a zip bomb).
+_MIMETYPE_READ_BYTES = 1024
 _OPENDOCUMENT = {
     b"application/vnd.oasis.opendocument.text",
     b"application/vnd.oasis.opendocument.spreadsheet",
@@ -58,7 +62,7 @@ def _office_zip(data: bytes) -> str:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = archive.namelist()
             if "mimetype" in names:
-                mimetype = archive.read("mimetype").strip()
+                mimetype = _short_entry(archive, "mimetype").strip()
                 if mimetype in _OPENDOCUMENT:
                     return mimetype.decode()
             if "[Content_Types].xml" in names:
@@ -70,10 +74,23 @@ def _office_zip(data: bytes) -> str:
     raise UnprocessableEntity("Only Office documents are accepted among zip-based files.", code="unsupported_file_type")
 
 
+def _short_entry(archive: zipfile.ZipFile, name: str) -> bytes:
+    """An entry that is at most _MIMETYPE_READ_BYTES long, decompressed no further than one byte past
+    that (a longer one answers b""). Deflate stops where asked; zipfile's bzip2 and LZMA readers
+    inflate a whole compressed chunk at once, so those entries are not read at all."""
+    entry = archive.getinfo(name)
+    if entry.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+        return b""
+    with archive.open(entry) as stream:
+        content = stream.read(_MIMETYPE_READ_BYTES + 1)
+    return content if len(content) <= _MIMETYPE_READ_BYTES else b""
+
+
 def safe_filename(name: str) -> str:
-    """A display name with no path, no control characters, not empty; the file on disk never uses it."""
+    """A display name with no path, no control characters (direction controls included: they can
+    disguise an extension), not empty; the file on disk never uses it."""
     name = unicodedata.normalize("NFC", name).replace("\\", "/").rsplit("/", 1)[-1]
-    name = re.sub(r"[\x00-\x1f\x7f]", "", name).strip().lstrip(".")
+    name = without_bidi_controls(re.sub(r"[\x00-\x1f\x7f]", "", name)).strip().lstrip(".")
     return name[:200] or "attachment"
 
 

@@ -10,6 +10,7 @@ from shulchan.core.errors import NotFound, problem_responses
 from shulchan.core.etag import IfMatch, RequiredIfMatch, set_etag
 from shulchan.core.models import Language
 from shulchan.core.pagination import PageDep
+from shulchan.core.schemas import FromRevision, RevisionNumber, ToRevision
 from shulchan.knowledge import service
 from shulchan.knowledge.models import KnowledgeKind
 from shulchan.knowledge.schemas import (
@@ -121,7 +122,7 @@ async def list_knowledge_revisions(
 
 @router.get("/knowledge-items/{item_id}/revisions/{number}", responses=problem_responses(404, 422))
 async def get_knowledge_revision(
-    item_id: uuid.UUID, number: int, principal: PrincipalDep, session: SessionDep
+    item_id: uuid.UUID, number: RevisionNumber, principal: PrincipalDep, session: SessionDep
 ) -> KnowledgeRevisionRead:
     return await service.get_revision(session, principal, item_id, number)
 
@@ -131,8 +132,8 @@ async def diff_knowledge_revisions(
     item_id: uuid.UUID,
     principal: PrincipalDep,
     session: SessionDep,
-    from_number: Annotated[int, Query(alias="from", ge=1)],
-    to_number: Annotated[int, Query(alias="to", ge=1)],
+    from_number: FromRevision,
+    to_number: ToRevision,
 ) -> RevisionDiff:
     return await service.diff_revisions(session, principal, item_id, from_number, to_number)
 

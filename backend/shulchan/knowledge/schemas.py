@@ -5,7 +5,7 @@ from pydantic import Field
 
 from shulchan.core.models import Language
 from shulchan.core.pagination import Page
-from shulchan.core.schemas import ExampleId, PatchBody, ReadModel, RequestBody, examples, page_examples
+from shulchan.core.schemas import ExampleId, PatchBody, ReadModel, RequestBody, ShownName, examples, page_examples
 from shulchan.knowledge.models import KnowledgeKind, KnowledgeVisibility
 
 VERSION = Field(description="Send back as If-Match when changing this object.")
@@ -184,7 +184,7 @@ class KnowledgeItemCreate(RequestBody):
 
     roundtable_id: uuid.UUID | None = Field(default=None, description="Omit for the shared library.")
     kind: KnowledgeKind
-    title: str = Field(min_length=1, max_length=300)
+    title: ShownName = Field(min_length=1, max_length=300)
     body: str = Field(default="", max_length=500_000)
     summary: str = Field(default="", max_length=5_000)
     tags: list[str] = TAGS
@@ -213,7 +213,7 @@ class KnowledgeItemUpdate(PatchBody):
     )
 
     kind: KnowledgeKind = Field(default=None)
-    title: str = Field(default=None, min_length=1, max_length=300)
+    title: ShownName = Field(default=None, min_length=1, max_length=300)
     body: str = Field(default=None, max_length=500_000)
     summary: str = Field(default=None, max_length=5_000)
     tags: list[str] = Field(default=None, max_length=30)

@@ -5,14 +5,13 @@ registered below with `track`, and the audit entry, the search-index update (thr
 `index` hook) and the domain event come from there, never from the functions in this module.
 """
 
-import difflib
 import json
 import uuid
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, String, cast, event, or_, select
+from sqlalchemy import ColumnElement, Select, String, cast, event, not_, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from shulchan.access.permissions import (
@@ -24,6 +23,9 @@ from shulchan.access.permissions import (
     require_platform,
 )
 from shulchan.access.visibility import get_visible, visible_content_clause
+from shulchan.audit import visibility as audit_visibility
+from shulchan.audit.models import AuditEvent
+from shulchan.core import textdiff
 from shulchan.core.config import Settings
 from shulchan.core.errors import Forbidden, NotFound, PayloadTooLarge, UnprocessableEntity
 from shulchan.core.etag import check_if_match
@@ -188,6 +190,31 @@ _in_item = through(KnowledgeItem, "knowledge_item_id")
 track(KnowledgeItem, Tracked("knowledge_item", _item_payload, own_roundtable, index=index_item, unindex=unindex_item))
 track(KnowledgeLink, Tracked("knowledge_link", _link_payload, _in_item))
 track(Attachment, Tracked("attachment", _attachment_payload, _in_item))
+
+
+async def _hidden_item_ids(session: AsyncSession, principal: Principal, roundtable_id: uuid.UUID) -> list[uuid.UUID]:
+    stmt = select(KnowledgeItem.id).where(
+        KnowledgeItem.roundtable_id == roundtable_id, not_(visible_knowledge_clause(principal))
+    )
+    return list((await session.scalars(stmt)).all())
+
+
+async def _audited_items(session: AsyncSession, principal: Principal, roundtable_id: uuid.UUID) -> ColumnElement[bool]:
+    return AuditEvent.entity_id.not_in(await _hidden_item_ids(session, principal, roundtable_id))
+
+
+async def _audited_in_items(
+    session: AsyncSession, principal: Principal, roundtable_id: uuid.UUID
+) -> ColumnElement[bool]:
+    """Attachments and links by their item, as recorded in the entry: a deleted one has no row left."""
+    hidden = [str(item_id) for item_id in await _hidden_item_ids(session, principal, roundtable_id)]
+    return audit_visibility.snapshot_value("knowledge_item_id").not_in(hidden)
+
+
+# An item's audit entries (title, body, file names) are read by whoever may read the item.
+audit_visibility.register(KnowledgeItem.__tablename__, _audited_items)
+audit_visibility.register(KnowledgeLink.__tablename__, _audited_in_items)
+audit_visibility.register(Attachment.__tablename__, _audited_in_items)
 
 
 # --- reading ---------------------------------------------------------------------------------------
@@ -466,7 +493,7 @@ async def get_revision(
 def _unified(before: str, after: str, label: str, from_number: int, to_number: int) -> str:
     # Lines are compared without their endings and every output line ends in one: stored text is
     # stripped, so a changed last line would otherwise run into the next ("-old+new").
-    lines = difflib.unified_diff(
+    lines = textdiff.unified_diff(
         before.splitlines(),
         after.splitlines(),
         fromfile=f"{label}@{from_number}",
@@ -482,13 +509,13 @@ async def diff_revisions(
     await _get_item(session, principal, item_id)
     old = await _revision(session, item_id, from_number)
     new = await _revision(session, item_id, to_number)
-    return RevisionDiff(
-        from_number=from_number,
-        to_number=to_number,
-        title=_unified(old.title + "\n", new.title + "\n", "title", from_number, to_number),
-        body=_unified(old.body, new.body, "body", from_number, to_number),
-        summary=_unified(old.summary, new.summary, "summary", from_number, to_number),
-    )
+    texts = {name: (getattr(old, name), getattr(new, name)) for name in REVISED_FIELDS}  # read here, not in the thread
+    texts["title"] = (texts["title"][0] + "\n", texts["title"][1] + "\n")
+
+    def compare() -> dict[str, str]:
+        return {name: _unified(*pair, name, from_number, to_number) for name, pair in texts.items()}
+
+    return RevisionDiff(from_number=from_number, to_number=to_number, **await textdiff.off_the_loop(compare))
 
 
 # --- attachments -----------------------------------------------------------------------------------

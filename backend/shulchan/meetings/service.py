@@ -18,6 +18,7 @@ from shulchan.access.permissions import (
     seated_roundtables_clause,
 )
 from shulchan.access.visibility import get_child, get_visible
+from shulchan.audit import visibility as audit_visibility
 from shulchan.core.db import HotRead
 from shulchan.core.errors import Conflict, UnprocessableEntity
 from shulchan.core.etag import check_if_match
@@ -142,6 +143,10 @@ track(Invitation, Tracked("invitation", _invitation_payload, _in_meeting))
 track(Attendance, Tracked("attendance", _attendance_payload, _in_meeting))
 track(SpeakingTurn, Tracked("speaking_turn", read_schema(SpeakingTurnRead), _in_meeting))
 track(ProcessNote, Tracked("process_note", _private, _in_meeting, audit_values=False))
+# Their audit entries are read by whoever reads the objects themselves.
+audit_visibility.register(Attendance.__tablename__, audit_visibility.seen_with(Permission.attendance_view))
+audit_visibility.register(SpeakingTurn.__tablename__, audit_visibility.seen_with(Permission.speaking_turns_record))
+audit_visibility.register(ProcessNote.__tablename__, audit_visibility.seen_with(Permission.process_notes_manage))
 
 
 # --- meetings --------------------------------------------------------------------------------------

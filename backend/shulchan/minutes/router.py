@@ -1,12 +1,12 @@
 import uuid
-from typing import Annotated
 
-from fastapi import APIRouter, Query, Response, status
+from fastapi import APIRouter, Response, status
 
 from shulchan.access.dependencies import PrincipalDep, SessionDep
 from shulchan.core.errors import problem_responses
 from shulchan.core.etag import IfMatch, RequiredIfMatch, set_etag
 from shulchan.core.pagination import PageDep
+from shulchan.core.schemas import FromRevision, RevisionNumber, ToRevision
 from shulchan.minutes import service
 from shulchan.minutes.schemas import (
     MinutesCommentCreate,
@@ -111,7 +111,7 @@ async def correct_minutes(
 
 @router.get("/minutes/{minutes_id}/revisions/{number}", responses=problem_responses(401, 404, 422))
 async def get_minutes_revision(
-    minutes_id: uuid.UUID, number: int, principal: PrincipalDep, session: SessionDep
+    minutes_id: uuid.UUID, number: RevisionNumber, principal: PrincipalDep, session: SessionDep
 ) -> MinutesRevisionRead:
     return await service.get_revision(session, principal, minutes_id, number)
 
@@ -121,8 +121,8 @@ async def diff_minutes(
     minutes_id: uuid.UUID,
     principal: PrincipalDep,
     session: SessionDep,
-    from_number: Annotated[int, Query(alias="from", ge=1)],
-    to_number: Annotated[int, Query(alias="to", ge=1)],
+    from_number: FromRevision,
+    to_number: ToRevision,
 ) -> MinutesDiff:
     """Compare two revisions."""
     return await service.diff(session, principal, minutes_id, from_number, to_number)

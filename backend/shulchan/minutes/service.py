@@ -1,6 +1,5 @@
 """Minutes: one document per meeting, every revision kept, approval recorded, nothing overwritten."""
 
-import difflib
 import uuid
 from typing import Any
 
@@ -10,6 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from shulchan.access import visibility
 from shulchan.access.permissions import Permission, Principal, require, require_visible
 from shulchan.access.visibility import get_visible
+from shulchan.core import textdiff
 from shulchan.core.errors import Conflict, NotFound, UnprocessableEntity
 from shulchan.core.etag import check_if_match
 from shulchan.core.models import utcnow
@@ -289,12 +289,10 @@ async def diff(
 ) -> MinutesDiff:
     old = await _revision(session, principal, minutes_id, from_number)
     new = await _revision(session, principal, minutes_id, to_number)
-    text = "".join(
-        difflib.unified_diff(
-            old.body.splitlines(keepends=True),
-            new.body.splitlines(keepends=True),
-            fromfile=f"revision {from_number}",
-            tofile=f"revision {to_number}",
+    before, after = old.body.splitlines(keepends=True), new.body.splitlines(keepends=True)
+    text = await textdiff.off_the_loop(
+        lambda: "".join(
+            textdiff.unified_diff(before, after, fromfile=f"revision {from_number}", tofile=f"revision {to_number}")
         )
     )
     return MinutesDiff(from_number=from_number, to_number=to_number, diff=text)

@@ -1389,7 +1389,8 @@ export interface paths {
         };
         /**
          * List Roundtable Audit
-         * @description The roundtable's audit trail, newest first: facilitators, hosts and admins.
+         * @description The roundtable's audit trail, newest first: facilitators, hosts and admins; entries about objects the
+         *     caller may not see (facilitator-only knowledge, speaking turns, process notes) are left out.
          */
         get: operations["list_roundtable_audit"];
         put?: never;
