@@ -9,6 +9,7 @@ from search.test_search import add_item, among, found, hit_of
 from shulchan.search import analysis
 from shulchan.search.analysis import LEMMA_MARK, SPLIT_MARK, Analyser, Level
 from shulchan.search.morphology import Hspell, hspell, parse_analyses
+from shulchan.search.reindex import reindex
 
 pytestmark = pytest.mark.skipif(not hspell().available, reason="hspell is not installed (apt-get install hspell)")
 
@@ -106,3 +107,19 @@ async def test_query_terms_weigh_the_typed_word_first_and_leave_prefix_readings_
 async def test_did_you_mean_comes_from_hspell():
     assert "זכויות" in await hspell().suggestions("זכוית")
     assert await hspell().suggestions("זכויות") == []
+
+
+async def test_reindex_puts_back_what_the_analysis_makes_of_every_object(client, db, cast):
+    facilitator = await cast.auth("facilitator")
+    plural = await add_item(client, facilitator, cast, body="מימוש זכויות לאזרחים ותיקים")
+    previous = analysis.use(Analyser(legacy=True))  # as indexed before hspell: no lemmas
+    try:
+        await reindex(db)
+    finally:
+        analysis.use(previous)
+    assert among(await found(client, facilitator, "זכות"), [plural]) == []
+
+    done = await reindex(db)
+
+    assert among(await found(client, facilitator, "זכות"), [plural]) == [plural["id"]]
+    assert {"knowledge_item", "decision", "minutes"} <= {kind.kind for kind in done}

@@ -4733,7 +4733,8 @@ export interface components {
          *       "status": "ready",
          *       "database": "ok",
          *       "migration": "0002",
-         *       "expected_migration": "0002"
+         *       "expected_migration": "0002",
+         *       "hebrew_morphology": "hspell"
          *     }
          */
         Readiness: {
@@ -4745,6 +4746,12 @@ export interface components {
             migration: string | null;
             /** Expected Migration */
             expected_migration: string | null;
+            /**
+             * Hebrew Morphology
+             * @description `unavailable`: hspell is not installed, so Hebrew search matches surface forms and prefixes only (still ready: search degrades, it does not fail).
+             * @enum {string}
+             */
+            hebrew_morphology: "hspell" | "unavailable";
         };
         /**
          * RefreshRequest
