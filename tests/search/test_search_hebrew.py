@@ -4,7 +4,7 @@ is a word, and the ranking prefers the word as typed. The cases are the ones iss
 
 import pytest
 from knowledge_factories import Cast, make_cast
-from search.test_search import add_item, among, found, hit_of
+from search.test_search import add_item, among, found, hit_of, search
 
 from shulchan.search import analysis
 from shulchan.search.analysis import LEMMA_MARK, SPLIT_MARK, Analyser, Level
@@ -123,3 +123,21 @@ async def test_reindex_puts_back_what_the_analysis_makes_of_every_object(client,
 
     assert among(await found(client, facilitator, "זכות"), [plural]) == [plural["id"]]
     assert {"knowledge_item", "decision", "minutes"} <= {kind.kind for kind in done}
+
+
+async def test_a_query_that_finds_nothing_comes_back_with_a_correction_that_finds_something(client, cast):
+    facilitator = await cast.auth("facilitator")
+    rights = await add_item(client, facilitator, cast, body="מימוש זכויות לאזרחים ותיקים")
+
+    page = await search(client, facilitator, "זכוית")
+
+    assert page["items"] == [] and page["did_you_mean"] == "זכויות"
+    assert among(await found(client, facilitator, page["did_you_mean"]), [rights]) == [rights["id"]]
+    found_page = await search(client, facilitator, "זכויות")
+    assert found_page["did_you_mean"] is None
+
+
+async def test_no_correction_is_offered_for_known_words_or_one_that_finds_nothing(client, cast):
+    facilitator = await cast.auth("facilitator")
+    assert (await search(client, facilitator, "גולגולת"))["did_you_mean"] is None  # a word: nothing to correct
+    assert (await search(client, facilitator, "קקקקק"))["did_you_mean"] is None  # no suggestion finds anything

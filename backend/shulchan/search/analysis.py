@@ -3,7 +3,8 @@
 Every word is indexed as itself (its *surface* form). A Hebrew word hspell knows is indexed with its
 lemmas as well (`ניצולי` → ניצול, `זכויות` → זכות); a word hspell knows only behind prefix letters is
 indexed with the lemmas behind them instead (`הניצולים` → ה+ניצול). Where the whole word is a word
-(`משרד`), its prefix readings (`מ+שרד`) are left out, so `שרד` never finds `משרד`. Words hspell does not
+(`משרד`), its prefix readings (`מ+שרד`) are left out, so `שרד` never finds `משרד` — all but the definite
+article's (`הפגישה` is a verb form, and far more often ה+פגישה). Words hspell does not
 know (names, acronyms) keep the old prefix stripping, behind prefix letters too.
 
 The three kinds of terms go apart so that ranking can weigh them: surface terms as they are, lemmas
@@ -59,7 +60,11 @@ def index_terms(word: str, analysis: Analysis, *, legacy: bool = False) -> dict[
     if legacy:
         return {Level.surface: hebrew_forms(word)}
     if analysis.lemmas:
-        return {Level.surface: [word], Level.lemma: [LEMMA_MARK + lemma for lemma in sorted(analysis.lemmas)]}
+        return {
+            Level.surface: [word],
+            Level.lemma: [LEMMA_MARK + lemma for lemma in sorted(analysis.lemmas)],
+            Level.split: [SPLIT_MARK + lemma for lemma in sorted(analysis.article_lemmas)],
+        }
     if analysis.split_lemmas:
         return {Level.surface: [word], Level.split: [SPLIT_MARK + lemma for lemma in sorted(analysis.split_lemmas)]}
     return {Level.surface: [word], Level.split: [SPLIT_MARK + stem for stem in _unknown_stems(word)]}
@@ -75,6 +80,9 @@ def query_word_terms(word: str, analysis: Analysis, *, legacy: bool = False) -> 
         for lemma in sorted(analysis.lemmas):
             terms.setdefault(LEMMA_MARK + lemma, Level.lemma)
             terms.setdefault(SPLIT_MARK + lemma, Level.split)  # the lemma behind a prefix in the text
+        for lemma in sorted(analysis.article_lemmas):
+            terms.setdefault(LEMMA_MARK + lemma, Level.split)
+            terms.setdefault(SPLIT_MARK + lemma, Level.split)
     elif analysis.split_lemmas:
         for lemma in sorted(analysis.split_lemmas):
             terms.setdefault(LEMMA_MARK + lemma, Level.split)

@@ -1365,7 +1365,10 @@ export interface paths {
          * Search
          * @description Ranked search over knowledge items, decisions and approved minutes you may see, with snippets.
          *
-         *     Hebrew prefixes are understood: `חינוך` finds `ובחינוך` and `לחינוך`; English finds word forms.
+         *     Hebrew words are found in all their forms (hspell's lemmas: `זכות` finds `זכויות`, `ניצול` finds
+         *     `הניצולים`); a prefix comes off only where the rest is a word (`שרד` does not find `משרד`). The word
+         *     as typed ranks above its other forms, which rank above a form behind prefix letters; titles above
+         *     bodies. A query that finds nothing may come back with `did_you_mean`. English finds word forms.
          */
         get: operations["search"];
         put?: never;
@@ -5201,7 +5204,8 @@ export interface components {
          *           ]
          *         }
          *       ],
-         *       "next_cursor": "WyJjcmVhdGVkX2F0IixbeyJ1IjoiMDFhMjI2NzItZGU1ZS03M2Q5LThlNWItYzM3MDVhY2E0OGI3In1dXQ"
+         *       "next_cursor": "WyJjcmVhdGVkX2F0IixbeyJ1IjoiMDFhMjI2NzItZGU1ZS03M2Q5LThlNWItYzM3MDVhY2E0OGI3In1dXQ",
+         *       "did_you_mean": null
          *     }
          */
         SearchPage: {
@@ -5212,6 +5216,12 @@ export interface components {
              * @description Pass as `cursor` to get the next page; null on the last page.
              */
             next_cursor: string | null;
+            /**
+             * Did You Mean
+             * @description For a query that found nothing: the query with its misspelled Hebrew words corrected (hspell's suggestions), when that finds something.
+             * @example זכויות ניצולים
+             */
+            did_you_mean?: string | null;
         };
         /**
          * SeatCreate
