@@ -17,7 +17,7 @@ FRONTEND_DIST := $(FRONTEND)/dist/index.html
 FRONTEND_SOURCES := $(shell find $(FRONTEND)/src $(FRONTEND)/public -type f 2>/dev/null) \
 	$(wildcard $(FRONTEND)/index.html $(FRONTEND)/vite.config.ts $(FRONTEND)/tsconfig*.json $(FRONTEND)/postcss.config.cjs)
 
-.PHONY: help install run serve migrate migration seed openapi openapi-check test test-sqlite test-postgres lint lock bench clean \
+.PHONY: help install run serve migrate migration seed openapi openapi-check test test-sqlite test-postgres lint lock bench bench-search-quality clean \
 	frontend-install frontend-build frontend-lint frontend-test frontend-e2e
 
 help: ## list the targets
@@ -101,11 +101,20 @@ frontend-e2e: install frontend-install ## Playwright against the real backend (f
 BENCH_PG ?= postgresql+asyncpg://postgres@127.0.0.1:5432/shulchan_bench
 BENCH_SQLITE ?= sqlite+aiosqlite:///$(CURDIR)/var/bench.db
 
-bench: install ## generate the large world (once) and measure the API served by several workers
+BENCH_QUALITY_PG ?= postgresql+asyncpg://postgres@127.0.0.1:5432/shulchan_search_quality
+BENCH_QUALITY_SQLITE ?= sqlite+aiosqlite:///$(CURDIR)/var/search-quality.db
+
+bench: install bench-search-quality ## the Hebrew search quality table, then generate the large world (once) and measure the API served by several workers
 	command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
 	$(BIN)/python -m bench.generate --database-url $(BENCH_PG)
 	$(BIN)/python -m bench.generate --database-url $(BENCH_SQLITE)
 	$(BIN)/python -m bench.run --database-url $(BENCH_PG) --sqlite-url $(BENCH_SQLITE)
+
+bench-search-quality: install ## recall, precision and MRR of Hebrew search per query class on the judged collection (bench/search/)
+	command -v hspell >/dev/null && command -v hunspell >/dev/null && test -f /usr/share/hunspell/he_IL.dic \
+		|| (apt-get update -qq && apt-get install -y -qq hspell hunspell hunspell-he)
+	mkdir -p var
+	$(BIN)/python -m bench.search_quality --database-url $(BENCH_QUALITY_SQLITE) --database-url $(BENCH_QUALITY_PG)
 
 lock: ## re-pin every Python package after a dependency change
 	$(BIN)/python -m pip install --quiet -e 'backend[dev]'

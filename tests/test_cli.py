@@ -20,8 +20,9 @@ from sqlalchemy import func, select
 from shulchan.core.config import REPO_ROOT, Settings
 from shulchan.core.db import connection_budget, create_engine, create_sessionmaker
 from shulchan.identity.models import User
+from shulchan.search.models import SearchEntry
 
-SUBCOMMANDS = ["serve", "migrate", "create-app-role", "seed-demo", "create-admin", "export-openapi"]
+SUBCOMMANDS = ["serve", "migrate", "create-app-role", "seed-demo", "create-admin", "search", "export-openapi"]
 UNREACHABLE_DATABASE = "postgresql+asyncpg://postgres@127.0.0.1:1/x"
 
 
@@ -67,16 +68,24 @@ def users_in(database_url: str) -> list[tuple[str, bool]]:
     return asyncio.run(query())
 
 
-def count_users(database_url: str) -> int:
+def count_rows(database_url: str, model: type) -> int:
     async def query() -> int:
         engine = create_engine(make_settings(database_url))
         try:
             async with create_sessionmaker(engine)() as session:
-                return int(await session.scalar(select(func.count()).select_from(User)) or 0)
+                return int(await session.scalar(select(func.count()).select_from(model)) or 0)
         finally:
             await engine.dispose()
 
     return asyncio.run(query())
+
+
+def count_users(database_url: str) -> int:
+    return count_rows(database_url, User)
+
+
+def count_search_entries(database_url: str) -> int:
+    return count_rows(database_url, SearchEntry)
 
 
 def test_help_lists_every_subcommand(tmp_path: Path) -> None:
@@ -193,6 +202,22 @@ def test_migrate_seed_and_create_admin_on_a_fresh_database(tmp_path: Path, fresh
     assert "created" in created.stdout
     assert ("ops@example.org", True) in users_in(url)
     assert count_users(url) == users_after_seed + 1
+
+
+@pytest.mark.slow
+def test_search_reindex_rebuilds_every_entry_of_the_demo_world(tmp_path: Path, fresh_database: FreshDatabase) -> None:
+    url = fresh_database.new_url()
+    assert run_shulchan("migrate", cwd=tmp_path, database_url=url).returncode == 0
+    assert run_shulchan("seed-demo", cwd=tmp_path, database_url=url).returncode == 0
+    entries_after_seed = count_search_entries(url)
+
+    rebuilt = run_shulchan("search", "reindex", cwd=tmp_path, database_url=url)
+
+    assert rebuilt.returncode == 0, rebuilt.stderr
+    assert "search index rebuilt:" in rebuilt.stdout and " knowledge_item" in rebuilt.stdout
+    counted = sum(int(part.split()[0]) for part in rebuilt.stdout.split(":", 1)[1].split(","))
+    assert counted >= entries_after_seed > 0  # every object through its hook (minutes without approval add none)
+    assert count_search_entries(url) == entries_after_seed
 
 
 @pytest.mark.slow

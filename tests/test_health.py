@@ -1,5 +1,6 @@
 """Liveness (/healthz) and readiness (/readyz): the database answers and is migrated to head."""
 
+import shutil
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -58,7 +59,13 @@ async def test_readyz_on_the_migrated_test_database(client: httpx.AsyncClient, s
     assert response.status_code == 200, response.text
     body = response.json()
     head = expected_head(settings)
-    assert body == {"status": "ready", "database": "ok", "migration": head, "expected_migration": head}
+    assert body == {
+        "status": "ready",
+        "database": "ok",
+        "migration": head,
+        "expected_migration": head,
+        "hebrew_morphology": "hspell" if shutil.which("hspell") else "unavailable",
+    }
 
 
 async def test_readyz_reports_pending_migrations(unmigrated_url: str, settings: Settings) -> None:

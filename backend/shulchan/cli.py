@@ -1,5 +1,5 @@
 """The `shulchan` command: serve, migrate, create-app-role, new-migration, seed-demo, create-admin,
-export-openapi."""
+search reindex, export-openapi."""
 
 import argparse
 import asyncio
@@ -138,6 +138,31 @@ def cmd_export_openapi(args: argparse.Namespace) -> None:
     print(f"wrote {args.output}")
 
 
+def cmd_search_reindex(_args: argparse.Namespace) -> None:
+    import shulchan.main  # noqa: F401  (registers every domain's index hook)
+    from shulchan.core.db import create_engine, create_sessionmaker
+    from shulchan.search.morphology import hspell
+    from shulchan.search.reindex import reindex
+
+    settings = _settings()
+    if not hspell().available:
+        print("hspell is not installed: Hebrew words are indexed by surface forms and prefixes only", file=sys.stderr)
+
+    async def run() -> list[str]:
+        engine = create_engine(settings)
+        try:
+            async with create_sessionmaker(engine)() as session, session.begin():
+                return [f"{done.objects} {done.kind}" for done in await reindex(session)]
+        finally:
+            await engine.dispose()
+
+    try:
+        counts = asyncio.run(run())
+    except (OperationalError, DBAPIError, OSError) as exc:
+        raise _database_error(exc, settings) from exc
+    print("search index rebuilt: " + ", ".join(counts))
+
+
 def cmd_serve(args: argparse.Namespace) -> None:
     import uvicorn
 
@@ -234,6 +259,13 @@ def build_parser() -> argparse.ArgumentParser:
     admin.add_argument("--email", required=True)
     admin.add_argument("--full-name", required=True)
     admin.set_defaults(handler=cmd_create_admin)
+
+    search = commands.add_parser("search", help="the search index").add_subparsers(
+        dest="search_command", required=True, metavar="SEARCH_COMMAND"
+    )
+    search.add_parser(
+        "reindex", help="rebuild the search index through every object's index hook (after an analysis change)"
+    ).set_defaults(handler=cmd_search_reindex)
 
     export = commands.add_parser("export-openapi", help="write the OpenAPI spec")
     export.add_argument("--output", default=str(REPO_ROOT / "openapi" / "openapi.json"), help="a path, or - for stdout")

@@ -122,7 +122,7 @@ async def test_niqqud_and_maqaf_do_not_hide_words(client, cast):
     assert among(await found(client, facilitator, "ספר"), made) == [hyphened["id"]]
     assert among(await found(client, facilitator, "בית־ספר"), made) == [hyphened["id"]]
     hit = await hit_of(client, facilitator, "חינוך", pointed["id"])
-    assert [hit["snippet"][start:end] for start, end in hit["highlights"]] == ["חינוך"]
+    assert [hit["snippet"][start:end] for start, end in hit["highlights"]] == ["החינוך"]  # the form found
 
 
 async def test_an_edit_is_searchable_at_once(client, cast):
@@ -168,7 +168,7 @@ async def test_a_hit_carries_its_item_and_a_snippet_around_the_match(client, cas
     assert len(hit["snippet"]) < len(body) / 3
     assert hit["highlights"]
     for start, end in hit["highlights"]:
-        assert hit["snippet"][start:end] == "חינוך"
+        assert hit["snippet"][start:end] == "החינוך"  # the whole word the query's lemma was found in
 
 
 async def test_english_highlights_point_at_the_word_forms(client, cast):

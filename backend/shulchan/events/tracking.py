@@ -36,6 +36,11 @@ def track(model: type, tracked: Tracked) -> None:
     _TRACKED[model] = tracked
 
 
+def indexed() -> list[tuple[type, Tracked]]:
+    """Every registered model with an index hook, for rebuilding the index (search.reindex)."""
+    return [(model, spec) for model, spec in _TRACKED.items() if spec.index is not None]
+
+
 def tracked(obj: object) -> Tracked:
     try:
         return _TRACKED[type(obj)]

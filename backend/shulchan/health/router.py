@@ -1,12 +1,14 @@
 import asyncio
+from typing import Literal
 
 from fastapi import APIRouter, Request
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 from sqlalchemy.exc import SQLAlchemyError
 
 from shulchan.core.errors import ServiceUnavailable, problem_responses
 from shulchan.core.migrations import current_revision, head_revision
 from shulchan.core.schemas import examples
+from shulchan.search.morphology import hspell
 
 router = APIRouter(tags=["health"])
 
@@ -18,12 +20,24 @@ class Health(BaseModel):
 
 
 class Readiness(BaseModel):
-    model_config = examples({"status": "ready", "database": "ok", "migration": "0002", "expected_migration": "0002"})
+    model_config = examples(
+        {
+            "status": "ready",
+            "database": "ok",
+            "migration": "0002",
+            "expected_migration": "0002",
+            "hebrew_morphology": "hspell",
+        }
+    )
 
     status: str
     database: str
     migration: str | None
     expected_migration: str | None
+    hebrew_morphology: Literal["hspell", "unavailable"] = Field(
+        description="`unavailable`: hspell is not installed, so Hebrew search matches surface forms and "
+        "prefixes only (still ready: search degrades, it does not fail)."
+    )
 
 
 @router.get("/healthz")
@@ -66,4 +80,10 @@ async def readyz(request: Request) -> Readiness:
             f"The database schema is at {current or 'nothing'}, the code expects {expected}; run `shulchan migrate`.",
             code="migrations_pending",
         )
-    return Readiness(status="ready", database="ok", migration=current, expected_migration=expected)
+    return Readiness(
+        status="ready",
+        database="ok",
+        migration=current,
+        expected_migration=expected,
+        hebrew_morphology="hspell" if hspell().available else "unavailable",
+    )

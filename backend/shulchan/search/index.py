@@ -4,12 +4,14 @@ transaction. Generic on purpose: each domain builds its own entry (knowledge thr
 
 import uuid
 from datetime import date
+from typing import Any
 
-from sqlalchemy import delete, func, literal_column, select, text
+from sqlalchemy import ColumnElement, delete, func, literal_column, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from shulchan.search import analysis
+from shulchan.search.analysis import IndexedText
 from shulchan.search.models import SearchEntry
-from shulchan.search.text import expand_for_index
 
 TEXT_LIMIT = 100_000  # characters of body indexed per entry; enough for any paper's substance
 
@@ -45,18 +47,39 @@ async def upsert(
     entry.text = body
     entry.occurred_on = occurred_on
     entry.hidden = hidden
-    indexed_title, indexed_body = expand_for_index(title), expand_for_index(body)
+    indexed_title, indexed_body = await analysis.current().index_texts(title, body)
     if session.get_bind().dialect.name == "postgresql":
-        entry.document = func.setweight(func.to_tsvector("english", indexed_title), literal_column("'A'")).op("||")(
-            func.setweight(func.to_tsvector("english", indexed_body), literal_column("'B'"))
-        )
+        entry.document = postgres_document(indexed_title, indexed_body)
         await session.flush()
         return
     await session.flush()
     await session.execute(text("DELETE FROM search_fts WHERE rowid = :id"), {"id": entry.id})
-    await session.execute(
-        text("INSERT INTO search_fts (rowid, title, body) VALUES (:id, :title, :body)"),
-        {"id": entry.id, "title": indexed_title, "body": indexed_body},
+    await session.execute(text(FTS_INSERT), fts_row(entry.id, indexed_title, indexed_body))
+
+
+FTS_INSERT = (
+    "INSERT INTO search_fts (rowid, title, body, title_lemmas, body_lemmas, title_splits, body_splits) "
+    "VALUES (:id, :title, :body, :title_lemmas, :body_lemmas, :title_splits, :body_splits)"
+)
+
+
+def fts_row(entry_id: int, title: IndexedText, body: IndexedText) -> dict[str, object]:
+    """SQLite: each level in columns of its own, so that bm25 weighs them (search.service)."""
+    return {
+        "id": entry_id,
+        "title": title.surface,
+        "body": body.surface,
+        "title_lemmas": title.lemmas,
+        "body_lemmas": body.lemmas,
+        "title_splits": title.splits,
+        "body_splits": body.splits,
+    }
+
+
+def postgres_document(title: IndexedText, body: IndexedText) -> ColumnElement[Any]:
+    """PostgreSQL: one tsvector, the title weighted A and the body B; levels are told apart by the marks."""
+    return func.setweight(func.to_tsvector("english", title.joined()), literal_column("'A'")).op("||")(
+        func.setweight(func.to_tsvector("english", body.joined()), literal_column("'B'"))
     )
 
 

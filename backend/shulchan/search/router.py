@@ -29,9 +29,12 @@ async def search(
 ) -> SearchPage:
     """Ranked search over knowledge items, decisions and approved minutes you may see, with snippets.
 
-    Hebrew prefixes are understood: `חינוך` finds `ובחינוך` and `לחינוך`; English finds word forms.
+    Hebrew words are found in all their forms (hspell's lemmas: `זכות` finds `זכויות`, `ניצול` finds
+    `הניצולים`); a prefix comes off only where the rest is a word (`שרד` does not find `משרד`). The word
+    as typed ranks above its other forms, which rank above a form behind prefix letters; titles above
+    bodies. A query that finds nothing may come back with `did_you_mean`. English finds word forms.
     """
-    items, next_cursor = await service.search(
+    items, next_cursor, did_you_mean = await service.search(
         session,
         principal,
         q,
@@ -44,4 +47,4 @@ async def search(
         occurred_from=occurred_from,
         occurred_to=occurred_to,
     )
-    return SearchPage(items=items, next_cursor=next_cursor)
+    return SearchPage(items=items, next_cursor=next_cursor, did_you_mean=did_you_mean)

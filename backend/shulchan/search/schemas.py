@@ -4,7 +4,7 @@ from datetime import date
 from pydantic import Field
 
 from shulchan.core.pagination import Page
-from shulchan.core.schemas import ExampleId, ReadModel, examples, page_examples
+from shulchan.core.schemas import EXAMPLE_CURSOR, ExampleId, ReadModel, examples
 
 # Hits for `q=תמיכה שקופה`: the highlights also mark a prefixed form ("התמיכה").
 _DECISION_HIT = {
@@ -51,4 +51,13 @@ class SearchHit(ReadModel):
 
 
 class SearchPage(Page[SearchHit]):
-    model_config = page_examples(_DECISION_HIT, _KNOWLEDGE_HIT)
+    model_config = examples(
+        {"items": [_DECISION_HIT, _KNOWLEDGE_HIT], "next_cursor": EXAMPLE_CURSOR, "did_you_mean": None}
+    )
+
+    did_you_mean: str | None = Field(
+        default=None,
+        description="For a query that found nothing: the query with its misspelled Hebrew words corrected "
+        "(hspell's suggestions), when that finds something.",
+        examples=["זכויות ניצולים"],
+    )

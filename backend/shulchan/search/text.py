@@ -19,8 +19,13 @@ _HEBREW_LETTER = re.compile(r"[\u05D0-\u05EA]")
 _NIQQUD = re.compile(r"[\u0591-\u05BD\u05BF\u05C1\u05C2\u05C4\u05C5\u05C7]")
 
 
+def normalised(text: str) -> str:
+    """Lower case without niqqud: the text words are taken from."""
+    return _NIQQUD.sub("", text).lower()
+
+
 def words(text: str) -> list[str]:
-    return [word for word in _WORD.findall(_NIQQUD.sub("", text).lower()) if any(ch.isalnum() for ch in word)]
+    return [word for word in _WORD.findall(normalised(text)) if any(ch.isalnum() for ch in word)]
 
 
 def is_hebrew(word: str) -> bool:
@@ -74,22 +79,32 @@ def _lower_in_place(text: str) -> str:
     return "".join(lower if len(lower := char.lower()) == 1 else char for char in text)
 
 
-def snippet(text: str, stems: list[str], width: int = 180) -> tuple[str, list[tuple[int, int]]]:
+def snippet(
+    text: str, stems: list[str], whole_words: set[str] | frozenset[str] = frozenset(), width: int = 180
+) -> tuple[str, list[tuple[int, int]]]:
     """A window of the text around the first match, and the [start, end) offsets of matches in it.
 
+    `whole_words` are marked as whole words (the Hebrew forms the query matched, as `words` gives
+    them); `stems` are marked wherever they occur (English words cut to a rough stem).
     Niqqud is left out (as in the index, so that pointed text is matched too), and lower-casing keeps
     every character's position (a few letters, such as "İ", lower-case to two characters).
     """
     plain = re.sub(r"\s+", " ", _NIQQUD.sub("", text)).strip()
     lowered = _lower_in_place(plain)
-    first = min((i for i in (lowered.find(stem) for stem in stems if stem) if i >= 0), default=0)
+    word_spans = (
+        [(m.start(), m.end()) for m in _WORD.finditer(lowered) if m.group() in whole_words] if whole_words else []
+    )
+    firsts = [i for i in (lowered.find(stem) for stem in stems if stem) if i >= 0]
+    first = min([*firsts, *(s for s, _ in word_spans[:1])], default=0)
     start = max(0, first - width // 3)
     if start:
         space = plain.find(" ", start)
         start = space + 1 if 0 <= space < first else start
     window = plain[start : start + width]
     lowered_window = lowered[start : start + width]
-    marks: list[tuple[int, int]] = []
+    marks: list[tuple[int, int]] = [
+        (s - start, e - start) for s, e in word_spans if s >= start and e <= start + len(window)
+    ]
     for stem in stems:
         position = lowered_window.find(stem)
         while stem and position >= 0:

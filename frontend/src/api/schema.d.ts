@@ -1369,7 +1369,10 @@ export interface paths {
          * Search
          * @description Ranked search over knowledge items, decisions and approved minutes you may see, with snippets.
          *
-         *     Hebrew prefixes are understood: `חינוך` finds `ובחינוך` and `לחינוך`; English finds word forms.
+         *     Hebrew words are found in all their forms (hspell's lemmas: `זכות` finds `זכויות`, `ניצול` finds
+         *     `הניצולים`); a prefix comes off only where the rest is a word (`שרד` does not find `משרד`). The word
+         *     as typed ranks above its other forms, which rank above a form behind prefix letters; titles above
+         *     bodies. A query that finds nothing may come back with `did_you_mean`. English finds word forms.
          */
         get: operations["search"];
         put?: never;
@@ -4741,7 +4744,8 @@ export interface components {
          *       "status": "ready",
          *       "database": "ok",
          *       "migration": "0002",
-         *       "expected_migration": "0002"
+         *       "expected_migration": "0002",
+         *       "hebrew_morphology": "hspell"
          *     }
          */
         Readiness: {
@@ -4753,6 +4757,12 @@ export interface components {
             migration: string | null;
             /** Expected Migration */
             expected_migration: string | null;
+            /**
+             * Hebrew Morphology
+             * @description `unavailable`: hspell is not installed, so Hebrew search matches surface forms and prefixes only (still ready: search degrades, it does not fail).
+             * @enum {string}
+             */
+            hebrew_morphology: "hspell" | "unavailable";
         };
         /**
          * RefreshRequest
@@ -5202,7 +5212,8 @@ export interface components {
          *           ]
          *         }
          *       ],
-         *       "next_cursor": "WyJjcmVhdGVkX2F0IixbeyJ1IjoiMDFhMjI2NzItZGU1ZS03M2Q5LThlNWItYzM3MDVhY2E0OGI3In1dXQ"
+         *       "next_cursor": "WyJjcmVhdGVkX2F0IixbeyJ1IjoiMDFhMjI2NzItZGU1ZS03M2Q5LThlNWItYzM3MDVhY2E0OGI3In1dXQ",
+         *       "did_you_mean": null
          *     }
          */
         SearchPage: {
@@ -5213,6 +5224,12 @@ export interface components {
              * @description Pass as `cursor` to get the next page; null on the last page.
              */
             next_cursor: string | null;
+            /**
+             * Did You Mean
+             * @description For a query that found nothing: the query with its misspelled Hebrew words corrected (hspell's suggestions), when that finds something.
+             * @example זכויות ניצולים
+             */
+            did_you_mean?: string | null;
         };
         /**
          * SeatCreate
