@@ -147,6 +147,135 @@ export interface paths {
         patch: operations["update_user"];
         trace?: never;
     };
+    "/api/v1/me/api-tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List My Api Tokens
+         * @description Your personal access tokens, newest first, revoked ones included (never the tokens themselves).
+         */
+        get: operations["list_my_api_tokens"];
+        put?: never;
+        /**
+         * Create My Api Token
+         * @description A token for your own scripts: it acts as you, narrowed to its scopes, until it expires or you
+         *     revoke it. The token is in this response only; keep it in a secret store.
+         */
+        post: operations["create_my_api_token"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/api-tokens/{token_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revoke My Api Token
+         * @description Stops the token at once, on every server. Revoking a revoked token changes nothing.
+         */
+        delete: operations["revoke_my_api_token"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-accounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Service Accounts
+         * @description Platform admins only. By name.
+         */
+        get: operations["list_service_accounts"];
+        put?: never;
+        /**
+         * Create Service Account
+         * @description A machine caller (a ministry system) bound to named roundtables, each with a role: it sees what
+         *     that role sees there. It may then be given tokens.
+         */
+        post: operations["create_service_account"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-accounts/{service_account_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Service Account */
+        get: operations["get_service_account"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update Service Account
+         * @description Rename, describe, deactivate (every token stops at once) or replace the grants.
+         */
+        patch: operations["update_service_account"];
+        trace?: never;
+    };
+    "/api/v1/service-accounts/{service_account_id}/tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List Service Account Tokens */
+        get: operations["list_service_account_tokens"];
+        put?: never;
+        /**
+         * Create Service Account Token
+         * @description A token for the account (read scopes and `webhooks:manage` only). Shown in this response only.
+         */
+        post: operations["create_service_account_token"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-accounts/{service_account_id}/tokens/{token_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke Service Account Token */
+        delete: operations["revoke_service_account_token"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/sectors": {
         parameters: {
             query?: never;
@@ -1851,6 +1980,212 @@ export interface components {
              * @description Every accepted item of the meeting, in the new order.
              */
             item_ids: string[];
+        };
+        /**
+         * ApiTokenCreate
+         * @example {
+         *       "name": "Nightly decisions sync",
+         *       "scopes": [
+         *         "meetings:read",
+         *         "decisions:read"
+         *       ],
+         *       "expires_in_days": 90
+         *     }
+         */
+        ApiTokenCreate: {
+            /** Name */
+            name: string;
+            /**
+             * Scopes
+             * @description Only narrow what the owner may do; never widen it.
+             */
+            scopes: components["schemas"]["Scope"][];
+            /**
+             * Expires In Days
+             * @default 90
+             */
+            expires_in_days: number;
+        };
+        /**
+         * ApiTokenCreated
+         * @example {
+         *       "id": "01a22672-e101-7000-8000-00000000a001",
+         *       "kind": "service",
+         *       "name": "Warehouse sync",
+         *       "hint": "shl_sa_Qw8r",
+         *       "scopes": [
+         *         "meetings:read",
+         *         "decisions:read"
+         *       ],
+         *       "user_id": null,
+         *       "service_account_id": "01a22672-e101-7000-8000-00000000a002",
+         *       "created_at": "2026-03-01T09:00:00Z",
+         *       "expires_at": "2026-05-30T09:00:00Z",
+         *       "last_used_at": "2026-03-02T02:00:04Z",
+         *       "revoked_at": null,
+         *       "token": "shl_sa_Qw8rT1b9kLm2Zx4Vc7Np0Hs5Jd3Fg6Ya8Ue2Ri1"
+         *     }
+         */
+        ApiTokenCreated: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            kind: components["schemas"]["ApiTokenKind"];
+            /** Name */
+            name: string;
+            /**
+             * Hint
+             * @description The token's first characters, to recognise it (e.g. in a secret scanner's report).
+             */
+            hint: string;
+            /** Scopes */
+            scopes: string[];
+            /**
+             * User Id
+             * @description The person a personal token acts for.
+             */
+            user_id: string | null;
+            /** Service Account Id */
+            service_account_id: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Expires At
+             * Format: date-time
+             */
+            expires_at: string;
+            /**
+             * Last Used At
+             * @description Updated at most every five minutes.
+             */
+            last_used_at: string | null;
+            /** Revoked At */
+            revoked_at: string | null;
+            /**
+             * Token
+             * @description Shown this once; only its hash is kept. Send as `Authorization: Bearer …`.
+             */
+            token: string;
+        };
+        /**
+         * ApiTokenKind
+         * @enum {string}
+         */
+        ApiTokenKind: "personal" | "service";
+        /**
+         * ApiTokenPage
+         * @example {
+         *       "items": [
+         *         {
+         *           "id": "01a22672-e101-7000-8000-00000000a001",
+         *           "kind": "personal",
+         *           "name": "Nightly decisions sync",
+         *           "hint": "shl_pat_7Hq2",
+         *           "scopes": [
+         *             "meetings:read",
+         *             "decisions:read"
+         *           ],
+         *           "user_id": "01a22672-ddf7-71c5-9200-59c79d09cd70",
+         *           "service_account_id": null,
+         *           "created_at": "2026-03-01T09:00:00Z",
+         *           "expires_at": "2026-05-30T09:00:00Z",
+         *           "last_used_at": "2026-03-02T02:00:04Z",
+         *           "revoked_at": null
+         *         },
+         *         {
+         *           "id": "01a22672-e101-7000-8000-00000000a001",
+         *           "kind": "personal",
+         *           "name": "Nightly decisions sync",
+         *           "hint": "shl_pat_7Hq2",
+         *           "scopes": [
+         *             "meetings:read",
+         *             "decisions:read"
+         *           ],
+         *           "user_id": "01a22672-ddf7-71c5-9200-59c79d09cd70",
+         *           "service_account_id": null,
+         *           "created_at": "2026-03-01T09:00:00Z",
+         *           "expires_at": "2026-05-30T09:00:00Z",
+         *           "last_used_at": "2026-03-02T02:00:04Z",
+         *           "revoked_at": "2026-03-03T10:00:00Z"
+         *         }
+         *       ],
+         *       "next_cursor": "WyJjcmVhdGVkX2F0IixbeyJ1IjoiMDFhMjI2NzItZGU1ZS03M2Q5LThlNWItYzM3MDVhY2E0OGI3In1dXQ"
+         *     }
+         */
+        ApiTokenPage: {
+            /** Items */
+            items: components["schemas"]["ApiTokenRead"][];
+            /**
+             * Next Cursor
+             * @description Pass as `cursor` to get the next page; null on the last page.
+             */
+            next_cursor: string | null;
+        };
+        /**
+         * ApiTokenRead
+         * @description An API token as listed: never the token itself, which is shown once, when it is created.
+         * @example {
+         *       "id": "01a22672-e101-7000-8000-00000000a001",
+         *       "kind": "personal",
+         *       "name": "Nightly decisions sync",
+         *       "hint": "shl_pat_7Hq2",
+         *       "scopes": [
+         *         "meetings:read",
+         *         "decisions:read"
+         *       ],
+         *       "user_id": "01a22672-ddf7-71c5-9200-59c79d09cd70",
+         *       "service_account_id": null,
+         *       "created_at": "2026-03-01T09:00:00Z",
+         *       "expires_at": "2026-05-30T09:00:00Z",
+         *       "last_used_at": "2026-03-02T02:00:04Z",
+         *       "revoked_at": null
+         *     }
+         */
+        ApiTokenRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            kind: components["schemas"]["ApiTokenKind"];
+            /** Name */
+            name: string;
+            /**
+             * Hint
+             * @description The token's first characters, to recognise it (e.g. in a secret scanner's report).
+             */
+            hint: string;
+            /** Scopes */
+            scopes: string[];
+            /**
+             * User Id
+             * @description The person a personal token acts for.
+             */
+            user_id: string | null;
+            /** Service Account Id */
+            service_account_id: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Expires At
+             * Format: date-time
+             */
+            expires_at: string;
+            /**
+             * Last Used At
+             * @description Updated at most every five minutes.
+             */
+            last_used_at: string | null;
+            /** Revoked At */
+            revoked_at: string | null;
         };
         /**
          * AttachmentRead
@@ -4844,6 +5179,22 @@ export interface components {
             ended_on?: string | null;
         };
         /**
+         * RoundtableGrant
+         * @example {
+         *       "roundtable_id": "01a22672-de5b-754b-ba85-afab40ad9875",
+         *       "role": "observer"
+         *     }
+         */
+        RoundtableGrant: {
+            /**
+             * Roundtable Id
+             * Format: uuid
+             */
+            roundtable_id: string;
+            /** @description observer, member or host: a machine never facilitates (nor reads process notes). */
+            role: components["schemas"]["Role"];
+        };
+        /**
          * RoundtablePage
          * @example {
          *       "items": [
@@ -5065,6 +5416,11 @@ export interface components {
          * @enum {string}
          */
         RsvpResponse: "pending" | "yes" | "no" | "maybe";
+        /**
+         * Scope
+         * @enum {string}
+         */
+        Scope: "roundtables:read" | "roundtables:write" | "people:read" | "people:write" | "meetings:read" | "meetings:write" | "minutes:read" | "minutes:write" | "decisions:read" | "decisions:write" | "knowledge:read" | "knowledge:write" | "search:read" | "audit:read" | "events:read" | "exports:read" | "webhooks:manage";
         /**
          * SearchHit
          * @example {
@@ -5665,6 +6021,143 @@ export interface components {
             colour?: string;
             /** Position */
             position?: number;
+        };
+        /**
+         * ServiceAccountCreate
+         * @example {
+         *       "name": "PMO data warehouse",
+         *       "description": "Mirrors the PMO roundtable into the ministry's warehouse every night.",
+         *       "grants": [
+         *         {
+         *           "roundtable_id": "01a22672-de5b-754b-ba85-afab40ad9875",
+         *           "role": "observer"
+         *         }
+         *       ]
+         *     }
+         */
+        ServiceAccountCreate: {
+            /** Name */
+            name: string;
+            /**
+             * Description
+             * @default
+             */
+            description: string;
+            /** Grants */
+            grants?: components["schemas"]["RoundtableGrant"][];
+        };
+        /**
+         * ServiceAccountPage
+         * @example {
+         *       "items": [
+         *         {
+         *           "id": "01a22672-e101-7000-8000-00000000a002",
+         *           "name": "PMO data warehouse",
+         *           "description": "Mirrors the PMO roundtable into the ministry's warehouse every night.",
+         *           "is_active": true,
+         *           "grants": [
+         *             {
+         *               "roundtable_id": "01a22672-de5b-754b-ba85-afab40ad9875",
+         *               "role": "observer"
+         *             }
+         *           ],
+         *           "created_at": "2026-03-01T08:55:00Z",
+         *           "updated_at": "2026-03-01T08:55:00Z",
+         *           "version": 1
+         *         }
+         *       ],
+         *       "next_cursor": "WyJjcmVhdGVkX2F0IixbeyJ1IjoiMDFhMjI2NzItZGU1ZS03M2Q5LThlNWItYzM3MDVhY2E0OGI3In1dXQ"
+         *     }
+         */
+        ServiceAccountPage: {
+            /** Items */
+            items: components["schemas"]["ServiceAccountRead"][];
+            /**
+             * Next Cursor
+             * @description Pass as `cursor` to get the next page; null on the last page.
+             */
+            next_cursor: string | null;
+        };
+        /**
+         * ServiceAccountRead
+         * @example {
+         *       "id": "01a22672-e101-7000-8000-00000000a002",
+         *       "name": "PMO data warehouse",
+         *       "description": "Mirrors the PMO roundtable into the ministry's warehouse every night.",
+         *       "is_active": true,
+         *       "grants": [
+         *         {
+         *           "roundtable_id": "01a22672-de5b-754b-ba85-afab40ad9875",
+         *           "role": "observer"
+         *         }
+         *       ],
+         *       "created_at": "2026-03-01T08:55:00Z",
+         *       "updated_at": "2026-03-01T08:55:00Z",
+         *       "version": 1
+         *     }
+         */
+        ServiceAccountRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Name */
+            name: string;
+            /** Description */
+            description: string;
+            /** Is Active */
+            is_active: boolean;
+            /** Grants */
+            grants: components["schemas"]["RoundtableGrant"][];
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /**
+             * Version
+             * @description Send back as If-Match when changing this object.
+             */
+            version: number;
+        };
+        /**
+         * ServiceAccountUpdate
+         * @example {
+         *       "name": "PMO data warehouse",
+         *       "description": "Mirrors the PMO roundtable, with drafts and attendance, every night.",
+         *       "is_active": true,
+         *       "grants": [
+         *         {
+         *           "roundtable_id": "01a22672-de5b-754b-ba85-afab40ad9875",
+         *           "role": "host"
+         *         }
+         *       ]
+         *     }
+         * @example {
+         *       "is_active": false
+         *     }
+         */
+        ServiceAccountUpdate: {
+            /** Name */
+            name?: string;
+            /** Description */
+            description?: string;
+            /**
+             * Is Active
+             * @description False stops every token of the account at once.
+             */
+            is_active?: boolean;
+            /**
+             * Grants
+             * @description Replaces the grants.
+             */
+            grants?: components["schemas"]["RoundtableGrant"][];
         };
         /**
          * SpeakingReport
@@ -6667,6 +7160,690 @@ export interface operations {
             };
             /** @description Precondition failed */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_my_api_tokens: {
+        parameters: {
+            query?: {
+                /** @description Page size, at most 200. */
+                limit?: number;
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiTokenPage"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_my_api_token: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApiTokenCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiTokenCreated"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    revoke_my_api_token: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_service_accounts: {
+        parameters: {
+            query?: {
+                /** @description Page size, at most 200. */
+                limit?: number;
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceAccountPage"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_service_account: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ServiceAccountCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceAccountRead"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_service_account: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                service_account_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceAccountRead"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_service_account: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag from your last read. A stale one answers 412 and changes nothing. */
+                "if-match"?: string | null;
+            };
+            path: {
+                service_account_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ServiceAccountUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceAccountRead"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_service_account_tokens: {
+        parameters: {
+            query?: {
+                /** @description Page size, at most 200. */
+                limit?: number;
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string | null;
+            };
+            header?: never;
+            path: {
+                service_account_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiTokenPage"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_service_account_token: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                service_account_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApiTokenCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiTokenCreated"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    revoke_service_account_token: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                service_account_id: string;
+                token_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
