@@ -18,11 +18,11 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from shulchan.core.config import Settings
 from shulchan.decisions.models import ActionItem, Decision
 from shulchan.identity.models import User
+from shulchan.integrations.models import ServiceAccount, ServiceAccountGrant
 from shulchan.knowledge.models import KnowledgeItem, KnowledgeRevision
 from shulchan.main import create_app
 from shulchan.meetings.models import AgendaItem, Meeting, ProcessNote
 from shulchan.minutes.models import Minutes, MinutesRevision
-from shulchan.integrations.models import ServiceAccount, ServiceAccountGrant
 from shulchan.roundtables.models import Goal, Role, Roundtable, Seat
 from shulchan.sectors.models import Sector
 from shulchan.stakeholders.models import Stakeholder
