@@ -19,7 +19,7 @@ from shulchan import __version__
 from shulchan.audit.router import router as audit_router
 from shulchan.core.config import Settings, get_settings
 from shulchan.core.db import create_engine, create_sessionmaker
-from shulchan.core.errors import PROBLEM_MEDIA_TYPE, install_error_handlers
+from shulchan.core.errors import PROBLEM_MEDIA_TYPE, install_error_handlers, problem_responses
 from shulchan.core.middleware import BodySizeLimitMiddleware, RequestContextMiddleware
 from shulchan.core.spa import install_docs, install_spa
 from shulchan.decisions.router import actions_router
@@ -91,7 +91,8 @@ _ROUTERS: tuple[tuple[APIRouter, Family | None], ...] = (
 def _api_router() -> APIRouter:
     api = APIRouter(prefix=API_PREFIX)
     for router, family in _ROUTERS:
-        api.include_router(router, dependencies=[guard_scope(family)])
+        # Any of them may refuse an API token (a bad one 401; a missing scope or one not for tokens 403).
+        api.include_router(router, dependencies=[guard_scope(family)], responses=problem_responses(401, 403))
     return api
 
 
