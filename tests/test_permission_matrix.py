@@ -149,6 +149,8 @@ EXPECTED: dict[str, dict[str, str]] = {
     "list_roundtable_audit":           {"own":         "401   403   403   403   200   200   200",
                                         "foreign":     "404   404   404   404   404   404   200"},
     "list_audit":                      anywhere(       "401   403   403   403   403   403   200"),
+    # --- the change feed: any signed-in caller, about the roundtables where they sit (outsiders: nothing)
+    "list_events":                     anywhere(       "401   200   200   200   200   200   200"),
     # --- health: for load balancers, no token
     "healthz":                         anywhere(       "200   200   200   200   200   200   200"),
     "readyz":                          anywhere(       "200   200   200   200   200   200   200"),
@@ -522,6 +524,11 @@ async def _get_user(setup: Setup) -> Call:
 @builds("update_user")
 async def _update_user(setup: Setup) -> Call:
     return Call("PATCH", f"/api/v1/users/{setup.world.users['member']}", json={"full_name": "Renamed Member"})
+
+
+@builds("list_events")
+async def _list_events(_setup: Setup) -> Call:
+    return Call("GET", "/api/v1/events", params={"after": "0", "limit": "5"})
 
 
 @builds("list_my_api_tokens")

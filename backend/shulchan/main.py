@@ -24,6 +24,7 @@ from shulchan.core.middleware import BodySizeLimitMiddleware, RequestContextMidd
 from shulchan.core.spa import install_docs, install_spa
 from shulchan.decisions.router import actions_router
 from shulchan.decisions.router import router as decisions_router
+from shulchan.feed.router import router as feed_router
 from shulchan.health.router import router as health_router
 from shulchan.identity.router import auth_router, users_router
 from shulchan.integrations.principals import resolve_principal
@@ -85,6 +86,7 @@ _ROUTERS: tuple[tuple[APIRouter, Family | None], ...] = (
     (knowledge_router, Family.knowledge),
     (search_router, Family.search),
     (audit_router, Family.audit),
+    (feed_router, Family.events),
 )
 
 
@@ -153,6 +155,7 @@ def _problem_only_openapi(app: FastAPI) -> dict[str, Any]:
                 "knowledge",
                 "search",
                 "audit",
+                "events",
                 "health",
             )
         ],

@@ -33,6 +33,7 @@ class Family(StrEnum):
     knowledge = "knowledge"
     search = "search"
     audit = "audit"
+    events = "events"  # the change feed
 
 
 class Scope(StrEnum):
@@ -50,8 +51,8 @@ class Scope(StrEnum):
     knowledge_write = "knowledge:write"
     search_read = "search:read"
     audit_read = "audit:read"
-    # Reserved for the change feed, exports and webhooks (issue 9); no route needs them yet.
-    events_read = "events:read"
+    events_read = "events:read"  # the change feed, filtered further by the read scopes above
+    # Reserved for exports and webhooks (issue 9); no route needs them yet.
     exports_read = "exports:read"
     webhooks_manage = "webhooks:manage"
 
@@ -99,6 +100,7 @@ FAMILY_PERMISSIONS: dict[Family, frozenset[Permission | PlatformPermission]] = {
     ),
     Family.search: frozenset(),
     Family.audit: frozenset({_P.audit_view, _PP.audit_view_all}),
+    Family.events: frozenset(),
 }
 TOKEN_PREFIX = "shl_"  # every API token's (integrations.token_format)
 _SCOPE_FORM = re.compile(r"^(?P<family>[a-z_]+):(?P<access>read|write|manage)$")

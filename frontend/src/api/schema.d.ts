@@ -1545,6 +1545,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Events
+         * @description What changed since `after`, oldest first: the changes to the roundtables you sit at (and their
+         *     meetings, decisions, action items, knowledge…), each with the object's new state, and tombstones
+         *     for deletions and for objects you may no longer see. Replaying from 0 and applying every event
+         *     gives exactly what the lists show you. Resume with `next_after`; a page may hold fewer than
+         *     `limit` events (the rest were not yours to see) and still have more after it.
+         */
+        get: operations["list_events"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/healthz": {
         parameters: {
             query?: never;
@@ -2519,6 +2543,108 @@ export interface components {
         Body_upload_attachment: {
             /** File */
             file: string;
+        };
+        /**
+         * ChangeEvent
+         * @description One change, as the caller may see it. Apply `data` (the object's read representation after the
+         *     change) by `entity_type` and `entity_id`; a `tombstone` means: remove the object from your copy.
+         * @example {
+         *       "position": 4182,
+         *       "id": "01a22672-e201-7000-8000-00000000b001",
+         *       "type": "meeting.updated",
+         *       "entity_type": "meeting",
+         *       "entity_id": "01a22672-e201-7000-8000-00000000b002",
+         *       "roundtable_id": "01a22672-de5b-754b-ba85-afab40ad9875",
+         *       "version": 3,
+         *       "occurred_at": "2026-03-02T10:15:00Z",
+         *       "tombstone": null,
+         *       "data": {
+         *         "id": "01a22672-e201-7000-8000-00000000b002",
+         *         "title": "Quarterly review",
+         *         "version": 3
+         *       }
+         *     }
+         */
+        ChangeEvent: {
+            /**
+             * Position
+             * @description Commit order. Pass the last one you applied as `after`.
+             */
+            position: number;
+            /**
+             * Id
+             * Format: uuid
+             * @description Stable across retries and replays: use it to drop duplicates.
+             */
+            id: string;
+            /** Type */
+            type: string;
+            /** Entity Type */
+            entity_type: string;
+            /**
+             * Entity Id
+             * Format: uuid
+             */
+            entity_id: string;
+            /**
+             * Roundtable Id
+             * Format: uuid
+             */
+            roundtable_id: string;
+            /** Version */
+            version: number | null;
+            /**
+             * Occurred At
+             * Format: date-time
+             */
+            occurred_at: string;
+            tombstone: components["schemas"]["TombstoneReason"] | null;
+            /**
+             * Data
+             * @description Absent for tombstones.
+             */
+            data: {
+                [key: string]: unknown;
+            } | null;
+        };
+        /**
+         * ChangeFeedPage
+         * @example {
+         *       "items": [
+         *         {
+         *           "position": 4182,
+         *           "id": "01a22672-e201-7000-8000-00000000b001",
+         *           "type": "meeting.updated",
+         *           "entity_type": "meeting",
+         *           "entity_id": "01a22672-e201-7000-8000-00000000b002",
+         *           "roundtable_id": "01a22672-de5b-754b-ba85-afab40ad9875",
+         *           "version": 3,
+         *           "occurred_at": "2026-03-02T10:15:00Z",
+         *           "tombstone": null,
+         *           "data": {
+         *             "id": "01a22672-e201-7000-8000-00000000b002",
+         *             "title": "Quarterly review",
+         *             "version": 3
+         *           }
+         *         }
+         *       ],
+         *       "next_after": 4182,
+         *       "has_more": false
+         *     }
+         */
+        ChangeFeedPage: {
+            /** Items */
+            items: components["schemas"]["ChangeEvent"][];
+            /**
+             * Next After
+             * @description Pass as `after` to continue; also when `items` is empty.
+             */
+            next_after: number;
+            /**
+             * Has More
+             * @description True when asking again at once would return more.
+             */
+            has_more: boolean;
         };
         /**
          * Composition
@@ -6462,6 +6588,11 @@ export interface components {
              */
             refresh_token: string;
         };
+        /**
+         * TombstoneReason
+         * @enum {string}
+         */
+        TombstoneReason: "deleted" | "hidden";
         /**
          * UserCreate
          * @example {
@@ -15028,6 +15159,67 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_events: {
+        parameters: {
+            query?: {
+                /** @description The last `position` you applied; 0 to start from the beginning. */
+                after?: number;
+                /** @description At most this many events are looked at. */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangeFeedPage"];
                 };
             };
             /** @description Not authenticated */
