@@ -1662,6 +1662,7 @@ export interface components {
          *           "overdue": false,
          *           "completed_at": null,
          *           "created_at": "2026-10-13T10:10:00Z",
+         *           "updated_at": "2026-10-20T08:30:00Z",
          *           "version": 2
          *         }
          *       ],
@@ -1693,6 +1694,7 @@ export interface components {
          *       "overdue": false,
          *       "completed_at": null,
          *       "created_at": "2026-10-13T10:10:00Z",
+         *       "updated_at": "2026-10-20T08:30:00Z",
          *       "version": 2
          *     }
          */
@@ -1734,6 +1736,11 @@ export interface components {
              * Format: date-time
              */
             created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
             /**
              * Version
              * @description Send back as If-Match when changing this object.
@@ -4202,6 +4209,7 @@ export interface components {
          *           "venue_name": "משרד ראש הממשלה, ירושלים",
          *           "online_url": "https://meet.example.org/pmo-roundtable",
          *           "status": "held",
+         *           "updated_at": "2026-10-13T11:00:00Z",
          *           "version": 3
          *         }
          *       ],
@@ -4315,6 +4323,7 @@ export interface components {
          *       "venue_name": "משרד ראש הממשלה, ירושלים",
          *       "online_url": "https://meet.example.org/pmo-roundtable",
          *       "status": "held",
+         *       "updated_at": "2026-10-13T11:00:00Z",
          *       "version": 3
          *     }
          */
@@ -4349,6 +4358,11 @@ export interface components {
             /** Online Url */
             online_url: string | null;
             status: components["schemas"]["MeetingStatus"];
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
             /** Version */
             version: number;
         };
@@ -10162,6 +10176,8 @@ export interface operations {
                 roundtable_id?: string | null;
                 status?: components["schemas"]["MeetingStatus"] | null;
                 sort?: "starts_at" | "-starts_at";
+                /** @description Only objects whose `updated_at` is at or after this instant. For a sync that must miss nothing (deletions included) read the change feed, `GET /api/v1/events`: `updated_at` is the writer's clock, not the order in which changes were committed. */
+                updated_since?: string | null;
                 /** @description Page size, at most 200. */
                 limit?: number;
                 /** @description `next_cursor` of the previous page. */
@@ -10247,6 +10263,8 @@ export interface operations {
                 to?: string | null;
                 status?: components["schemas"]["MeetingStatus"] | null;
                 sort?: "starts_at" | "-starts_at";
+                /** @description Only objects whose `updated_at` is at or after this instant. For a sync that must miss nothing (deletions included) read the change feed, `GET /api/v1/events`: `updated_at` is the writer's clock, not the order in which changes were committed. */
+                updated_since?: string | null;
                 /** @description Page size, at most 200. */
                 limit?: number;
                 /** @description `next_cursor` of the previous page. */
@@ -13153,6 +13171,8 @@ export interface operations {
                 status?: components["schemas"]["DecisionStatus"][] | null;
                 kind?: components["schemas"]["DecisionKind"] | null;
                 sort?: "created_at" | "-created_at" | "updated_at" | "-updated_at";
+                /** @description Only objects whose `updated_at` is at or after this instant. For a sync that must miss nothing (deletions included) read the change feed, `GET /api/v1/events`: `updated_at` is the writer's clock, not the order in which changes were committed. */
+                updated_since?: string | null;
                 /** @description Page size, at most 200. */
                 limit?: number;
                 /** @description `next_cursor` of the previous page. */
@@ -13709,6 +13729,8 @@ export interface operations {
                 mine?: boolean;
                 overdue?: boolean | null;
                 sort?: "created_at" | "-created_at" | "due_date" | "-due_date";
+                /** @description Only objects whose `updated_at` is at or after this instant. For a sync that must miss nothing (deletions included) read the change feed, `GET /api/v1/events`: `updated_at` is the writer's clock, not the order in which changes were committed. */
+                updated_since?: string | null;
                 /** @description Page size, at most 200. */
                 limit?: number;
                 /** @description `next_cursor` of the previous page. */
@@ -14075,6 +14097,8 @@ export interface operations {
                 language?: components["schemas"]["Language"] | null;
                 include_archived?: boolean;
                 sort?: "updated_at" | "-updated_at" | "title" | "-title" | "created_at" | "-created_at";
+                /** @description Only objects whose `updated_at` is at or after this instant. For a sync that must miss nothing (deletions included) read the change feed, `GET /api/v1/events`: `updated_at` is the writer's clock, not the order in which changes were committed. */
+                updated_since?: string | null;
                 /** @description Page size, at most 200. */
                 limit?: number;
                 /** @description `next_cursor` of the previous page. */
