@@ -15,13 +15,14 @@ from pathlib import Path
 import asyncpg
 import httpx
 import pytest
+from decision_factories import Cast, make_cast
 from sqlalchemy import event, select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession, async_sessionmaker
 
 from shulchan.core import migrations
 from shulchan.core.config import Environment, Settings
 from shulchan.core.db import create_engine
-from shulchan.core.security import create_access_token
+from shulchan.core.security import create_access_token, hash_password
 from shulchan.demo.seed import build_demo_world
 from shulchan.identity.models import AuthSession, User
 from shulchan.main import create_app
@@ -256,3 +257,24 @@ def count_queries(engine: AsyncEngine) -> Iterator[Callable[[], QueryCounter]]:
 
 async def user_id_by_email(session: AsyncSession, email: str) -> uuid.UUID | None:
     return await session.scalar(select(User.id).where(User.email == email))
+
+
+MATRIX_PASSWORD = "matrix-password-1"
+
+
+@pytest.fixture(scope="module")
+async def matrix_cast(engine: AsyncEngine, settings: Settings) -> Cast:
+    """The permission matrix's callers and their two roundtables (decision_factories.make_cast), built
+    once per module and committed (each test's own changes are rolled back); everyone signs in with
+    MATRIX_PASSWORD. Used by tests/test_permission_matrix.py and the token scope matrix."""
+    async with async_sessionmaker(engine, expire_on_commit=False)() as session:
+        built = await make_cast(session, settings)
+        password_hash = hash_password(MATRIX_PASSWORD)
+        for user in built.users.values():
+            user.password_hash = password_hash
+        # An admin who opens a roundtable takes its facilitator seat, in their organisation's sector.
+        admin = await session.get(Stakeholder, built.stakeholders["admin"])
+        assert admin is not None
+        admin.organisation_id = built.organisations["civil_society"]
+        await session.commit()
+    return built

@@ -319,3 +319,34 @@ async def make_agenda_item(
     session.add(item)
     await session.flush()
     return item
+
+
+async def api_token(
+    session: AsyncSession,
+    *scopes: str,
+    user: User | None = None,
+    service_account_id: uuid.UUID | None = None,
+    expires_in: timedelta = timedelta(days=30),
+) -> dict[str, str]:
+    """Headers presenting a new API token (a person's, or a service account's) with these scopes,
+    stored as the API stores it."""
+    from shulchan.core.security import hash_token
+    from shulchan.integrations.models import ApiToken, ApiTokenKind
+    from shulchan.integrations.token_format import hint_of, new_token
+
+    kind = ApiTokenKind.service if service_account_id else ApiTokenKind.personal
+    secret = new_token(kind)
+    session.add(
+        ApiToken(
+            kind=kind,
+            user_id=user.id if user else None,
+            service_account_id=service_account_id,
+            name=_unique("token"),
+            token_hash=hash_token(secret),
+            hint=hint_of(secret),
+            scopes=list(scopes),
+            expires_at=datetime.now(UTC) + expires_in,
+        )
+    )
+    await session.flush()
+    return {"Authorization": f"Bearer {secret}"}

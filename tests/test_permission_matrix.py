@@ -33,17 +33,19 @@ from typing import Any
 
 import httpx
 import pytest
-from decision_factories import Cast, make_cast
+from conftest import MATRIX_PASSWORD
+from decision_factories import Cast
 from fastapi.routing import APIRoute, iter_route_contexts
-from helpers import bearer, make_ministry
+from helpers import api_token, bearer, make_ministry
 from sqlalchemy import select
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from shulchan.core.config import Settings
 from shulchan.core.errors import PROBLEM_MEDIA_TYPE
 from shulchan.core.models import Language
-from shulchan.core.security import hash_password
 from shulchan.decisions.models import ActionItem, Decision, DecisionKind, DecisionStatus
+from shulchan.identity.models import User
+from shulchan.integrations.models import ApiToken, ServiceAccount, ServiceAccountGrant
 from shulchan.knowledge import files
 from shulchan.knowledge.models import Attachment, KnowledgeItem, KnowledgeKind, KnowledgeRevision, KnowledgeVisibility
 from shulchan.meetings.models import (
@@ -59,7 +61,7 @@ from shulchan.minutes.models import Minutes, MinutesRevision, MinutesStatus
 from shulchan.roundtables.models import Goal, Role, Seat
 from shulchan.stakeholders.models import Stakeholder
 
-PASSWORD = "matrix-password-1"
+PASSWORD = MATRIX_PASSWORD
 ROLES = ("anonymous", "outsider", "observer", "member", "host", "facilitator", "admin")
 ANYWHERE = "anywhere"  # the target of a row whose request names no roundtable: asked once, not twice
 
@@ -85,6 +87,18 @@ EXPECTED: dict[str, dict[str, str]] = {
     "create_user":                     anywhere(       "401   403   403   403   403   403   201"),
     "get_user":                        anywhere(       "401   403   403   403   403   403   200"),
     "update_user":                     anywhere(       "401   403   403   403   403   403   200"),
+    # --- API tokens: every signed-in person makes and revokes their own
+    "list_my_api_tokens":              anywhere(       "401   200   200   200   200   200   200"),
+    "create_my_api_token":             anywhere(       "401   201   201   201   201   201   201"),
+    "revoke_my_api_token":             anywhere(       "401   204   204   204   204   204   204"),
+    # --- service accounts and their tokens: platform admins only
+    "list_service_accounts":           anywhere(       "401   403   403   403   403   403   200"),
+    "create_service_account":          anywhere(       "401   403   403   403   403   403   201"),
+    "get_service_account":             anywhere(       "401   403   403   403   403   403   200"),
+    "update_service_account":          anywhere(       "401   403   403   403   403   403   200"),
+    "list_service_account_tokens":     anywhere(       "401   403   403   403   403   403   200"),
+    "create_service_account_token":    anywhere(       "401   403   403   403   403   403   201"),
+    "revoke_service_account_token":    anywhere(       "401   403   403   403   403   403   204"),
     # --- sectors: public to read, platform admins change
     "list_sectors":                    anywhere(       "200   200   200   200   200   200   200"),
     "create_sector":                   anywhere(       "401   403   403   403   403   403   201"),
@@ -137,6 +151,8 @@ EXPECTED: dict[str, dict[str, str]] = {
     "list_roundtable_audit":           {"own":         "401   403   403   403   200   200   200",
                                         "foreign":     "404   404   404   404   404   404   200"},
     "list_audit":                      anywhere(       "401   403   403   403   403   403   200"),
+    # --- the change feed: any signed-in caller, about the roundtables where they sit (outsiders: nothing)
+    "list_events":                     anywhere(       "401   200   200   200   200   200   200"),
     # --- health: for load balancers, no token
     "healthz":                         anywhere(       "200   200   200   200   200   200   200"),
     "readyz":                          anywhere(       "200   200   200   200   200   200   200"),
@@ -507,6 +523,82 @@ async def _get_user(setup: Setup) -> Call:
 @builds("update_user")
 async def _update_user(setup: Setup) -> Call:
     return Call("PATCH", f"/api/v1/users/{setup.cast.users['member'].id}", json={"full_name": "Renamed Member"})
+
+
+@builds("list_events")
+async def _list_events(_setup: Setup) -> Call:
+    return Call("GET", "/api/v1/events", params={"after": "0", "limit": "5"})
+
+
+@builds("list_my_api_tokens")
+async def _list_my_api_tokens(_setup: Setup) -> Call:
+    return Call("GET", "/api/v1/me/api-tokens")
+
+
+@builds("create_my_api_token")
+async def _create_my_api_token(_setup: Setup) -> Call:
+    return Call("POST", "/api/v1/me/api-tokens", json={"name": "sync", "scopes": ["meetings:read"]})
+
+
+@builds("revoke_my_api_token")
+async def _revoke_my_api_token(setup: Setup) -> Call:
+    """The caller's own token (the member's, for the anonymous caller)."""
+    owner = await setup.db.get(User, setup.caller_id or setup.cast.users["member"].id)
+    await api_token(setup.db, "meetings:read", user=owner)
+    token_id = await setup.db.scalar(select(ApiToken.id).where(ApiToken.user_id == owner.id).limit(1))  # type: ignore[union-attr]
+    return Call("DELETE", f"/api/v1/me/api-tokens/{token_id}")
+
+
+async def _service_account(setup: Setup) -> ServiceAccount:
+    account = ServiceAccount(name=unique("warehouse"))
+    setup.db.add(account)
+    await setup.db.flush()
+    setup.db.add(
+        ServiceAccountGrant(service_account_id=account.id, roundtable_id=setup.roundtable_id, role=Role.observer)
+    )
+    await setup.db.flush()
+    return account
+
+
+@builds("list_service_accounts")
+async def _list_service_accounts(_setup: Setup) -> Call:
+    return Call("GET", "/api/v1/service-accounts")
+
+
+@builds("create_service_account")
+async def _create_service_account(setup: Setup) -> Call:
+    grants = [{"roundtable_id": str(setup.roundtable_id), "role": "observer"}]
+    return Call("POST", "/api/v1/service-accounts", json={"name": unique("warehouse"), "grants": grants})
+
+
+@builds("get_service_account")
+async def _get_service_account(setup: Setup) -> Call:
+    return Call("GET", f"/api/v1/service-accounts/{(await _service_account(setup)).id}")
+
+
+@builds("update_service_account")
+async def _update_service_account(setup: Setup) -> Call:
+    body = {"description": "Nightly mirror", "grants": [{"roundtable_id": str(setup.roundtable_id), "role": "host"}]}
+    return Call("PATCH", f"/api/v1/service-accounts/{(await _service_account(setup)).id}", json=body)
+
+
+@builds("list_service_account_tokens")
+async def _list_service_account_tokens(setup: Setup) -> Call:
+    return Call("GET", f"/api/v1/service-accounts/{(await _service_account(setup)).id}/tokens")
+
+
+@builds("create_service_account_token")
+async def _create_service_account_token(setup: Setup) -> Call:
+    body = {"name": "nightly", "scopes": ["meetings:read", "decisions:read"]}
+    return Call("POST", f"/api/v1/service-accounts/{(await _service_account(setup)).id}/tokens", json=body)
+
+
+@builds("revoke_service_account_token")
+async def _revoke_service_account_token(setup: Setup) -> Call:
+    account = await _service_account(setup)
+    await api_token(setup.db, "meetings:read", service_account_id=account.id)
+    token_id = await setup.db.scalar(select(ApiToken.id).where(ApiToken.service_account_id == account.id))
+    return Call("DELETE", f"/api/v1/service-accounts/{account.id}/tokens/{token_id}")
 
 
 @builds("create_sector")
@@ -1268,23 +1360,6 @@ def schema_routes(app: Any) -> dict[str, Any]:
     }
 
 
-@pytest.fixture(scope="module")
-async def cast(engine, settings) -> Cast:
-    """The callers and their two roundtables, built once for the module and committed (each test's own
-    changes are rolled back); everyone signs in with PASSWORD."""
-    async with async_sessionmaker(engine, expire_on_commit=False)() as session:
-        built = await make_cast(session, settings)
-        password_hash = hash_password(PASSWORD)
-        for user in built.users.values():
-            user.password_hash = password_hash
-        # An admin who opens a roundtable takes its facilitator seat, in their organisation's sector.
-        admin = await session.get(Stakeholder, built.stakeholders["admin"])
-        assert admin is not None
-        admin.organisation_id = built.organisations["civil_society"]
-        await session.commit()
-    return built
-
-
 @pytest.fixture(scope="module", autouse=True)
 def attachments_in_tmp(shared_app, tmp_path_factory):
     """Attachments written by these tests go to a temporary folder, not the repository's var/."""
@@ -1327,7 +1402,8 @@ CASES = [
 
 
 @pytest.mark.parametrize(("row", "target", "role"), CASES, ids=["-".join(case) for case in CASES])
-async def test_permission(row, target, role, client, db, cast, shared_app):
+async def test_permission(row, target, role, client, db, matrix_cast, shared_app):
+    cast = matrix_cast
     setup = Setup(
         client=client,
         db=db,

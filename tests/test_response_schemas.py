@@ -10,7 +10,7 @@ from typing import Any
 import httpx
 import pytest
 from conftest import make_settings
-from helpers import bearer
+from helpers import api_token, bearer
 from jsonschema import Draft202012Validator
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -18,11 +18,12 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from shulchan.core.config import Settings
 from shulchan.decisions.models import ActionItem, Decision
 from shulchan.identity.models import User
+from shulchan.integrations.models import ServiceAccount, ServiceAccountGrant
 from shulchan.knowledge.models import KnowledgeItem, KnowledgeRevision
 from shulchan.main import create_app
 from shulchan.meetings.models import AgendaItem, Meeting, ProcessNote
 from shulchan.minutes.models import Minutes, MinutesRevision
-from shulchan.roundtables.models import Goal, Roundtable, Seat
+from shulchan.roundtables.models import Goal, Role, Roundtable, Seat
 from shulchan.sectors.models import Sector
 from shulchan.stakeholders.models import Stakeholder
 
@@ -63,6 +64,21 @@ def at(template: str, **columns: Any) -> Resolver:
         return template.format(**values), None
 
     return resolve
+
+
+async def _service_account(session: AsyncSession, suffix: str = "") -> Call:
+    """The demo world has no service account: one with a grant and a token, made for the call."""
+    account = ServiceAccount(name=f"warehouse {uuid.uuid4().hex[:8]}")
+    session.add(account)
+    await session.flush()
+    roundtable_id = await _first(session, Roundtable.id)
+    session.add(ServiceAccountGrant(service_account_id=account.id, roundtable_id=roundtable_id, role=Role.observer))
+    await api_token(session, "meetings:read", service_account_id=account.id)
+    return f"/api/v1/service-accounts/{account.id}{suffix}", None
+
+
+async def _service_account_tokens(session: AsyncSession) -> Call:
+    return await _service_account(session, "/tokens")
 
 
 async def _minutes_revision(session: AsyncSession) -> Call:
@@ -149,6 +165,8 @@ RESOLVERS: dict[str, Resolver] = {
     "/api/v1/knowledge-items/{item_id}/revisions/{number}": _knowledge_revision,
     "/api/v1/knowledge-items/{item_id}/diff": _knowledge_diff,
     "/api/v1/search": at("/api/v1/search?q=%D7%9E%D7%A9%D7%A8%D7%93"),  # "משרד"
+    "/api/v1/service-accounts/{service_account_id}": _service_account,
+    "/api/v1/service-accounts/{service_account_id}/tokens": _service_account_tokens,
     "/api/v1/roundtables/{roundtable_id}/audit": at("/api/v1/roundtables/{r}/audit", r=Meeting.roundtable_id),
 }
 

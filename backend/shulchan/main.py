@@ -20,7 +20,7 @@ from shulchan import __version__
 from shulchan.audit.router import router as audit_router
 from shulchan.core.config import Settings, get_settings
 from shulchan.core.db import create_engine, create_sessionmaker
-from shulchan.core.errors import PROBLEM_MEDIA_TYPE, install_error_handlers
+from shulchan.core.errors import PROBLEM_MEDIA_TYPE, install_error_handlers, problem_responses
 from shulchan.core.middleware import (
     BodySizeLimitMiddleware,
     ProblemCORSMiddleware,
@@ -30,9 +30,12 @@ from shulchan.core.middleware import (
 from shulchan.core.spa import install_docs, install_spa
 from shulchan.decisions.router import actions_router
 from shulchan.decisions.router import router as decisions_router
+from shulchan.feed.router import router as feed_router
 from shulchan.health.router import router as health_router
-from shulchan.identity.principals import resolve_principal
 from shulchan.identity.router import auth_router, users_router
+from shulchan.integrations.principals import resolve_principal
+from shulchan.integrations.router import service_accounts_router, tokens_router
+from shulchan.integrations.scopes import Family, guard_scope
 from shulchan.knowledge.router import ATTACHMENT_UPLOAD_PATH
 from shulchan.knowledge.router import router as knowledge_router
 from shulchan.meetings.router import agenda_router, notes_router, participation_router
@@ -53,6 +56,10 @@ business & philanthropy and civil society meet over years, guided by a facilitat
 
 * Sign in at `POST /api/v1/auth/token` (OAuth2 password grant; the **Authorize** button does this) and
   send `Authorization: Bearer <access_token>`.
+* Programs use an **API token** instead, sent the same way: a personal access token (`shl_pat_…`, made at
+  `POST /api/v1/me/api-tokens`) or a service account's (`shl_sa_…`, made by an admin). Its scopes
+  (`meetings:read`, `decisions:read`, …) only narrow what its owner may do; an operation outside them
+  answers 403 `insufficient_scope`, and a token whose owner lost all access answers 403 `access_revoked`.
 * Every error is RFC 9457 `application/problem+json` with a stable `code`.
 * Lists are keyset-paginated: pass `next_cursor` back as `cursor`; `limit` is at most 200.
 * Items carry an `ETag`; send it as `If-Match` on PATCH. A stale one answers 412 and changes nothing.
@@ -64,29 +71,37 @@ def _operation_id(route: APIRoute) -> str:
     return route.name
 
 
+# Each router and the family of token scopes it belongs to (integrations.scopes); None: not for tokens.
+_ROUTERS: tuple[tuple[APIRouter, Family | None], ...] = (
+    (auth_router, None),
+    (users_router, None),
+    (tokens_router, None),
+    (service_accounts_router, None),
+    (sectors_router, Family.people),
+    (organisations_router, Family.people),
+    (stakeholders_router, Family.people),
+    (roundtables_router, Family.roundtables),
+    (goals_router, Family.roundtables),
+    (seats_router, Family.roundtables),
+    (meetings_router, Family.meetings),
+    (agenda_router, Family.meetings),
+    (participation_router, Family.meetings),
+    (notes_router, Family.meetings),
+    (minutes_router, Family.minutes),
+    (decisions_router, Family.decisions),
+    (actions_router, Family.decisions),
+    (knowledge_router, Family.knowledge),
+    (search_router, Family.search),
+    (audit_router, Family.audit),
+    (feed_router, Family.events),
+)
+
+
 def _api_router() -> APIRouter:
     api = APIRouter(prefix=API_PREFIX)
-    for router in (
-        auth_router,
-        users_router,
-        sectors_router,
-        organisations_router,
-        stakeholders_router,
-        roundtables_router,
-        goals_router,
-        seats_router,
-        meetings_router,
-        agenda_router,
-        participation_router,
-        notes_router,
-        minutes_router,
-        decisions_router,
-        actions_router,
-        knowledge_router,
-        search_router,
-        audit_router,
-    ):
-        api.include_router(router)
+    for router, family in _ROUTERS:
+        # Any of them may refuse an API token (a bad one 401; a missing scope or one not for tokens 403).
+        api.include_router(router, dependencies=[guard_scope(family)], responses=problem_responses(401, 403))
     return api
 
 
@@ -129,6 +144,8 @@ def _problem_only_openapi(app: FastAPI) -> dict[str, Any]:
             for name in (
                 "auth",
                 "users",
+                "api-tokens",
+                "service-accounts",
                 "sectors",
                 "organisations",
                 "stakeholders",
@@ -145,6 +162,7 @@ def _problem_only_openapi(app: FastAPI) -> dict[str, Any]:
                 "knowledge",
                 "search",
                 "audit",
+                "events",
                 "health",
             )
         ],

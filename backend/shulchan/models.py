@@ -5,6 +5,7 @@ from shulchan.core.models import Base
 from shulchan.decisions.models import ActionItem, Decision, DecisionEvent, DecisionGoal, Endorsement
 from shulchan.events.models import DomainEvent
 from shulchan.identity.models import AuthSession, LoginFailure, RefreshToken, User
+from shulchan.integrations.models import ApiToken, ServiceAccount, ServiceAccountGrant
 from shulchan.knowledge.models import AgendaItemKnowledge, Attachment, KnowledgeItem, KnowledgeLink, KnowledgeRevision
 from shulchan.meetings.models import AgendaItem, Attendance, Invitation, Meeting, ProcessNote, SpeakingTurn
 from shulchan.minutes.models import Minutes, MinutesComment, MinutesRevision
@@ -20,6 +21,7 @@ __all__ = [
     "ActionItem",
     "AgendaItem",
     "AgendaItemKnowledge",
+    "ApiToken",
     "Attachment",
     "Attendance",
     "AuditEvent",
@@ -46,6 +48,8 @@ __all__ = [
     "SearchEntry",
     "Seat",
     "Sector",
+    "ServiceAccount",
+    "ServiceAccountGrant",
     "SpeakingTurn",
     "Stakeholder",
     "User",

@@ -8,7 +8,7 @@ and every domain that imports it, stays free of identity's models.
 from typing import Annotated, Protocol
 
 from fastapi import Depends, Request
-from fastapi.security import OAuth2PasswordBearer
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer, OAuth2PasswordBearer
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from shulchan.access.permissions import ANONYMOUS, Principal
@@ -20,6 +20,13 @@ SessionDep = Annotated[AsyncSession, Depends(get_session, scope="function")]
 # For writes that check a password first: see core.db.get_read_first_session.
 ReadFirstSessionDep = Annotated[AsyncSession, Depends(get_read_first_session, scope="function")]
 oauth2_scheme = OAuth2PasswordBearer(tokenUrl="/api/v1/auth/token", auto_error=False)
+# The same header carries an API token; declared so the spec documents it as a second scheme.
+api_token_scheme = HTTPBearer(
+    auto_error=False,
+    scheme_name="ApiToken",
+    bearerFormat="shl_pat_… or shl_sa_…",
+    description="An API token: a person's (`shl_pat_…`) or a service account's (`shl_sa_…`), narrowed by its scopes.",
+)
 
 
 class PrincipalResolver(Protocol):
@@ -39,6 +46,7 @@ async def get_principal(
     session: SessionDep,
     settings: SettingsDep,
     token: Annotated[str | None, Depends(oauth2_scheme)],
+    _api_token: Annotated[HTTPAuthorizationCredentials | None, Depends(api_token_scheme)],
 ) -> Principal:
     """Anonymous without a token; otherwise whoever the token names (401 when it names no one)."""
     if token is None:

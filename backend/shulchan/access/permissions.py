@@ -170,6 +170,7 @@ class Principal:
     roles: dict[uuid.UUID, frozenset[Role]] = field(default_factory=dict)
     stakeholder_ids: frozenset[uuid.UUID] = frozenset()
     scopes: frozenset[Permission | PlatformPermission] | None = None  # None: not narrowed
+    scopes_granted: frozenset[str] = frozenset()  # a token's own scopes, as its owner named them
 
     @property
     def is_authenticated(self) -> bool:

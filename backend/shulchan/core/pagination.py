@@ -29,6 +29,16 @@ class Page(BaseModel, Generic[ItemT]):
     next_cursor: str | None = Field(description="Pass as `cursor` to get the next page; null on the last page.")
 
 
+UpdatedSince = Annotated[
+    datetime | None,
+    Query(
+        description="Only objects whose `updated_at` is at or after this instant. For a sync that must miss "
+        "nothing (deletions included) read the change feed, `GET /api/v1/events`: `updated_at` is the "
+        "writer's clock, not the order in which changes were committed."
+    ),
+]
+
+
 @dataclass(frozen=True)
 class PageParams:
     limit: int

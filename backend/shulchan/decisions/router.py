@@ -6,7 +6,7 @@ from fastapi import APIRouter, Query, Response, status
 from shulchan.access.dependencies import PrincipalDep, SessionDep
 from shulchan.core.errors import problem_responses
 from shulchan.core.etag import IfMatch, RequiredIfMatch, set_etag
-from shulchan.core.pagination import PageDep
+from shulchan.core.pagination import PageDep, UpdatedSince
 from shulchan.decisions import service
 from shulchan.decisions.models import ActionItemStatus, DecisionKind, DecisionStatus
 from shulchan.decisions.schemas import (
@@ -37,10 +37,18 @@ async def list_decisions(
     status: StatusFilter = None,
     kind: DecisionKind | None = None,
     sort: Literal["created_at", "-created_at", "updated_at", "-updated_at"] = "-created_at",
+    updated_since: UpdatedSince = None,
 ) -> DecisionPage:
     """Decisions you may see: all of your roundtables', and adopted ones of public roundtables (no sign-in)."""
     items, next_cursor = await service.list_decisions(
-        session, principal, page, sort, roundtable_id=roundtable_id, status=status, kind=kind
+        session,
+        principal,
+        page,
+        sort,
+        roundtable_id=roundtable_id,
+        status=status,
+        kind=kind,
+        updated_since=updated_since,
     )
     return DecisionPage(items=items, next_cursor=next_cursor)
 
@@ -133,6 +141,7 @@ async def list_action_items(
     mine: Annotated[bool, Query(description="Only items you own.")] = False,
     overdue: bool | None = None,
     sort: Literal["created_at", "-created_at", "due_date", "-due_date"] = "created_at",
+    updated_since: UpdatedSince = None,
 ) -> ActionItemPage:
     """Action items of your roundtables; `mine=true&status=open&status=in_progress` is your to-do list.
     Sorting by due date leaves out items without one."""
@@ -146,6 +155,7 @@ async def list_action_items(
         status=status,
         mine=mine,
         overdue=overdue,
+        updated_since=updated_since,
     )
     return ActionItemPage(items=items, next_cursor=next_cursor)
 

@@ -111,6 +111,7 @@ _ACTION_ITEM = {
     "overdue": False,
     "completed_at": None,
     "created_at": "2026-10-13T10:10:00Z",
+    "updated_at": "2026-10-20T08:30:00Z",
     "version": 2,
 }
 _GOAL_AGENDA_ITEM = {
@@ -303,6 +304,7 @@ class ActionItemRead(ReadModel):
     overdue: bool
     completed_at: datetime | None
     created_at: datetime
+    updated_at: datetime
     version: int = VERSION
 
 

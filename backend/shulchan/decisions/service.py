@@ -2,7 +2,7 @@
 
 import uuid
 from collections import Counter, defaultdict
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import ColumnElement, and_, delete, or_, select
@@ -164,9 +164,12 @@ async def list_decisions(
     roundtable_id: uuid.UUID | None,
     status: list[DecisionStatus] | None,
     kind: str | None,
+    updated_since: datetime | None = None,
 ) -> tuple[list[DecisionSummary], str | None]:
     key = DECISION_SORTS[sort.lstrip("-")]
     stmt = select(*DECISION_COLUMNS).where(_decision_visibility(principal))
+    if updated_since:
+        stmt = stmt.where(Decision.updated_at >= updated_since)
     if roundtable_id:
         await get_visible(session, principal, Roundtable, roundtable_id)
         stmt = stmt.where(Decision.roundtable_id == roundtable_id)
@@ -489,6 +492,7 @@ def _action_read(item: ActionItem, owner_name: str, today: date) -> ActionItemRe
                 "status",
                 "completed_at",
                 "created_at",
+                "updated_at",
                 "version",
             )
         },
@@ -508,12 +512,15 @@ async def list_action_items(
     status: list[ActionItemStatus] | None,
     mine: bool,
     overdue: bool | None,
+    updated_since: datetime | None = None,
 ) -> tuple[list[ActionItemRead], str | None]:
     require_authenticated(principal)
     key = ACTION_SORTS[sort.lstrip("-")].for_rows()
     stmt = _action_select().where(
         seated_roundtables_clause(principal, ActionItem.roundtable_id, Permission.roundtable_view)
     )
+    if updated_since:
+        stmt = stmt.where(ActionItem.updated_at >= updated_since)
     if roundtable_id:
         require_visible(principal, Permission.roundtable_view, roundtable_id, "roundtable")
         stmt = stmt.where(ActionItem.roundtable_id == roundtable_id)

@@ -9,7 +9,7 @@ from shulchan.access.dependencies import PrincipalDep, SessionDep, SettingsDep
 from shulchan.core.errors import NotFound, problem_responses
 from shulchan.core.etag import IfMatch, RequiredIfMatch, set_etag
 from shulchan.core.models import Language
-from shulchan.core.pagination import PageDep
+from shulchan.core.pagination import PageDep, UpdatedSince
 from shulchan.core.schemas import FromRevision, RevisionNumber, ToRevision
 from shulchan.knowledge import service
 from shulchan.knowledge.models import KnowledgeKind
@@ -40,6 +40,7 @@ async def list_knowledge_items(
     language: Language | None = None,
     include_archived: bool = False,
     sort: Literal["updated_at", "-updated_at", "title", "-title", "created_at", "-created_at"] = "-updated_at",
+    updated_since: UpdatedSince = None,
 ) -> KnowledgeItemPage:
     """The library: items you may see (public, your roundtables', and facilitator-only ones if you facilitate)."""
     items, next_cursor = await service.list_items(
@@ -53,6 +54,7 @@ async def list_knowledge_items(
         tag=tag,
         language=language,
         include_archived=include_archived,
+        updated_since=updated_since,
     )
     return KnowledgeItemPage(items=items, next_cursor=next_cursor)
 

@@ -8,6 +8,7 @@ registered below with `track`, and the audit entry, the search-index update (thr
 import json
 import uuid
 from collections.abc import Iterable, Mapping
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -232,9 +233,12 @@ async def list_items(
     tag: str | None,
     language: Language | None,
     include_archived: bool,
+    updated_since: datetime | None = None,
 ) -> tuple[list[KnowledgeItemSummary], str | None]:
     key = SORTS[sort.lstrip("-")]
     stmt = select(*SUMMARY_COLUMNS).where(visible_knowledge_clause(principal))
+    if updated_since:
+        stmt = stmt.where(KnowledgeItem.updated_at >= updated_since)
     if roundtable_id:
         await get_visible(session, principal, Roundtable, roundtable_id)
         stmt = stmt.where(KnowledgeItem.roundtable_id == roundtable_id)

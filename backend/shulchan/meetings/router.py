@@ -7,7 +7,7 @@ from pydantic import AwareDatetime
 from shulchan.access.dependencies import PrincipalDep, SessionDep
 from shulchan.core.errors import problem_responses
 from shulchan.core.etag import IfMatch, set_etag
-from shulchan.core.pagination import PageDep
+from shulchan.core.pagination import PageDep, UpdatedSince
 from shulchan.core.responses import json_response, model_response
 from shulchan.meetings import service
 from shulchan.meetings.models import MeetingStatus
@@ -58,6 +58,7 @@ async def list_meetings(
     roundtable_id: uuid.UUID | None = None,
     status: MeetingStatus | None = None,
     sort: MeetingSort = "starts_at",
+    updated_since: UpdatedSince = None,
 ) -> Response:
     """Every meeting you may see, across your roundtables: the call that pulls "my meetings"."""
     items, next_cursor = await service.list_meetings(
@@ -69,6 +70,7 @@ async def list_meetings(
         starts_from=starts_from,
         starts_before=starts_before,
         status=status,
+        updated_since=updated_since,
     )
     return json_response({"items": items, "next_cursor": next_cursor})
 
@@ -85,6 +87,7 @@ async def list_roundtable_meetings(
     starts_before: To = None,
     status: MeetingStatus | None = None,
     sort: MeetingSort = "starts_at",
+    updated_since: UpdatedSince = None,
 ) -> Response:
     items, next_cursor = await service.list_meetings(
         session,
@@ -95,6 +98,7 @@ async def list_roundtable_meetings(
         starts_from=starts_from,
         starts_before=starts_before,
         status=status,
+        updated_since=updated_since,
     )
     return json_response({"items": items, "next_cursor": next_cursor})
 

@@ -54,6 +54,7 @@ _MEETING_SUMMARY = {
         "venue_name",
         "online_url",
         "status",
+        "updated_at",
         "version",
     )
 }
@@ -283,6 +284,7 @@ class MeetingSummary(ReadModel):
     venue_name: str | None
     online_url: str | None
     status: MeetingStatus
+    updated_at: datetime
     version: int
 
 

@@ -92,6 +92,7 @@ SUMMARY_COLUMNS = (
     Meeting.venue_name,
     Meeting.online_url,
     Meeting.status,
+    Meeting.updated_at,
     Meeting.version,
 )
 SUMMARY_FIELDS = tuple(column.key for column in SUMMARY_COLUMNS)
@@ -162,6 +163,7 @@ async def list_meetings(
     starts_from: datetime | None,
     starts_before: datetime | None,
     status: MeetingStatus | None,
+    updated_since: datetime | None = None,
 ) -> tuple[list[dict[str, Any]], str | None]:
     """Every meeting the caller may see, across roundtables, as MeetingSummary-shaped dicts.
 
@@ -182,6 +184,8 @@ async def list_meetings(
         stmt = stmt.where(Meeting.starts_at < starts_before)
     if status:
         stmt = stmt.where(Meeting.status == status)
+    if updated_since:
+        stmt = stmt.where(Meeting.updated_at >= updated_since)
     rows = (await session.execute(apply_keyset(stmt, key, sort, params))).all()
     page, next_cursor = split_page(rows, key, sort, params)
     return [dict(zip(SUMMARY_FIELDS, row, strict=True)) for row in page], next_cursor

@@ -151,6 +151,135 @@ export interface paths {
         patch: operations["update_user"];
         trace?: never;
     };
+    "/api/v1/me/api-tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List My Api Tokens
+         * @description Your personal access tokens, newest first, revoked ones included (never the tokens themselves).
+         */
+        get: operations["list_my_api_tokens"];
+        put?: never;
+        /**
+         * Create My Api Token
+         * @description A token for your own scripts: it acts as you, narrowed to its scopes, until it expires or you
+         *     revoke it. The token is in this response only; keep it in a secret store.
+         */
+        post: operations["create_my_api_token"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/api-tokens/{token_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revoke My Api Token
+         * @description Stops the token at once, on every server. Revoking a revoked token changes nothing.
+         */
+        delete: operations["revoke_my_api_token"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-accounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Service Accounts
+         * @description Platform admins only. By name.
+         */
+        get: operations["list_service_accounts"];
+        put?: never;
+        /**
+         * Create Service Account
+         * @description A machine caller (a ministry system) bound to named roundtables, each with a role: it sees what
+         *     that role sees there. It may then be given tokens.
+         */
+        post: operations["create_service_account"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-accounts/{service_account_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Service Account */
+        get: operations["get_service_account"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update Service Account
+         * @description Rename, describe, deactivate (every token stops at once) or replace the grants.
+         */
+        patch: operations["update_service_account"];
+        trace?: never;
+    };
+    "/api/v1/service-accounts/{service_account_id}/tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List Service Account Tokens */
+        get: operations["list_service_account_tokens"];
+        put?: never;
+        /**
+         * Create Service Account Token
+         * @description A token for the account (read scopes and `webhooks:manage` only). Shown in this response only.
+         */
+        post: operations["create_service_account_token"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-accounts/{service_account_id}/tokens/{token_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke Service Account Token */
+        delete: operations["revoke_service_account_token"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/sectors": {
         parameters: {
             query?: never;
@@ -1424,6 +1553,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Events
+         * @description What changed since `after`, oldest first: the changes to the roundtables you sit at (and their
+         *     meetings, decisions, action items, knowledge…), each with the object's new state, and tombstones
+         *     for deletions and for objects you may no longer see. Replaying from 0 and applying every event
+         *     gives exactly what the lists show you. Resume with `next_after`; a page may hold fewer than
+         *     `limit` events (the rest were not yours to see) and still have more after it.
+         */
+        get: operations["list_events"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/healthz": {
         parameters: {
             query?: never;
@@ -1520,6 +1673,7 @@ export interface components {
          *           "overdue": false,
          *           "completed_at": null,
          *           "created_at": "2026-10-13T10:10:00Z",
+         *           "updated_at": "2026-10-20T08:30:00Z",
          *           "version": 2
          *         }
          *       ],
@@ -1551,6 +1705,7 @@ export interface components {
          *       "overdue": false,
          *       "completed_at": null,
          *       "created_at": "2026-10-13T10:10:00Z",
+         *       "updated_at": "2026-10-20T08:30:00Z",
          *       "version": 2
          *     }
          */
@@ -1592,6 +1747,11 @@ export interface components {
              * Format: date-time
              */
             created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
             /**
              * Version
              * @description Send back as If-Match when changing this object.
@@ -1862,6 +2022,212 @@ export interface components {
              * @description Every accepted item of the meeting, in the new order.
              */
             item_ids: string[];
+        };
+        /**
+         * ApiTokenCreate
+         * @example {
+         *       "name": "Nightly decisions sync",
+         *       "scopes": [
+         *         "meetings:read",
+         *         "decisions:read"
+         *       ],
+         *       "expires_in_days": 90
+         *     }
+         */
+        ApiTokenCreate: {
+            /** Name */
+            name: string;
+            /**
+             * Scopes
+             * @description Only narrow what the owner may do; never widen it.
+             */
+            scopes: components["schemas"]["Scope"][];
+            /**
+             * Expires In Days
+             * @default 90
+             */
+            expires_in_days: number;
+        };
+        /**
+         * ApiTokenCreated
+         * @example {
+         *       "id": "01a22672-e101-7000-8000-00000000a001",
+         *       "kind": "service",
+         *       "name": "Warehouse sync",
+         *       "hint": "shl_sa_Qw8r",
+         *       "scopes": [
+         *         "meetings:read",
+         *         "decisions:read"
+         *       ],
+         *       "user_id": null,
+         *       "service_account_id": "01a22672-e101-7000-8000-00000000a002",
+         *       "created_at": "2026-03-01T09:00:00Z",
+         *       "expires_at": "2026-05-30T09:00:00Z",
+         *       "last_used_at": "2026-03-02T02:00:04Z",
+         *       "revoked_at": null,
+         *       "token": "shl_sa_Qw8rT1b9kLm2Zx4Vc7Np0Hs5Jd3Fg6Ya8Ue2Ri1"
+         *     }
+         */
+        ApiTokenCreated: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            kind: components["schemas"]["ApiTokenKind"];
+            /** Name */
+            name: string;
+            /**
+             * Hint
+             * @description The token's first characters, to recognise it (e.g. in a secret scanner's report).
+             */
+            hint: string;
+            /** Scopes */
+            scopes: string[];
+            /**
+             * User Id
+             * @description The person a personal token acts for.
+             */
+            user_id: string | null;
+            /** Service Account Id */
+            service_account_id: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Expires At
+             * Format: date-time
+             */
+            expires_at: string;
+            /**
+             * Last Used At
+             * @description Updated at most every five minutes.
+             */
+            last_used_at: string | null;
+            /** Revoked At */
+            revoked_at: string | null;
+            /**
+             * Token
+             * @description Shown this once; only its hash is kept. Send as `Authorization: Bearer …`.
+             */
+            token: string;
+        };
+        /**
+         * ApiTokenKind
+         * @enum {string}
+         */
+        ApiTokenKind: "personal" | "service";
+        /**
+         * ApiTokenPage
+         * @example {
+         *       "items": [
+         *         {
+         *           "id": "01a22672-e101-7000-8000-00000000a001",
+         *           "kind": "personal",
+         *           "name": "Nightly decisions sync",
+         *           "hint": "shl_pat_7Hq2",
+         *           "scopes": [
+         *             "meetings:read",
+         *             "decisions:read"
+         *           ],
+         *           "user_id": "01a22672-ddf7-71c5-9200-59c79d09cd70",
+         *           "service_account_id": null,
+         *           "created_at": "2026-03-01T09:00:00Z",
+         *           "expires_at": "2026-05-30T09:00:00Z",
+         *           "last_used_at": "2026-03-02T02:00:04Z",
+         *           "revoked_at": null
+         *         },
+         *         {
+         *           "id": "01a22672-e101-7000-8000-00000000a001",
+         *           "kind": "personal",
+         *           "name": "Nightly decisions sync",
+         *           "hint": "shl_pat_7Hq2",
+         *           "scopes": [
+         *             "meetings:read",
+         *             "decisions:read"
+         *           ],
+         *           "user_id": "01a22672-ddf7-71c5-9200-59c79d09cd70",
+         *           "service_account_id": null,
+         *           "created_at": "2026-03-01T09:00:00Z",
+         *           "expires_at": "2026-05-30T09:00:00Z",
+         *           "last_used_at": "2026-03-02T02:00:04Z",
+         *           "revoked_at": "2026-03-03T10:00:00Z"
+         *         }
+         *       ],
+         *       "next_cursor": "WyJjcmVhdGVkX2F0IixbeyJ1IjoiMDFhMjI2NzItZGU1ZS03M2Q5LThlNWItYzM3MDVhY2E0OGI3In1dXQ"
+         *     }
+         */
+        ApiTokenPage: {
+            /** Items */
+            items: components["schemas"]["ApiTokenRead"][];
+            /**
+             * Next Cursor
+             * @description Pass as `cursor` to get the next page; null on the last page.
+             */
+            next_cursor: string | null;
+        };
+        /**
+         * ApiTokenRead
+         * @description An API token as listed: never the token itself, which is shown once, when it is created.
+         * @example {
+         *       "id": "01a22672-e101-7000-8000-00000000a001",
+         *       "kind": "personal",
+         *       "name": "Nightly decisions sync",
+         *       "hint": "shl_pat_7Hq2",
+         *       "scopes": [
+         *         "meetings:read",
+         *         "decisions:read"
+         *       ],
+         *       "user_id": "01a22672-ddf7-71c5-9200-59c79d09cd70",
+         *       "service_account_id": null,
+         *       "created_at": "2026-03-01T09:00:00Z",
+         *       "expires_at": "2026-05-30T09:00:00Z",
+         *       "last_used_at": "2026-03-02T02:00:04Z",
+         *       "revoked_at": null
+         *     }
+         */
+        ApiTokenRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            kind: components["schemas"]["ApiTokenKind"];
+            /** Name */
+            name: string;
+            /**
+             * Hint
+             * @description The token's first characters, to recognise it (e.g. in a secret scanner's report).
+             */
+            hint: string;
+            /** Scopes */
+            scopes: string[];
+            /**
+             * User Id
+             * @description The person a personal token acts for.
+             */
+            user_id: string | null;
+            /** Service Account Id */
+            service_account_id: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Expires At
+             * Format: date-time
+             */
+            expires_at: string;
+            /**
+             * Last Used At
+             * @description Updated at most every five minutes.
+             */
+            last_used_at: string | null;
+            /** Revoked At */
+            revoked_at: string | null;
         };
         /**
          * AttachmentRead
@@ -2195,6 +2561,108 @@ export interface components {
         Body_upload_attachment: {
             /** File */
             file: string;
+        };
+        /**
+         * ChangeEvent
+         * @description One change, as the caller may see it. Apply `data` (the object's read representation after the
+         *     change) by `entity_type` and `entity_id`; a `tombstone` means: remove the object from your copy.
+         * @example {
+         *       "position": 4182,
+         *       "id": "01a22672-e201-7000-8000-00000000b001",
+         *       "type": "meeting.updated",
+         *       "entity_type": "meeting",
+         *       "entity_id": "01a22672-e201-7000-8000-00000000b002",
+         *       "roundtable_id": "01a22672-de5b-754b-ba85-afab40ad9875",
+         *       "version": 3,
+         *       "occurred_at": "2026-03-02T10:15:00Z",
+         *       "tombstone": null,
+         *       "data": {
+         *         "id": "01a22672-e201-7000-8000-00000000b002",
+         *         "title": "Quarterly review",
+         *         "version": 3
+         *       }
+         *     }
+         */
+        ChangeEvent: {
+            /**
+             * Position
+             * @description Commit order. Pass the last one you applied as `after`.
+             */
+            position: number;
+            /**
+             * Id
+             * Format: uuid
+             * @description Stable across retries and replays: use it to drop duplicates.
+             */
+            id: string;
+            /** Type */
+            type: string;
+            /** Entity Type */
+            entity_type: string;
+            /**
+             * Entity Id
+             * Format: uuid
+             */
+            entity_id: string;
+            /**
+             * Roundtable Id
+             * Format: uuid
+             */
+            roundtable_id: string;
+            /** Version */
+            version: number | null;
+            /**
+             * Occurred At
+             * Format: date-time
+             */
+            occurred_at: string;
+            tombstone: components["schemas"]["TombstoneReason"] | null;
+            /**
+             * Data
+             * @description Absent for tombstones.
+             */
+            data: {
+                [key: string]: unknown;
+            } | null;
+        };
+        /**
+         * ChangeFeedPage
+         * @example {
+         *       "items": [
+         *         {
+         *           "position": 4182,
+         *           "id": "01a22672-e201-7000-8000-00000000b001",
+         *           "type": "meeting.updated",
+         *           "entity_type": "meeting",
+         *           "entity_id": "01a22672-e201-7000-8000-00000000b002",
+         *           "roundtable_id": "01a22672-de5b-754b-ba85-afab40ad9875",
+         *           "version": 3,
+         *           "occurred_at": "2026-03-02T10:15:00Z",
+         *           "tombstone": null,
+         *           "data": {
+         *             "id": "01a22672-e201-7000-8000-00000000b002",
+         *             "title": "Quarterly review",
+         *             "version": 3
+         *           }
+         *         }
+         *       ],
+         *       "next_after": 4182,
+         *       "has_more": false
+         *     }
+         */
+        ChangeFeedPage: {
+            /** Items */
+            items: components["schemas"]["ChangeEvent"][];
+            /**
+             * Next After
+             * @description Pass as `after` to continue; also when `items` is empty.
+             */
+            next_after: number;
+            /**
+             * Has More
+             * @description True when asking again at once would return more.
+             */
+            has_more: boolean;
         };
         /**
          * Composition
@@ -3752,6 +4220,7 @@ export interface components {
          *           "venue_name": "משרד ראש הממשלה, ירושלים",
          *           "online_url": "https://meet.example.org/pmo-roundtable",
          *           "status": "held",
+         *           "updated_at": "2026-10-13T11:00:00Z",
          *           "version": 3
          *         }
          *       ],
@@ -3865,6 +4334,7 @@ export interface components {
          *       "venue_name": "משרד ראש הממשלה, ירושלים",
          *       "online_url": "https://meet.example.org/pmo-roundtable",
          *       "status": "held",
+         *       "updated_at": "2026-10-13T11:00:00Z",
          *       "version": 3
          *     }
          */
@@ -3899,6 +4369,11 @@ export interface components {
             /** Online Url */
             online_url: string | null;
             status: components["schemas"]["MeetingStatus"];
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
             /** Version */
             version: number;
         };
@@ -4862,6 +5337,22 @@ export interface components {
             ended_on?: string | null;
         };
         /**
+         * RoundtableGrant
+         * @example {
+         *       "roundtable_id": "01a22672-de5b-754b-ba85-afab40ad9875",
+         *       "role": "observer"
+         *     }
+         */
+        RoundtableGrant: {
+            /**
+             * Roundtable Id
+             * Format: uuid
+             */
+            roundtable_id: string;
+            /** @description observer, member or host: a machine never facilitates (nor reads process notes). */
+            role: components["schemas"]["Role"];
+        };
+        /**
          * RoundtablePage
          * @example {
          *       "items": [
@@ -5083,6 +5574,11 @@ export interface components {
          * @enum {string}
          */
         RsvpResponse: "pending" | "yes" | "no" | "maybe";
+        /**
+         * Scope
+         * @enum {string}
+         */
+        Scope: "roundtables:read" | "roundtables:write" | "people:read" | "people:write" | "meetings:read" | "meetings:write" | "minutes:read" | "minutes:write" | "decisions:read" | "decisions:write" | "knowledge:read" | "knowledge:write" | "search:read" | "audit:read" | "events:read" | "exports:read" | "webhooks:manage";
         /**
          * SearchHit
          * @example {
@@ -5692,6 +6188,143 @@ export interface components {
             position?: number;
         };
         /**
+         * ServiceAccountCreate
+         * @example {
+         *       "name": "PMO data warehouse",
+         *       "description": "Mirrors the PMO roundtable into the ministry's warehouse every night.",
+         *       "grants": [
+         *         {
+         *           "roundtable_id": "01a22672-de5b-754b-ba85-afab40ad9875",
+         *           "role": "observer"
+         *         }
+         *       ]
+         *     }
+         */
+        ServiceAccountCreate: {
+            /** Name */
+            name: string;
+            /**
+             * Description
+             * @default
+             */
+            description: string;
+            /** Grants */
+            grants?: components["schemas"]["RoundtableGrant"][];
+        };
+        /**
+         * ServiceAccountPage
+         * @example {
+         *       "items": [
+         *         {
+         *           "id": "01a22672-e101-7000-8000-00000000a002",
+         *           "name": "PMO data warehouse",
+         *           "description": "Mirrors the PMO roundtable into the ministry's warehouse every night.",
+         *           "is_active": true,
+         *           "grants": [
+         *             {
+         *               "roundtable_id": "01a22672-de5b-754b-ba85-afab40ad9875",
+         *               "role": "observer"
+         *             }
+         *           ],
+         *           "created_at": "2026-03-01T08:55:00Z",
+         *           "updated_at": "2026-03-01T08:55:00Z",
+         *           "version": 1
+         *         }
+         *       ],
+         *       "next_cursor": "WyJjcmVhdGVkX2F0IixbeyJ1IjoiMDFhMjI2NzItZGU1ZS03M2Q5LThlNWItYzM3MDVhY2E0OGI3In1dXQ"
+         *     }
+         */
+        ServiceAccountPage: {
+            /** Items */
+            items: components["schemas"]["ServiceAccountRead"][];
+            /**
+             * Next Cursor
+             * @description Pass as `cursor` to get the next page; null on the last page.
+             */
+            next_cursor: string | null;
+        };
+        /**
+         * ServiceAccountRead
+         * @example {
+         *       "id": "01a22672-e101-7000-8000-00000000a002",
+         *       "name": "PMO data warehouse",
+         *       "description": "Mirrors the PMO roundtable into the ministry's warehouse every night.",
+         *       "is_active": true,
+         *       "grants": [
+         *         {
+         *           "roundtable_id": "01a22672-de5b-754b-ba85-afab40ad9875",
+         *           "role": "observer"
+         *         }
+         *       ],
+         *       "created_at": "2026-03-01T08:55:00Z",
+         *       "updated_at": "2026-03-01T08:55:00Z",
+         *       "version": 1
+         *     }
+         */
+        ServiceAccountRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Name */
+            name: string;
+            /** Description */
+            description: string;
+            /** Is Active */
+            is_active: boolean;
+            /** Grants */
+            grants: components["schemas"]["RoundtableGrant"][];
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /**
+             * Version
+             * @description Send back as If-Match when changing this object.
+             */
+            version: number;
+        };
+        /**
+         * ServiceAccountUpdate
+         * @example {
+         *       "name": "PMO data warehouse",
+         *       "description": "Mirrors the PMO roundtable, with drafts and attendance, every night.",
+         *       "is_active": true,
+         *       "grants": [
+         *         {
+         *           "roundtable_id": "01a22672-de5b-754b-ba85-afab40ad9875",
+         *           "role": "host"
+         *         }
+         *       ]
+         *     }
+         * @example {
+         *       "is_active": false
+         *     }
+         */
+        ServiceAccountUpdate: {
+            /** Name */
+            name?: string;
+            /** Description */
+            description?: string;
+            /**
+             * Is Active
+             * @description False stops every token of the account at once.
+             */
+            is_active?: boolean;
+            /**
+             * Grants
+             * @description Replaces the grants.
+             */
+            grants?: components["schemas"]["RoundtableGrant"][];
+        };
+        /**
          * SpeakingReport
          * @example {
          *       "meeting_id": "01a22672-de70-7280-8a03-c9e8e9208297",
@@ -5995,6 +6628,11 @@ export interface components {
             refresh_token: string;
         };
         /**
+         * TombstoneReason
+         * @enum {string}
+         */
+        TombstoneReason: "deleted" | "hidden";
+        /**
          * UserCreate
          * @example {
          *       "email": "dana.levi@example.org",
@@ -6160,6 +6798,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Invalid request */
             422: {
                 headers: {
@@ -6220,6 +6867,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Invalid request */
             422: {
                 headers: {
@@ -6265,6 +6921,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Internal server error */
             500: {
                 headers: {
@@ -6296,6 +6961,15 @@ export interface operations {
             };
             /** @description Not authenticated */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6341,6 +7015,15 @@ export interface operations {
             };
             /** @description Not authenticated */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6399,6 +7082,15 @@ export interface operations {
             };
             /** @description Not authenticated */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6728,6 +7420,690 @@ export interface operations {
             };
         };
     };
+    list_my_api_tokens: {
+        parameters: {
+            query?: {
+                /** @description Page size, at most 200. */
+                limit?: number;
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiTokenPage"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_my_api_token: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApiTokenCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiTokenCreated"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    revoke_my_api_token: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_service_accounts: {
+        parameters: {
+            query?: {
+                /** @description Page size, at most 200. */
+                limit?: number;
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceAccountPage"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_service_account: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ServiceAccountCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceAccountRead"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_service_account: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                service_account_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceAccountRead"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_service_account: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag from your last read. A stale one answers 412 and changes nothing. */
+                "if-match"?: string | null;
+            };
+            path: {
+                service_account_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ServiceAccountUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceAccountRead"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_service_account_tokens: {
+        parameters: {
+            query?: {
+                /** @description Page size, at most 200. */
+                limit?: number;
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string | null;
+            };
+            header?: never;
+            path: {
+                service_account_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiTokenPage"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_service_account_token: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                service_account_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApiTokenCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiTokenCreated"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    revoke_service_account_token: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                service_account_id: string;
+                token_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     list_sectors: {
         parameters: {
             query?: {
@@ -6750,6 +8126,24 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SectorPage"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Invalid request */
@@ -6859,6 +8253,24 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SectorRead"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not found */
@@ -7010,6 +8422,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Invalid request */
             422: {
                 headers: {
@@ -7108,6 +8538,24 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OrganisationRead"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not found */
@@ -7268,6 +8716,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Invalid request */
             422: {
                 headers: {
@@ -7379,6 +8836,15 @@ export interface operations {
             };
             /** @description Not authenticated */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7556,6 +9022,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Invalid request */
             422: {
                 headers: {
@@ -7658,6 +9133,15 @@ export interface operations {
             };
             /** @description Not authenticated */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7898,6 +9382,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not found */
             404: {
                 headers: {
@@ -7963,6 +9456,15 @@ export interface operations {
             };
             /** @description Not authenticated */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8092,6 +9594,15 @@ export interface operations {
             };
             /** @description Not authenticated */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8335,6 +9846,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not found */
             404: {
                 headers: {
@@ -8466,6 +9986,15 @@ export interface operations {
             };
             /** @description Not authenticated */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8681,6 +10210,8 @@ export interface operations {
                 roundtable_id?: string | null;
                 status?: components["schemas"]["MeetingStatus"] | null;
                 sort?: "starts_at" | "-starts_at";
+                /** @description Only objects whose `updated_at` is at or after this instant. For a sync that must miss nothing (deletions included) read the change feed, `GET /api/v1/events`: `updated_at` is the writer's clock, not the order in which changes were committed. */
+                updated_since?: string | null;
                 /** @description Page size, at most 200. */
                 limit?: number;
                 /** @description `next_cursor` of the previous page. */
@@ -8712,6 +10243,15 @@ export interface operations {
             };
             /** @description Not authenticated */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8757,6 +10297,8 @@ export interface operations {
                 to?: string | null;
                 status?: components["schemas"]["MeetingStatus"] | null;
                 sort?: "starts_at" | "-starts_at";
+                /** @description Only objects whose `updated_at` is at or after this instant. For a sync that must miss nothing (deletions included) read the change feed, `GET /api/v1/events`: `updated_at` is the writer's clock, not the order in which changes were committed. */
+                updated_since?: string | null;
                 /** @description Page size, at most 200. */
                 limit?: number;
                 /** @description `next_cursor` of the previous page. */
@@ -8790,6 +10332,15 @@ export interface operations {
             };
             /** @description Not authenticated */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8928,6 +10479,15 @@ export interface operations {
             };
             /** @description Not authenticated */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9177,6 +10737,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not found */
             404: {
                 headers: {
@@ -9388,6 +10957,15 @@ export interface operations {
             };
             /** @description Not authenticated */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9716,6 +11294,15 @@ export interface operations {
             };
             /** @description Not authenticated */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10312,6 +11899,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not found */
             404: {
                 headers: {
@@ -10367,6 +11963,15 @@ export interface operations {
             };
             /** @description Not authenticated */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10432,6 +12037,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not found */
             404: {
                 headers: {
@@ -10484,6 +12098,15 @@ export interface operations {
             };
             /** @description Not authenticated */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10565,6 +12188,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not found */
             404: {
                 headers: {
@@ -10625,6 +12257,15 @@ export interface operations {
             };
             /** @description Not authenticated */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10763,6 +12404,15 @@ export interface operations {
             };
             /** @description Not authenticated */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11114,6 +12764,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not found */
             404: {
                 headers: {
@@ -11168,6 +12827,15 @@ export interface operations {
             };
             /** @description Not authenticated */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11240,6 +12908,15 @@ export interface operations {
             };
             /** @description Not authenticated */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11482,6 +13159,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not found */
             404: {
                 headers: {
@@ -11519,6 +13214,8 @@ export interface operations {
                 status?: components["schemas"]["DecisionStatus"][] | null;
                 kind?: components["schemas"]["DecisionKind"] | null;
                 sort?: "created_at" | "-created_at" | "updated_at" | "-updated_at";
+                /** @description Only objects whose `updated_at` is at or after this instant. For a sync that must miss nothing (deletions included) read the change feed, `GET /api/v1/events`: `updated_at` is the writer's clock, not the order in which changes were committed. */
+                updated_since?: string | null;
                 /** @description Page size, at most 200. */
                 limit?: number;
                 /** @description `next_cursor` of the previous page. */
@@ -11541,6 +13238,24 @@ export interface operations {
             };
             /** @description Bad request */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11666,6 +13381,24 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DecisionRead"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not found */
@@ -11999,6 +13732,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not found */
             404: {
                 headers: {
@@ -12039,6 +13781,8 @@ export interface operations {
                 mine?: boolean;
                 overdue?: boolean | null;
                 sort?: "created_at" | "-created_at" | "due_date" | "-due_date";
+                /** @description Only objects whose `updated_at` is at or after this instant. For a sync that must miss nothing (deletions included) read the change feed, `GET /api/v1/events`: `updated_at` is the writer's clock, not the order in which changes were committed. */
+                updated_since?: string | null;
                 /** @description Page size, at most 200. */
                 limit?: number;
                 /** @description `next_cursor` of the previous page. */
@@ -12070,6 +13814,15 @@ export interface operations {
             };
             /** @description Not authenticated */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12190,6 +13943,15 @@ export interface operations {
             };
             /** @description Not authenticated */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12338,6 +14100,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not found */
             404: {
                 headers: {
@@ -12378,6 +14149,8 @@ export interface operations {
                 language?: components["schemas"]["Language"] | null;
                 include_archived?: boolean;
                 sort?: "updated_at" | "-updated_at" | "title" | "-title" | "created_at" | "-created_at";
+                /** @description Only objects whose `updated_at` is at or after this instant. For a sync that must miss nothing (deletions included) read the change feed, `GET /api/v1/events`: `updated_at` is the writer's clock, not the order in which changes were committed. */
+                updated_since?: string | null;
                 /** @description Page size, at most 200. */
                 limit?: number;
                 /** @description `next_cursor` of the previous page. */
@@ -12400,6 +14173,24 @@ export interface operations {
             };
             /** @description Bad request */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12523,6 +14314,24 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["KnowledgeItemRead"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not found */
@@ -12838,6 +14647,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not found */
             404: {
                 headers: {
@@ -12886,6 +14713,24 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["KnowledgeRevisionRead"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not found */
@@ -12938,6 +14783,24 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RevisionDiff"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not found */
@@ -13069,6 +14932,24 @@ export interface operations {
                     "application/octet-stream": unknown;
                 };
             };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not found */
             404: {
                 headers: {
@@ -13197,6 +15078,24 @@ export interface operations {
             };
             /** @description Bad request */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13345,6 +15244,67 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_events: {
+        parameters: {
+            query?: {
+                /** @description The last `position` you applied; 0 to start from the beginning. */
+                after?: number;
+                /** @description At most this many events are looked at. */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangeFeedPage"];
                 };
             };
             /** @description Not authenticated */
