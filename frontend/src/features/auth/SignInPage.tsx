@@ -50,7 +50,10 @@ export default function SignInPage() {
             : message(caught),
         );
       } else if (caught instanceof ApiError && caught.status === 401) {
-        setError(caught.detail ?? t("signIn.badCredentials"));
+        // The API says "invalid_credentials" in English; the code's translation is what is shown.
+        setError(
+          caught.code === "invalid_credentials" ? t("signIn.badCredentials") : message(caught),
+        );
       } else {
         setError(message(caught));
       }
