@@ -1,4 +1,5 @@
-import { Alert, Button, Card, Center, PasswordInput, Stack, Text, TextInput } from "@mantine/core";
+import { Alert, Button, Card, Center, PasswordInput, Stack, Text } from "@mantine/core";
+import { TextInput } from "../../shared/inputs";
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";

@@ -1,4 +1,5 @@
-import { Button, Group, MultiSelect, NumberInput, Stack, TextInput, Textarea } from "@mantine/core";
+import { Button, Group, MultiSelect, NumberInput, Stack } from "@mantine/core";
+import { TextInput, Textarea } from "../../shared/inputs";
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { MutationError } from "../../shared/feedback/MutationError";

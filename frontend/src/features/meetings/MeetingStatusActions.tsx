@@ -1,4 +1,5 @@
-import { Button, Group, Modal, Stack, Text, Textarea } from "@mantine/core";
+import { Button, Group, Modal, Stack, Text } from "@mantine/core";
+import { Textarea } from "../../shared/inputs";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { MutationError } from "../../shared/feedback/MutationError";

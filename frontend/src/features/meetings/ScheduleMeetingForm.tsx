@@ -1,4 +1,5 @@
-import { Button, Group, Modal, Radio, Stack, TextInput, Textarea } from "@mantine/core";
+import { Button, Group, Modal, Radio, Stack } from "@mantine/core";
+import { TextInput, Textarea } from "../../shared/inputs";
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";

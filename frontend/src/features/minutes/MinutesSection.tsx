@@ -9,9 +9,9 @@ import {
   Stack,
   Table,
   Text,
-  Textarea,
   Title,
 } from "@mantine/core";
+import { Textarea } from "../../shared/inputs";
 import { useQueryClient } from "@tanstack/react-query";
 import { useId, useRef, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
