@@ -40,6 +40,26 @@ export default tseslint.config(
     },
   },
   {
+    // Text boxes come from src/shared/inputs, which sets dir="auto" on the <input>/<textarea>
+    // itself: Hebrew typed in an English UI (and the reverse) runs in its own direction.
+    files: ["src/**/*.{ts,tsx}"],
+    ignores: ["src/shared/inputs/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            {
+              name: "@mantine/core",
+              importNames: ["TextInput", "Textarea", "TagsInput"],
+              message: 'Use TextInput/Textarea/TagsInput from src/shared/inputs (dir="auto").',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: [
       "*.config.{ts,js,cjs}",
       "e2e/**/*.ts",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDate, formatDateTime, formatDay, formatTime } from "./format";
+import { formatDate, formatDateTime, formatDay, formatTime, formatZoneName } from "./format";
 
 describe("formatDateTime in the meeting's timezone", () => {
   it("shows Jerusalem wall-clock time in winter (UTC+2)", () => {
@@ -7,7 +7,8 @@ describe("formatDateTime in the meeting's timezone", () => {
     expect(text).toContain("10:00");
     expect(text).toContain("Dec");
     expect(text).toContain("2026");
-    expect(text).toMatch(/GMT\+2/);
+    expect(text).toContain("Israel Time");
+    expect(text).not.toMatch(/GMT/);
   });
 
   it("shows Jerusalem wall-clock time in summer (UTC+3)", () => {
@@ -29,6 +30,7 @@ describe("formatDateTime in the meeting's timezone", () => {
     const text = formatDateTime("2026-12-09T08:00:00Z", "Asia/Jerusalem", "he");
     expect(text).toContain("10:00");
     expect(text).toMatch(/[\u0590-\u05FF]/); // Hebrew letters (month, weekday)
+    expect(text).toContain("שעון ישראל");
     expect(text).toContain("2026");
   });
 
@@ -58,5 +60,12 @@ describe("formatDay", () => {
   it("gives the day in the zone", () => {
     expect(formatDay("2026-12-09T23:30:00Z", "Asia/Jerusalem", "en")).toBe("10 Dec 2026");
     expect(formatDay("2026-12-09T23:30:00Z", "UTC", "en")).toBe("9 Dec 2026");
+  });
+});
+
+describe("formatZoneName", () => {
+  it("names the zone in the UI's language", () => {
+    expect(formatZoneName("2026-12-09T08:00:00Z", "Asia/Jerusalem", "en")).toBe("Israel Time");
+    expect(formatZoneName("2026-07-09T08:00:00Z", "Asia/Jerusalem", "he")).toBe("שעון ישראל");
   });
 });

@@ -29,12 +29,13 @@ function validZone(timezone: string | null | undefined): string {
 
 /**
  * A moment (ISO 8601 with offset, as the API sends) shown as wall-clock time in `timezone` — the
- * meeting's zone, not the browser's — with the zone's name, e.g. "Wed 9 Dec 2026, 10:00 GMT+2".
+ * meeting's zone, not the browser's — with the zone's name, e.g. "Wed 9 Dec 2026, 10:00 Israel Time".
  */
 export function formatDateTime(
   iso: string,
   timezone: string | null | undefined,
   lang: Language,
+  { withZone = true }: { withZone?: boolean } = {},
 ): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
@@ -47,7 +48,8 @@ export function formatDateTime(
     hour: "2-digit",
     minute: "2-digit",
     hourCycle: "h23",
-    timeZoneName: "short",
+    // "Israel Time" / "שעון ישראל", in the UI's language: a name people know, not "GMT+2".
+    ...(withZone ? { timeZoneName: "longGeneric" as const } : {}),
   }).format(date);
 }
 
@@ -94,4 +96,18 @@ export function formatDay(
     month: "short",
     year: "numeric",
   }).format(date);
+}
+
+/** The zone's name in the UI's language, e.g. "Israel Time" / "שעון ישראל". */
+export function formatZoneName(
+  iso: string,
+  timezone: string | null | undefined,
+  lang: Language,
+): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return validZone(timezone);
+  const parts = formatter(lang, { timeZone: validZone(timezone), timeZoneName: "longGeneric" });
+  return (
+    parts.formatToParts(date).find((p) => p.type === "timeZoneName")?.value ?? validZone(timezone)
+  );
 }

@@ -1,4 +1,5 @@
-import { Button, Group, Select, Stack, TextInput } from "@mantine/core";
+import { Button, Group, Select, Stack } from "@mantine/core";
+import { TextInput } from "../../shared/inputs";
 import { useDisclosure } from "@mantine/hooks";
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";

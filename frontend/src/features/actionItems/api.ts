@@ -1,10 +1,11 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "../../api/client";
 import { useCursorList } from "../../api/hooks";
 import { unwrap } from "../../api/problem";
 import { queryKeys } from "../../api/queryKeys";
 import type { components } from "../../api/schema";
 import { useVersionedMutation } from "../../api/useVersionedMutation";
+import { useCreateMutation } from "../../api/useCreateMutation";
 
 export type ActionItem = components["schemas"]["ActionItemRead"];
 export type ActionItemStatus = components["schemas"]["ActionItemStatus"];
@@ -70,7 +71,7 @@ export function useCurrentSeats(roundtableId: string, enabled = true) {
 
 export function useCreateActionItem(roundtableId: string) {
   const queryClient = useQueryClient();
-  return useMutation({
+  return useCreateMutation({
     mutationFn: (body: ActionItemCreate) =>
       unwrap(
         api.POST("/api/v1/roundtables/{roundtable_id}/action-items", {

@@ -1,4 +1,5 @@
-import { Button, Group, Modal, Stack, Table, TextInput } from "@mantine/core";
+import { Button, Group, Modal, Stack, Table } from "@mantine/core";
+import { TextInput } from "../../shared/inputs";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { LoadMore } from "../../shared/layout/LoadMore";

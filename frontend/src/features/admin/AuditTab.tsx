@@ -1,4 +1,5 @@
-import { Code, Group, Stack, Table, Text, TextInput } from "@mantine/core";
+import { Code, Group, Stack, Table, Text } from "@mantine/core";
+import { TextInput } from "../../shared/inputs";
 import { useDebouncedValue } from "@mantine/hooks";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";

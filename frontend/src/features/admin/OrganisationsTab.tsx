@@ -1,4 +1,5 @@
-import { Anchor, Group, Select, Stack, Table, Text, TextInput } from "@mantine/core";
+import { Anchor, Group, Select, Stack, Table, Text } from "@mantine/core";
+import { TextInput } from "../../shared/inputs";
 import { useDebouncedValue } from "@mantine/hooks";
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";

@@ -1,4 +1,5 @@
-import { ColorInput, Group, NumberInput, Stack, Table, Text, TextInput } from "@mantine/core";
+import { ColorInput, Group, NumberInput, Stack, Table, Text } from "@mantine/core";
+import { TextInput } from "../../shared/inputs";
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { AdminTable, EditButton, FormActions } from "./AdminTable";

@@ -8,8 +8,8 @@ import {
   Stack,
   Table,
   Text,
-  TextInput,
 } from "@mantine/core";
+import { TextInput } from "../../shared/inputs";
 import { useDebouncedValue, useDisclosure } from "@mantine/hooks";
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";

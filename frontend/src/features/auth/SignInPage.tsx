@@ -1,4 +1,5 @@
-import { Alert, Button, Card, Center, PasswordInput, Stack, Text, TextInput } from "@mantine/core";
+import { Alert, Button, Card, Center, PasswordInput, Stack, Text } from "@mantine/core";
+import { TextInput } from "../../shared/inputs";
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
@@ -50,7 +51,10 @@ export default function SignInPage() {
             : message(caught),
         );
       } else if (caught instanceof ApiError && caught.status === 401) {
-        setError(caught.detail ?? t("signIn.badCredentials"));
+        // The API says "invalid_credentials" in English; the code's translation is what is shown.
+        setError(
+          caught.code === "invalid_credentials" ? t("signIn.badCredentials") : message(caught),
+        );
       } else {
         setError(message(caught));
       }

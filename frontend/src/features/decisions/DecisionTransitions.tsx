@@ -1,4 +1,5 @@
-import { Button, Group, Modal, Stack, Textarea, TextInput } from "@mantine/core";
+import { Alert, Button, Group, Modal, Stack, Text } from "@mantine/core";
+import { TextInput, Textarea } from "../../shared/inputs";
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import {
@@ -92,6 +93,16 @@ export function DecisionTransitions({
       >
         <form onSubmit={submit}>
           <Stack>
+            {target && (
+              <Text size="sm">
+                {t(`decision.next.${backwards(target) ? "back_to_discussion" : target}`)}
+              </Text>
+            )}
+            {(target === "agreed" || target === "adopted") && !decision.consensus && (
+              <Alert color="orange" role="alert" data-testid="no-consensus-warning">
+                {t("decision.noConsensusWarning")}
+              </Alert>
+            )}
             {target === "adopted" && (
               <TextInput
                 label={t("decision.adoptionReference")}

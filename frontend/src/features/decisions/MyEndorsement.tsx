@@ -1,4 +1,5 @@
-import { Alert, Button, Group, Radio, Select, Stack, Text, Textarea } from "@mantine/core";
+import { Alert, Button, Group, Radio, Select, Stack, Text } from "@mantine/core";
+import { Textarea } from "../../shared/inputs";
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import type { components } from "../../api/schema";

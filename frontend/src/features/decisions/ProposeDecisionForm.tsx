@@ -1,13 +1,5 @@
-import {
-  Button,
-  Group,
-  MultiSelect,
-  Select,
-  Stack,
-  Tabs,
-  Textarea,
-  TextInput,
-} from "@mantine/core";
+import { Button, Group, MultiSelect, Select, Stack, Tabs } from "@mantine/core";
+import { TextInput, Textarea } from "../../shared/inputs";
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";

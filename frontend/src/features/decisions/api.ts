@@ -9,6 +9,7 @@ import { useVersionedMutation } from "../../api/useVersionedMutation";
 export { useDecision, type Decision } from "../../shared/lookups";
 import type { Decision } from "../../shared/lookups";
 import type { Me, Permission } from "../../shared/session/me";
+import { useCreateMutation } from "../../api/useCreateMutation";
 
 export type DecisionSummary = components["schemas"]["DecisionSummary"];
 export type DecisionStatus = components["schemas"]["DecisionStatus"];
@@ -49,7 +50,7 @@ export function useDecisions(
 
 export function useCreateDecision() {
   const queryClient = useQueryClient();
-  return useMutation({
+  return useCreateMutation({
     mutationFn: ({ roundtableId, body }: { roundtableId: string; body: DecisionCreate }) =>
       unwrap(
         api.POST("/api/v1/roundtables/{roundtable_id}/decisions", {

@@ -1,9 +1,11 @@
 import { screen, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { session } from "../../api/session";
 import { initI18n, setLanguage } from "../../i18n";
 import { renderApp } from "../../test/render";
 import { allowedTransitions, groupForBoard, myEndorsingSeats, type DecisionStatus } from "./api";
+import { DecisionTransitions } from "./DecisionTransitions";
 import { EndorsementMatrix } from "./EndorsementMatrix";
 import { decision, meFor, RT, sectors } from "./testData";
 
@@ -117,5 +119,38 @@ describe("the board", () => {
     const groups = groupForBoard([]);
     expect(groups.columns).toHaveLength(5);
     expect(groups.closed).toEqual([]);
+  });
+});
+
+describe("confirming a status move", () => {
+  const facilitator = ["decisions:steer"];
+
+  it("says plainly when agreement is recorded without consensus, and what happens next", async () => {
+    const user = userEvent.setup();
+    renderApp(
+      <DecisionTransitions
+        decision={decision({ status: "in_discussion", consensus: false })}
+        permissions={facilitator}
+        isProposer={false}
+      />,
+    );
+    await user.click(screen.getByRole("button", { name: "Mark agreed" }));
+    const dialog = await screen.findByRole("dialog");
+    expect(within(dialog).getByTestId("no-consensus-warning")).toHaveTextContent(/no consensus/i);
+    expect(dialog).toHaveTextContent(/government host can then mark it adopted/);
+  });
+
+  it("gives no warning when there is consensus", async () => {
+    const user = userEvent.setup();
+    renderApp(
+      <DecisionTransitions
+        decision={decision({ status: "in_discussion", consensus: true })}
+        permissions={facilitator}
+        isProposer={false}
+      />,
+    );
+    await user.click(screen.getByRole("button", { name: "Mark agreed" }));
+    await screen.findByRole("dialog");
+    expect(screen.queryByTestId("no-consensus-warning")).toBeNull();
   });
 });

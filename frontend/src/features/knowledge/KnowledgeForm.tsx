@@ -1,14 +1,5 @@
-import {
-  Button,
-  Group,
-  Select,
-  SimpleGrid,
-  Stack,
-  Tabs,
-  TagsInput,
-  Textarea,
-  TextInput,
-} from "@mantine/core";
+import { Button, Group, Select, SimpleGrid, Stack, Tabs } from "@mantine/core";
+import { TagsInput, TextInput, Textarea } from "../../shared/inputs";
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { pickLang, useLang } from "../../i18n/useLang";

@@ -1,13 +1,5 @@
-import {
-  Button,
-  Card,
-  Collapse,
-  Group,
-  SegmentedControl,
-  Select,
-  SimpleGrid,
-  TextInput,
-} from "@mantine/core";
+import { Button, Card, Collapse, Group, SegmentedControl, Select, SimpleGrid } from "@mantine/core";
+import { TextInput } from "../../shared/inputs";
 import { useDisclosure } from "@mantine/hooks";
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";

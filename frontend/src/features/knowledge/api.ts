@@ -14,6 +14,7 @@ export {
   type KnowledgeKind,
 } from "../../shared/lookups";
 import type { KnowledgeItem, KnowledgeKind } from "../../shared/lookups";
+import { useCreateMutation } from "../../api/useCreateMutation";
 
 export type KnowledgeItemSummary = components["schemas"]["KnowledgeItemSummary"];
 export type KnowledgeItemCreate = components["schemas"]["KnowledgeItemCreate"];
@@ -109,7 +110,7 @@ function useItemChanged() {
 
 export function useCreateKnowledgeItem() {
   const changed = useItemChanged();
-  return useMutation({
+  return useCreateMutation({
     mutationFn: (body: KnowledgeItemCreate) =>
       unwrap(api.POST("/api/v1/knowledge-items", { body })),
     onSuccess: changed,
@@ -153,7 +154,7 @@ export function useArchiveKnowledgeItem(
 
 export function useUploadAttachment(itemId: string) {
   const queryClient = useQueryClient();
-  return useMutation({
+  return useCreateMutation({
     mutationFn: (file: File) =>
       unwrap(
         api.POST("/api/v1/knowledge-items/{item_id}/attachments", {

@@ -1,10 +1,11 @@
-import { Button, Group, MultiSelect, NumberInput, Stack, TextInput, Textarea } from "@mantine/core";
+import { Button, Group, MultiSelect, NumberInput, Stack } from "@mantine/core";
+import { TextInput, Textarea } from "../../shared/inputs";
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { MutationError } from "../../shared/feedback/MutationError";
 import { useKnowledgeItems } from "../../shared/lookups";
 import type { AgendaItem, AgendaItemCreate } from "./api";
-import { fieldErrors } from "./fieldErrors";
+import { useFieldErrors } from "../../shared/feedback/fieldErrors";
 
 const FIELDS = new Set(["title", "planned_minutes", "description", "knowledge_item_ids"]);
 
@@ -37,7 +38,7 @@ export function AgendaItemForm({
   const [description, setDescription] = useState(item?.description ?? "");
   const [pack, setPack] = useState<string[]>(item?.knowledge_item_ids ?? []);
   const knowledge = useKnowledgeItems({ roundtableId }, 100);
-  const errors = fieldErrors(error);
+  const errors = useFieldErrors(error);
   const general = !!error && !Object.keys(errors).some((f) => FIELDS.has(f));
 
   const options = knowledge.items.map((k) => ({ value: k.id, label: k.title }));

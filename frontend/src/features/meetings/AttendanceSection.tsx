@@ -1,14 +1,5 @@
-import {
-  Button,
-  Card,
-  Group,
-  SegmentedControl,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from "@mantine/core";
+import { Button, Card, Group, SegmentedControl, Stack, Table, Text, Title } from "@mantine/core";
+import { TextInput } from "../../shared/inputs";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorAlert } from "../../shared/feedback/ErrorAlert";

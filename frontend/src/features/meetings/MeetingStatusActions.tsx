@@ -1,6 +1,8 @@
-import { Button, Group, Modal, Stack, Text, Textarea } from "@mantine/core";
+import { Button, Group, Modal, Stack, Text } from "@mantine/core";
+import { Textarea } from "../../shared/inputs";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { ConfirmButton } from "../../shared/feedback/ConfirmButton";
 import { MutationError } from "../../shared/feedback/MutationError";
 import { useTransitionMeeting, type Meeting } from "./api";
 
@@ -24,13 +26,15 @@ export function MeetingStatusActions({ meeting }: { meeting: Meeting }) {
             {t("meetingPage.status.confirm")}
           </Button>
         )}
-        <Button
+        <ConfirmButton
           variant="light"
-          onClick={() => transition.mutate({ status: "held" })}
-          loading={transition.isPending && transition.variables?.status === "held"}
-        >
-          {t("meetingPage.status.markHeld")}
-        </Button>
+          label={t("meetingPage.status.markHeld")}
+          title={t("meetingPage.status.markHeldTitle")}
+          body={t("meetingPage.status.markHeldBody")}
+          onConfirm={(close) => transition.mutate({ status: "held" }, { onSuccess: close })}
+          pending={transition.isPending && transition.variables?.status === "held"}
+          error={transition.error}
+        />
         <Button variant="subtle" color="red" onClick={() => setCancelling(true)}>
           {t("meetingPage.status.cancel")}
         </Button>

@@ -1,4 +1,5 @@
-import { Button, Card, Group, Stack, Text, Textarea } from "@mantine/core";
+import { Button, Card, Group, Stack, Text } from "@mantine/core";
+import { Textarea } from "../../shared/inputs";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorAlert } from "../../shared/feedback/ErrorAlert";

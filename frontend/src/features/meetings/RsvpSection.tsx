@@ -1,15 +1,5 @@
-import {
-  Badge,
-  Button,
-  Card,
-  Group,
-  Radio,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from "@mantine/core";
+import { Badge, Button, Card, Group, Radio, Stack, Table, Text, Title } from "@mantine/core";
+import { TextInput } from "../../shared/inputs";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { EnumBadge } from "../../shared/enums/EnumBadge";

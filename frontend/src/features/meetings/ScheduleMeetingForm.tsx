@@ -1,11 +1,12 @@
-import { Button, Group, Modal, Radio, Stack, TextInput, Textarea } from "@mantine/core";
+import { Button, Group, Modal, Radio, Stack } from "@mantine/core";
+import { TextInput, Textarea } from "../../shared/inputs";
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import { ErrorAlert } from "../../shared/feedback/ErrorAlert";
 import { DEFAULT_TIMEZONE } from "../../i18n/format";
 import { useCreateMeeting, type MeetingMode } from "./api";
-import { fieldErrors } from "./fieldErrors";
+import { useFieldErrors } from "../../shared/feedback/fieldErrors";
 import { utcToWallTime, wallTimeToUtc } from "./zonedTime";
 
 const MODES: MeetingMode[] = ["in_person", "online", "hybrid"];
@@ -49,7 +50,7 @@ export function ScheduleMeetingForm({
   const set = <K extends keyof Values>(key: K, value: Values[K]) =>
     setValues((v) => ({ ...v, [key]: value }));
 
-  const errors = fieldErrors(create.error);
+  const errors = useFieldErrors(create.error);
   const known = new Set([
     "title",
     "description",

@@ -14,6 +14,7 @@ export {
   type MeetingSummary,
 } from "../../shared/lookups";
 import type { Meeting } from "../../shared/lookups";
+import { useCreateMutation } from "../../api/useCreateMutation";
 
 export type Invitation = components["schemas"]["InvitationRead"];
 
@@ -85,7 +86,7 @@ export type ProcessNote = components["schemas"]["ProcessNoteRead"];
 
 export function useCreateMeeting(roundtableId: string) {
   const queryClient = useQueryClient();
-  return useMutation({
+  return useCreateMutation({
     mutationFn: (body: MeetingCreate) =>
       unwrap(
         api.POST("/api/v1/roundtables/{roundtable_id}/meetings", {
@@ -144,7 +145,7 @@ export function useAgendaMutations(meetingId: string) {
   const queryClient = useQueryClient();
   const refresh = () =>
     queryClient.invalidateQueries({ queryKey: queryKeys.meetings.agenda(meetingId) });
-  const create = useMutation({
+  const create = useCreateMutation({
     mutationFn: (body: AgendaItemCreate) =>
       unwrap(
         api.POST("/api/v1/meetings/{meeting_id}/agenda-items", {
@@ -219,7 +220,7 @@ export function useMeetingInvitations(meetingId: string) {
 
 export function useInviteAll(meetingId: string) {
   const queryClient = useQueryClient();
-  return useMutation({
+  return useCreateMutation({
     mutationFn: () =>
       unwrap(
         api.POST("/api/v1/meetings/{meeting_id}/invitations", {
@@ -320,7 +321,7 @@ export function useProcessNoteMutations(meetingId: string) {
   const queryClient = useQueryClient();
   const refresh = () =>
     queryClient.invalidateQueries({ queryKey: queryKeys.meetings.processNotes(meetingId) });
-  const create = useMutation({
+  const create = useCreateMutation({
     mutationFn: (body: string) =>
       unwrap(
         api.POST("/api/v1/meetings/{meeting_id}/process-notes", {

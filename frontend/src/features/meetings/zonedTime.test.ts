@@ -1,6 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { ApiError } from "../../api/problem";
-import { fieldErrors } from "./fieldErrors";
 import { abilities, hasStarted } from "./permissions";
 import type { Meeting } from "./api";
 import { utcToWallTime, wallTimeToUtc } from "./zonedTime";
@@ -15,25 +13,6 @@ describe("wall-clock times in the meeting's zone", () => {
   it("does not depend on the browser's zone, and refuses malformed input", () => {
     expect(wallTimeToUtc("2026-12-09T10:00", "UTC")).toBe("2026-12-09T10:00:00.000Z");
     expect(wallTimeToUtc("9/12/2026 10:00", "Asia/Jerusalem")).toBeNull();
-  });
-});
-
-describe("the API's 422 problems, per field", () => {
-  it("reads schema errors (loc) and the API's own codes", () => {
-    const schema = new ApiError(422, {
-      code: "validation_error",
-      detail: "The request has invalid or missing fields; see `errors`.",
-      errors: [
-        { loc: ["body", "online_url"], msg: "String should match pattern '^https://'", type: "x" },
-      ],
-    });
-    expect(fieldErrors(schema)).toEqual({ online_url: "String should match pattern '^https://'" });
-    const own = new ApiError(422, {
-      code: "venue_required",
-      detail: "A in_person meeting needs a venue_name.",
-    });
-    expect(fieldErrors(own)).toEqual({ venue_name: "A in_person meeting needs a venue_name." });
-    expect(fieldErrors(new ApiError(409, { code: "conflict" }))).toEqual({});
   });
 });
 

@@ -9,14 +9,15 @@ import {
   Stack,
   Table,
   Text,
-  Textarea,
   Title,
 } from "@mantine/core";
+import { Textarea } from "../../shared/inputs";
 import { useQueryClient } from "@tanstack/react-query";
 import { useId, useRef, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { EnumBadge } from "../../shared/enums/EnumBadge";
 import { ErrorAlert } from "../../shared/feedback/ErrorAlert";
+import { ConfirmButton } from "../../shared/feedback/ConfirmButton";
 import { MutationError } from "../../shared/feedback/MutationError";
 import { ConflictNotice } from "../../shared/feedback/MutationError";
 import { isConflict } from "../../api/useVersionedMutation";
@@ -530,8 +531,8 @@ export function MinutesSection({ meeting, can }: { meeting: Meeting; can: Minute
       counts.set(c.paragraph, (counts.get(c.paragraph) ?? 0) + 1);
   const transitionError = mutations.transition.error ?? mutations.correct.error;
   const stale = isConflict(transitionError);
-  const run = (target: "circulated" | "approved" | "locked" | "draft") =>
-    mutations.transition.mutate({ minutes, status: target });
+  const run = (target: "circulated" | "approved" | "locked" | "draft", done?: () => void) =>
+    mutations.transition.mutate({ minutes, status: target }, { onSuccess: done });
 
   return (
     <Stack gap="md">
@@ -566,14 +567,16 @@ export function MinutesSection({ meeting, can }: { meeting: Meeting; can: Minute
           minutes={minutes}
           meetingId={meeting.id}
           actions={(dirty) => (
-            <Button
+            <ConfirmButton
               variant="filled"
-              onClick={() => run("circulated")}
-              loading={mutations.transition.isPending}
+              label={t("minutesPage.actions.circulate")}
+              title={t("minutesPage.confirm.circulateTitle")}
+              body={t("minutesPage.confirm.circulateBody")}
+              onConfirm={(close) => run("circulated", close)}
+              pending={mutations.transition.isPending}
+              error={transitionError}
               disabled={dirty || !shown.body.trim()}
-            >
-              {t("minutesPage.actions.circulate")}
-            </Button>
+            />
           )}
         />
       ) : (
@@ -607,13 +610,15 @@ export function MinutesSection({ meeting, can }: { meeting: Meeting; can: Minute
       )}
       <Group gap="xs">
         {status === "circulated" && can.approveMinutes && (
-          <Button
+          <ConfirmButton
             color="teal.9"
-            onClick={() => run("approved")}
-            loading={mutations.transition.isPending}
-          >
-            {t("minutesPage.actions.approve")}
-          </Button>
+            label={t("minutesPage.actions.approve")}
+            title={t("minutesPage.confirm.approveTitle")}
+            body={t("minutesPage.confirm.approveBody")}
+            onConfirm={(close) => run("approved", close)}
+            pending={mutations.transition.isPending}
+            error={transitionError}
+          />
         )}
         {status === "circulated" && can.writeMinutes && (
           <Button variant="default" onClick={() => run("draft")}>
@@ -621,9 +626,15 @@ export function MinutesSection({ meeting, can }: { meeting: Meeting; can: Minute
           </Button>
         )}
         {status === "approved" && can.approveMinutes && (
-          <Button variant="default" onClick={() => run("locked")}>
-            {t("minutesPage.actions.lock")}
-          </Button>
+          <ConfirmButton
+            variant="default"
+            label={t("minutesPage.actions.lock")}
+            title={t("minutesPage.confirm.lockTitle")}
+            body={t("minutesPage.confirm.lockBody")}
+            onConfirm={(close) => run("locked", close)}
+            pending={mutations.transition.isPending}
+            error={transitionError}
+          />
         )}
         {status === "approved" && can.writeMinutes && (
           <CorrectionButton minutes={minutes} meetingId={meeting.id} />

@@ -1,10 +1,11 @@
-import { useMutation, useQueries, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQueries, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCursorList } from "../../api/hooks";
 import { api } from "../../api/client";
 import { ApiError, unwrap } from "../../api/problem";
 import { queryKeys } from "../../api/queryKeys";
 import type { components } from "../../api/schema";
 import { useVersionedMutation } from "../../api/useVersionedMutation";
+import { useCreateMutation } from "../../api/useCreateMutation";
 
 export type Minutes = components["schemas"]["MinutesRead"];
 
@@ -58,7 +59,7 @@ export function useMinutesMutations(meetingId: string) {
   const queryClient = useQueryClient();
   const store = (minutes: Minutes) =>
     queryClient.setQueryData(queryKeys.meetings.minutes(meetingId), minutes);
-  const create = useMutation({
+  const create = useCreateMutation({
     mutationFn: (body: string) =>
       unwrap(
         api.POST("/api/v1/meetings/{meeting_id}/minutes", {
@@ -127,7 +128,7 @@ export function useMinutesComments(minutesId: string, enabled = true) {
 
 export function useAddComment(minutesId: string) {
   const queryClient = useQueryClient();
-  return useMutation({
+  return useCreateMutation({
     mutationFn: (body: { body: string; paragraph: number | null }) =>
       unwrap(
         api.POST("/api/v1/minutes/{minutes_id}/comments", {

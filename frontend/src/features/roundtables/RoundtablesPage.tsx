@@ -1,4 +1,5 @@
-import { Group, Select, SimpleGrid, TextInput } from "@mantine/core";
+import { Group, Select, SimpleGrid } from "@mantine/core";
+import { TextInput } from "../../shared/inputs";
 import { useDebouncedValue } from "@mantine/hooks";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
