@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import httpx
-from helpers import api_token, assert_problem, make_table, ok
+from helpers import ANY_VERSION, api_token, assert_problem, make_table, ok
 
 FEED = "/api/v1/events"
 
@@ -150,7 +150,7 @@ async def busy_history(client: httpx.AsyncClient, table: Any, seed: int, steps: 
             await client.patch(
                 f"/api/v1/knowledge-items/{item}",
                 json={"visibility": rng.choice(["roundtable", "facilitators"])},
-                headers=table.facilitator,
+                headers=table.facilitator | ANY_VERSION,
             )
         )
 
@@ -237,7 +237,9 @@ async def test_deletions_and_objects_that_left_sight_come_as_tombstones(client, 
     item = ok(await client.post("/api/v1/knowledge-items", json=body, headers=table.facilitator), 201)
     ok(
         await client.patch(
-            f"/api/v1/knowledge-items/{item['id']}", json={"visibility": "facilitators"}, headers=table.facilitator
+            f"/api/v1/knowledge-items/{item['id']}",
+            json={"visibility": "facilitators"},
+            headers=table.facilitator | ANY_VERSION,
         )
     )
 
