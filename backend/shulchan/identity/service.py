@@ -1,5 +1,6 @@
 """Sign-in, refresh-token rotation with reuse detection, sign-out, and failed-login throttling."""
 
+import dataclasses
 import uuid
 from datetime import datetime, timedelta
 
@@ -79,20 +80,8 @@ async def forgive(session: AsyncSession, attempt: LoginFailure) -> None:
 
 def acting_as(user: User, session_id: uuid.UUID | None = None) -> Principal:
     """The principal for an account's own doings before it holds a token (signing in)."""
-    return Principal(
-        kind=CallerKind.user,
-        user=CurrentUser(
-            id=user.id,
-            email=user.email,
-            full_name=user.full_name,
-            preferred_language=user.preferred_language,
-            is_active=user.is_active,
-            is_platform_admin=user.is_platform_admin,
-            created_at=user.created_at,
-            version=user.version,
-        ),
-        session_id=session_id,
-    )
+    values = {name.name: getattr(user, name.name) for name in dataclasses.fields(CurrentUser)}
+    return Principal(kind=CallerKind.user, user=CurrentUser(**values), session_id=session_id)
 
 
 async def login(
