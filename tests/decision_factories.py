@@ -52,6 +52,7 @@ class Cast:
     users: dict[str, User] = field(default_factory=dict)
     stakeholders: dict[str, uuid.UUID] = field(default_factory=dict)
     sectors: dict[str, uuid.UUID] = field(default_factory=dict)
+    organisations: dict[str, uuid.UUID] = field(default_factory=dict)
     seats: dict[str, Seat] = field(default_factory=dict)
     goal_ids: list[str] = field(default_factory=list)
     other_goal_ids: list[str] = field(default_factory=list)
@@ -79,7 +80,14 @@ async def make_cast(session: AsyncSession, settings: Settings) -> Cast:
     roundtable = await make_roundtable(session, organisations["government"])
     roundtable.visibility = Visibility.public
     other = await make_roundtable(session, organisations["government"])
-    cast = Cast(session, settings, roundtable, other, sectors={key: s.id for key, s in sectors.items()})
+    cast = Cast(
+        session,
+        settings,
+        roundtable,
+        other,
+        sectors={key: s.id for key, s in sectors.items()},
+        organisations={key: o.id for key, o in organisations.items()},
+    )
     for key, (sector, role) in SEATED.items():
         cast.users[key] = await _person(session, key, organisations[sector])
         cast.seats[key] = await seat(session, roundtable, cast.users[key], role)

@@ -10,13 +10,15 @@ from typing import Any
 
 import httpx
 import pytest
+from decision_factories import Cast, make_cast
 from fastapi import FastAPI
-from helpers import assert_problem
+from helpers import assert_problem, make_ministry, make_organisation, make_roundtable, make_sector, make_table
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from shulchan.core.pagination import encode_cursor
 from shulchan.organisations.models import Organisation
+from shulchan.roundtables.models import Visibility
 
 PROBLEM = "application/problem+json"
 SECURITY_HEADERS = {
@@ -45,24 +47,30 @@ def isolated_app(
     return build
 
 
+@pytest.fixture
+async def cast(db, settings) -> Cast:
+    """People seated at a public roundtable of the test's own, and an internal one (decision_factories)."""
+    return await make_cast(db, settings)
+
+
 # --- the carried-over smoke checks ----------------------------------------------------------------
 
 
-async def test_public_roundtables_for_anonymous(client, world):
-    response = await client.get("/api/v1/roundtables")
+async def test_public_roundtables_for_anonymous(client, cast):
+    response = await client.get("/api/v1/roundtables", params={"limit": 100})
     assert response.status_code == 200, response.text
     ids = {item["id"] for item in response.json()["items"]}
-    assert str(world.roundtables["pmo"]) in ids
-    assert str(world.roundtables["education"]) not in ids
+    assert str(cast.roundtable.id) in ids
+    assert str(cast.other.id) not in ids
 
 
-async def test_member_me(client, auth, world):
-    response = await client.get("/api/v1/me", headers=await auth("member"))
+async def test_member_me(client, cast):
+    response = await client.get("/api/v1/me", headers=await cast.auth("member"))
     assert response.status_code == 200, response.text
     body = response.json()
-    assert body["email"] == "member@demo.shulchan.org"
-    pmo = [rt for rt in body["roundtables"] if rt["roundtable_id"] == str(world.roundtables["pmo"])]
-    assert pmo and pmo[0]["roles"] == ["member"]
+    assert body["email"] == cast.users["member"].email
+    own = [rt for rt in body["roundtables"] if rt["roundtable_id"] == str(cast.roundtable.id)]
+    assert own and own[0]["roles"] == ["member"]
 
 
 # --- problem+json for every error class -----------------------------------------------------------
@@ -85,9 +93,9 @@ async def test_404_unknown_api_path(client):
     assert_problem(await client.get("/api/v1/roundtables/not-a-uuid/no-such-thing"), 404, "not_found")
 
 
-async def test_404_unknown_object_id(client, auth):
+async def test_404_unknown_object_id(client, cast):
     assert_problem(await client.get(f"/api/v1/organisations/{uuid.uuid4()}"), 404, "not_found")
-    response = await client.get(f"/api/v1/roundtables/{uuid.uuid4()}", headers=await auth("member"))
+    response = await client.get(f"/api/v1/roundtables/{uuid.uuid4()}", headers=await cast.auth("member"))
     assert_problem(response, 404, "not_found")
 
 
@@ -102,15 +110,15 @@ async def test_422_bad_uuid_in_path(client):
     assert [error["loc"] for error in body["errors"]] == [["path", "organisation_id"]]
 
 
-async def test_422_unknown_field_in_body(client, auth, world):
-    organisation = {"name": "ארגון חדש", "sector_id": str(world.sectors["civil_society"]), "kind": "ngo"}
+async def test_422_unknown_field_in_body(client, cast):
+    organisation = {"name": "ארגון חדש", "sector_id": str(cast.sectors["civil_society"]), "kind": "ngo"}
     response = await client.post(
-        "/api/v1/organisations", json=organisation | {"colour": "#ff0000"}, headers=await auth("admin")
+        "/api/v1/organisations", json=organisation | {"colour": "#ff0000"}, headers=await cast.auth("admin")
     )
     body = assert_problem(response, 422, "validation_error")
     assert [(error["loc"], error["type"]) for error in body["errors"]] == [(["body", "colour"], "extra_forbidden")]
     # the same body without the stray field is accepted: the 422 was about that field alone
-    accepted = await client.post("/api/v1/organisations", json=organisation, headers=await auth("admin"))
+    accepted = await client.post("/api/v1/organisations", json=organisation, headers=await cast.auth("admin"))
     assert accepted.status_code == 201, accepted.text
 
 
@@ -125,14 +133,14 @@ async def test_limit_bounds(client, limit, bad):
         assert len(response.json()["items"]) <= int(limit)
 
 
-async def test_413_with_content_length(client, shared_app, auth):
+async def test_413_with_content_length(client, shared_app, cast):
     limit = shared_app.state.settings.max_request_body_bytes
-    response = await client.post("/api/v1/organisations", content=b"x" * (limit + 1), headers=await auth("admin"))
+    response = await client.post("/api/v1/organisations", content=b"x" * (limit + 1), headers=await cast.auth("admin"))
     body = assert_problem(response, 413, "payload_too_large")
     assert str(limit) in body["detail"]
 
 
-async def test_413_when_streamed_in_chunks(client, shared_app, auth):
+async def test_413_when_streamed_in_chunks(client, shared_app, cast):
     limit = shared_app.state.settings.max_request_body_bytes
     chunk = b"x" * 65_536
 
@@ -140,18 +148,18 @@ async def test_413_when_streamed_in_chunks(client, shared_app, auth):
         for _ in range(limit // len(chunk) + 2):
             yield chunk
 
-    response = await client.post("/api/v1/organisations", content=chunks(), headers=await auth("admin"))
+    response = await client.post("/api/v1/organisations", content=chunks(), headers=await cast.auth("admin"))
     assert "content-length" not in response.request.headers
     assert response.request.headers["transfer-encoding"] == "chunked"
     assert_problem(response, 413, "payload_too_large")
 
 
-async def test_a_body_just_under_the_limit_is_accepted(client, shared_app, auth, world):
+async def test_a_body_just_under_the_limit_is_accepted(client, shared_app, cast):
     limit = shared_app.state.settings.max_request_body_bytes
-    payload = json.dumps({"name": "Padded", "sector_id": str(world.sectors["civil_society"]), "kind": "ngo"})
+    payload = json.dumps({"name": "Padded", "sector_id": str(cast.sectors["civil_society"]), "kind": "ngo"})
     content = (payload + " " * (limit - len(payload))).encode()
     assert len(content) == limit
-    headers = await auth("admin") | {"Content-Type": "application/json"}
+    headers = await cast.auth("admin") | {"Content-Type": "application/json"}
     response = await client.post("/api/v1/organisations", content=content, headers=headers)
     assert response.status_code == 201, response.text
 
@@ -222,12 +230,12 @@ async def test_500_has_a_request_id_and_security_headers(isolated_app):
 # --- request ids and security headers -------------------------------------------------------------
 
 
-async def test_every_response_has_a_request_id_and_security_headers(client, auth):
+async def test_every_response_has_a_request_id_and_security_headers(client, cast):
     responses = [
         await client.get("/healthz"),
         await client.get("/api/v1/organisations"),
         await client.get("/api/v1/me"),
-        await client.get("/api/v1/me", headers=await auth("member")),
+        await client.get("/api/v1/me", headers=await cast.auth("member")),
         await client.get("/api/v1/no-such-thing"),
         await client.delete("/healthz"),
         await client.get("/api/v1/organisations/not-a-uuid"),
@@ -336,6 +344,10 @@ async def walk(client: httpx.AsyncClient, path: str, **params: Any) -> tuple[lis
 
 @pytest.mark.parametrize("sort", ["name", "-name"])
 async def test_keyset_walk_visits_every_organisation_once_in_order(client, db, sort):
+    sector = await make_sector(db)
+    for _ in range(7):  # enough for several pages of five, whatever else the database holds
+        await make_organisation(db, sector)
+    await db.commit()
     descending = sort.startswith("-")
     order = (Organisation.name.desc(), Organisation.id.desc()) if descending else (Organisation.name, Organisation.id)
     expected = [str(id_) for id_ in (await db.scalars(select(Organisation.id).order_by(*order))).all()]
@@ -348,7 +360,7 @@ async def test_keyset_walk_visits_every_organisation_once_in_order(client, db, s
     assert pages == -(-total // 5)
 
 
-async def test_keyset_pages_do_not_shift_when_a_row_is_added_before_the_cursor(client, auth, world):
+async def test_keyset_pages_do_not_shift_when_a_row_is_added_before_the_cursor(client, cast):
     """Keyset, not offset: a row added ahead of the reader's position neither repeats nor hides later rows."""
     params = {"limit": 5, "sort": "-created_at"}
     cursor = (await client.get("/api/v1/organisations", params=params)).json()["next_cursor"]
@@ -356,8 +368,8 @@ async def test_keyset_pages_do_not_shift_when_a_row_is_added_before_the_cursor(c
 
     created = await client.post(
         "/api/v1/organisations",
-        json={"name": "ארגון חדש", "sector_id": str(world.sectors["civil_society"]), "kind": "ngo"},
-        headers=await auth("admin"),
+        json={"name": "ארגון חדש", "sector_id": str(cast.sectors["civil_society"]), "kind": "ngo"},
+        headers=await cast.auth("admin"),
     )
     assert created.status_code == 201, created.text
     first_after = (await client.get("/api/v1/organisations", params=params)).json()
@@ -377,49 +389,56 @@ async def statements_for(client, count_queries, path: str, headers: dict[str, st
     return counter.count, response.json()
 
 
-async def test_roundtable_list_has_no_n_plus_1(client, auth, count_queries):
-    headers = await auth("facilitator")
+async def test_roundtable_list_has_no_n_plus_1(client, cast, db, count_queries):
+    ministry = await make_ministry(db)
+    for _ in range(3):
+        await make_roundtable(db, ministry, visibility=Visibility.public)
+    headers = await cast.auth("facilitator")
     small, small_page = await statements_for(client, count_queries, "/api/v1/roundtables", headers, limit=2)
     large, large_page = await statements_for(client, count_queries, "/api/v1/roundtables", headers, limit=50)
     assert len(small_page["items"]) == 2 < len(large_page["items"])
     assert small == large
 
 
-async def test_stakeholder_list_has_no_n_plus_1(client, auth, count_queries):
-    headers = await auth("facilitator")
+async def test_stakeholder_list_has_no_n_plus_1(client, cast, count_queries):
+    headers = await cast.auth("facilitator")
     small, small_page = await statements_for(client, count_queries, "/api/v1/stakeholders", headers, limit=2)
     large, large_page = await statements_for(client, count_queries, "/api/v1/stakeholders", headers, limit=60)
     assert len(small_page["items"]) == 2 < len(large_page["items"])
     assert small == large
 
 
-async def test_seat_list_has_no_n_plus_1(client, auth, world, count_queries):
-    headers = await auth("facilitator")
-    path = f"/api/v1/roundtables/{world.roundtables['pmo']}/seats"
+async def test_seat_list_has_no_n_plus_1(client, cast, count_queries):
+    headers = await cast.auth("facilitator")
+    path = f"/api/v1/roundtables/{cast.roundtable.id}/seats"
     small, small_page = await statements_for(client, count_queries, path, headers, limit=2)
     large, large_page = await statements_for(client, count_queries, path, headers, limit=50)
     assert len(small_page["items"]) == 2 < len(large_page["items"])
     assert small == large
 
 
-async def test_composition_has_no_n_plus_1(client, auth, world, count_queries):
-    headers = await auth("facilitator")
+async def test_composition_has_no_n_plus_1(client, cast, db, settings, count_queries):
+    """Three roundtables of different sizes cost the same number of statements."""
+    tables = [cast.roundtable, (await make_table(db, settings, members=5, visibility=Visibility.public)).roundtable]
+    tables.append((await make_table(db, settings, members=0, visibility=Visibility.public)).roundtable)
+    await db.commit()
+    headers = await cast.auth("facilitator")
     counts = {}
     seat_totals = {}
-    for key in ("pmo", "economy", "holocaust"):
-        path = f"/api/v1/roundtables/{world.roundtables[key]}/composition"
-        counts[key], body = await statements_for(client, count_queries, path, headers)
-        seat_totals[key] = sum(group["seat_count"] for group in body["sectors"])
-    assert len(set(seat_totals.values())) > 1, seat_totals
+    for table in tables:
+        path = f"/api/v1/roundtables/{table.id}/composition"
+        counts[table.id], body = await statements_for(client, count_queries, path, headers)
+        seat_totals[table.id] = sum(group["seat_count"] for group in body["sectors"])
+    assert len(set(seat_totals.values())) == 3, seat_totals
     assert len(set(counts.values())) == 1, counts
 
 
 # --- ETag / If-Match ------------------------------------------------------------------------------
 
 
-async def test_etag_and_if_match(client, auth, world):
-    admin = await auth("admin")
-    path = f"/api/v1/organisations/{world.organisations['welfare']}"
+async def test_etag_and_if_match(client, cast):
+    admin = await cast.auth("admin")
+    path = f"/api/v1/organisations/{cast.organisations['civil_society']}"
     read = await client.get(path)
     assert read.status_code == 200
     assert read.headers["etag"] == f'"{read.json()["version"]}"'

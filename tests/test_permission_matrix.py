@@ -6,10 +6,11 @@ seven callers, in this order:
     anon  outs  obsv  memb  host  faci  admn
     anonymous, outsider, observer, member, host, facilitator, admin
 
-- anonymous: no token. outsider: signed in, no seat anywhere. observer, member, host, facilitator: the
-  demo users holding those seats at the Prime Minister's Office roundtable. admin: a platform admin.
-- "own" aims the request at the PMO roundtable (public; where those four sit); "foreign" at the
-  Education roundtable (internal; none of them sits there). Routes that are not about one roundtable
+- anonymous: no token. outsider: signed in, no seat anywhere. observer, member, host, facilitator: people
+  holding those seats at the cast's own roundtable (tests/decision_factories.py `make_cast`, built once
+  for this module, not the demo world). admin: a platform admin.
+- "own" aims the request at the cast's public roundtable (where those four sit); "foreign" at its
+  internal one (none of them sits there). Routes that are not about one roundtable
   use `anywhere(...)`: their request names no roundtable, so it is made once, not once per target.
 - 401: a permission is needed and the caller is anonymous. 403: the caller sees the object but may not
   change it. 404: the caller may not see it — an internal roundtable without a seat does not exist for
@@ -32,16 +33,17 @@ from typing import Any
 
 import httpx
 import pytest
+from decision_factories import Cast, make_cast
 from fastapi.routing import APIRoute, iter_route_contexts
+from helpers import bearer, make_ministry
 from sqlalchemy import select
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from shulchan.core.config import Settings
 from shulchan.core.errors import PROBLEM_MEDIA_TYPE
 from shulchan.core.models import Language
+from shulchan.core.security import hash_password
 from shulchan.decisions.models import ActionItem, Decision, DecisionKind, DecisionStatus
-from shulchan.demo.seed import DEMO_PASSWORD
-from shulchan.identity.models import User
 from shulchan.knowledge import files
 from shulchan.knowledge.models import Attachment, KnowledgeItem, KnowledgeKind, KnowledgeRevision, KnowledgeVisibility
 from shulchan.meetings.models import (
@@ -57,8 +59,8 @@ from shulchan.minutes.models import Minutes, MinutesRevision, MinutesStatus
 from shulchan.roundtables.models import Goal, Role, Seat
 from shulchan.stakeholders.models import Stakeholder
 
+PASSWORD = "matrix-password-1"
 ROLES = ("anonymous", "outsider", "observer", "member", "host", "facilitator", "admin")
-TARGETS = {"own": "pmo", "foreign": "education"}
 ANYWHERE = "anywhere"  # the target of a row whose request names no roundtable: asked once, not twice
 
 
@@ -340,14 +342,14 @@ def expected_code(row: str, status: int, role: str) -> str:
 
 @dataclass
 class Setup:
-    """What a builder gets: the test's client and database session, the demo world, who calls, and where.
+    """What a builder gets: the test's client and database session, the cast, who calls, and where.
 
     Builders add rows through `db` and flush them; the test commits once after the builder has run.
     """
 
     client: httpx.AsyncClient
     db: AsyncSession
-    world: Any
+    cast: Cast
     role: str
     roundtable_id: uuid.UUID
     settings: Settings  # the app's own (attachments are stored where the app reads them)
@@ -357,22 +359,23 @@ class Setup:
 
     @property
     def public(self) -> bool:
-        return self.roundtable_id == self.world.roundtables["pmo"]
+        return self.roundtable_id == self.cast.roundtable.id
 
     @property
     def caller_id(self) -> uuid.UUID | None:
         """The calling user's id (None for the anonymous caller)."""
-        return None if self.role == "anonymous" else self.world.users[self.role]
+        return None if self.role == "anonymous" else self.cast.users[self.role].id
 
     @property
     def caller_stakeholder_id(self) -> uuid.UUID:
-        """The caller's own stakeholder where the demo world has one (the four PMO seats), else the member's."""
-        return self.world.stakeholders.get(self.role, self.world.stakeholders["member"])
+        """The caller's own stakeholder where they have a seat at the own roundtable, else the member's."""
+        seated = self.role in ("observer", "member", "host", "facilitator")
+        return self.cast.stakeholders[self.role if seated else "member"]
 
     @property
     def someone_else_id(self) -> uuid.UUID:
         """A user who is none of the callers: the second facilitator."""
-        return self.world.users["facilitator2"]
+        return self.cast.users["facilitator2"].id
 
 
 @dataclass
@@ -417,19 +420,9 @@ def fixed(method: str, url: str, json: Any = None) -> Builder:
 
 
 async def signer_credentials(setup: Setup) -> dict[str, str]:
-    """The caller's own email and the demo password; an anonymous caller signs in as the member.
-
-    The outsider has no password in the demo world, so it gets the demo users' (copied, not re-hashed).
-    """
+    """The caller's own email and password; an anonymous caller signs in as the member."""
     user_key = "member" if setup.role == "anonymous" else setup.role
-    user = await setup.db.get(User, setup.world.users[user_key])
-    assert user is not None
-    if user.password_hash is None:
-        admin = await setup.db.get(User, setup.world.users["admin"])
-        assert admin is not None
-        user.password_hash = admin.password_hash
-        await setup.db.commit()
-    return {"username": user.email, "password": DEMO_PASSWORD}
+    return {"username": setup.cast.users[user_key].email, "password": PASSWORD}
 
 
 async def new_goal(setup: Setup) -> uuid.UUID:
@@ -441,7 +434,7 @@ async def new_goal(setup: Setup) -> uuid.UUID:
 
 async def new_stakeholder(setup: Setup) -> uuid.UUID:
     """Someone with no seat anywhere, in a civil-society organisation (so the seat's sector follows)."""
-    stakeholder = Stakeholder(full_name=unique("person"), organisation_id=setup.world.organisations["shatil"])
+    stakeholder = Stakeholder(full_name=unique("person"), organisation_id=setup.cast.organisations["civil_society"])
     setup.db.add(stakeholder)
     await setup.db.commit()
     return stakeholder.id
@@ -452,7 +445,7 @@ async def new_member_seat(setup: Setup) -> uuid.UUID:
         roundtable_id=setup.roundtable_id,
         stakeholder_id=await new_stakeholder(setup),
         role=Role.member,
-        sector_id=setup.world.sectors["civil_society"],
+        sector_id=setup.cast.sectors["civil_society"],
         started_on=date(2020, 1, 1),
     )
     setup.db.add(seat)
@@ -479,7 +472,7 @@ async def _refresh_tokens(setup: Setup) -> Call:
 async def _change_my_password(setup: Setup) -> Call:
     if setup.role != "anonymous":
         await signer_credentials(setup)  # the outsider needs a password to change
-    body = {"current_password": DEMO_PASSWORD, "new_password": "a-brand-new-password"}
+    body = {"current_password": PASSWORD, "new_password": "a-brand-new-password"}
     return Call("POST", "/api/v1/me/password", json=body)
 
 
@@ -508,12 +501,12 @@ async def _create_user(setup: Setup) -> Call:
 
 @builds("get_user")
 async def _get_user(setup: Setup) -> Call:
-    return Call("GET", f"/api/v1/users/{setup.world.users['member']}")
+    return Call("GET", f"/api/v1/users/{setup.cast.users['member'].id}")
 
 
 @builds("update_user")
 async def _update_user(setup: Setup) -> Call:
-    return Call("PATCH", f"/api/v1/users/{setup.world.users['member']}", json={"full_name": "Renamed Member"})
+    return Call("PATCH", f"/api/v1/users/{setup.cast.users['member'].id}", json={"full_name": "Renamed Member"})
 
 
 @builds("create_sector")
@@ -524,51 +517,52 @@ async def _create_sector(setup: Setup) -> Call:
 
 @builds("get_sector")
 async def _get_sector(setup: Setup) -> Call:
-    return Call("GET", f"/api/v1/sectors/{setup.world.sectors['civil_society']}")
+    return Call("GET", f"/api/v1/sectors/{setup.cast.sectors['civil_society']}")
 
 
 @builds("update_sector")
 async def _update_sector(setup: Setup) -> Call:
-    return Call("PATCH", f"/api/v1/sectors/{setup.world.sectors['civil_society']}", json={"colour": "#123456"})
+    return Call("PATCH", f"/api/v1/sectors/{setup.cast.sectors['civil_society']}", json={"colour": "#123456"})
 
 
 @builds("create_organisation")
 async def _create_organisation(setup: Setup) -> Call:
-    body = {"name": unique("organisation"), "sector_id": str(setup.world.sectors["civil_society"]), "kind": "ngo"}
+    body = {"name": unique("organisation"), "sector_id": str(setup.cast.sectors["civil_society"]), "kind": "ngo"}
     return Call("POST", "/api/v1/organisations", json=body)
 
 
 @builds("get_organisation")
 async def _get_organisation(setup: Setup) -> Call:
-    return Call("GET", f"/api/v1/organisations/{setup.world.organisations['shatil']}")
+    return Call("GET", f"/api/v1/organisations/{setup.cast.organisations['civil_society']}")
 
 
 @builds("update_organisation")
 async def _update_organisation(setup: Setup) -> Call:
-    url = f"/api/v1/organisations/{setup.world.organisations['shatil']}"
+    url = f"/api/v1/organisations/{setup.cast.organisations['civil_society']}"
     return Call("PATCH", url, json={"website": "https://shatil.example.org"})
 
 
 @builds("create_stakeholder")
 async def _create_stakeholder(setup: Setup) -> Call:
-    body = {"full_name": unique("person"), "organisation_id": str(setup.world.organisations["shatil"])}
+    body = {"full_name": unique("person"), "organisation_id": str(setup.cast.organisations["civil_society"])}
     return Call("POST", "/api/v1/stakeholders", json=body)
 
 
 @builds("get_stakeholder")
 async def _get_stakeholder(setup: Setup) -> Call:
-    return Call("GET", f"/api/v1/stakeholders/{setup.world.stakeholders['osnat_lavi']}")
+    return Call("GET", f"/api/v1/stakeholders/{setup.cast.stakeholders['business']}")
 
 
 @builds("update_stakeholder")
 async def _update_stakeholder(setup: Setup) -> Call:
-    url = f"/api/v1/stakeholders/{setup.world.stakeholders['osnat_lavi']}"
+    url = f"/api/v1/stakeholders/{setup.cast.stakeholders['business']}"
     return Call("PATCH", url, json={"title": "Senior adviser"})
 
 
 @builds("create_roundtable")
 async def _create_roundtable(setup: Setup) -> Call:
-    body = {"title": unique("roundtable"), "host_organisation_id": str(setup.world.organisations["pmo"])}
+    ministry = await make_ministry(setup.db)  # a host must sit in the sector keyed "government"
+    body = {"title": unique("roundtable"), "host_organisation_id": str(ministry.id)}
     return Call("POST", "/api/v1/roundtables", json=body)
 
 
@@ -1113,13 +1107,13 @@ async def _get_goal_progress(setup: Setup) -> Call:
 
 @builds("list_action_items")
 async def _list_action_items(setup: Setup) -> Call:
-    await new_action_item(setup, setup.world.stakeholders["member"])
+    await new_action_item(setup, setup.cast.stakeholders["member"])
     return Call("GET", "/api/v1/action-items", params={"roundtable_id": str(setup.roundtable_id)})
 
 
 @builds("create_action_item")
 async def _create_action_item(setup: Setup) -> Call:
-    body = {"title": unique("action"), "owner_stakeholder_id": str(setup.world.stakeholders["member"])}
+    body = {"title": unique("action"), "owner_stakeholder_id": str(setup.cast.stakeholders["member"])}
     return Call("POST", setup.rt("/action-items"), json=body)
 
 
@@ -1149,7 +1143,7 @@ async def _update_others_action_item(setup: Setup) -> Call:
 @builds("get_follow_up")
 async def _get_follow_up(setup: Setup) -> Call:
     meeting = await new_meeting(setup)
-    await new_action_item(setup, setup.world.stakeholders["member"])
+    await new_action_item(setup, setup.cast.stakeholders["member"])
     return Call("GET", f"/api/v1/meetings/{meeting.id}/follow-up")
 
 
@@ -1274,6 +1268,23 @@ def schema_routes(app: Any) -> dict[str, Any]:
     }
 
 
+@pytest.fixture(scope="module")
+async def cast(engine, settings) -> Cast:
+    """The callers and their two roundtables, built once for the module and committed (each test's own
+    changes are rolled back); everyone signs in with PASSWORD."""
+    async with async_sessionmaker(engine, expire_on_commit=False)() as session:
+        built = await make_cast(session, settings)
+        password_hash = hash_password(PASSWORD)
+        for user in built.users.values():
+            user.password_hash = password_hash
+        # An admin who opens a roundtable takes its facilitator seat, in their organisation's sector.
+        admin = await session.get(Stakeholder, built.stakeholders["admin"])
+        assert admin is not None
+        admin.organisation_id = built.organisations["civil_society"]
+        await session.commit()
+    return built
+
+
 @pytest.fixture(scope="module", autouse=True)
 def attachments_in_tmp(shared_app, tmp_path_factory):
     """Attachments written by these tests go to a temporary folder, not the repository's var/."""
@@ -1316,13 +1327,13 @@ CASES = [
 
 
 @pytest.mark.parametrize(("row", "target", "role"), CASES, ids=["-".join(case) for case in CASES])
-async def test_permission(row, target, role, client, db, auth, world, shared_app):
+async def test_permission(row, target, role, client, db, cast, shared_app):
     setup = Setup(
         client=client,
         db=db,
-        world=world,
+        cast=cast,
         role=role,
-        roundtable_id=world.roundtables[TARGETS.get(target, "pmo")],
+        roundtable_id=cast.other.id if target == "foreign" else cast.roundtable.id,
         settings=shared_app.state.settings,
     )
     call = await BUILDERS[row](setup)
@@ -1337,7 +1348,10 @@ async def test_permission(row, target, role, client, db, auth, world, shared_app
         data=call.data,
         params=call.params,
         files=call.files,
-        headers={**(await auth(role)), **(call.headers or {})},
+        headers={
+            **({} if role == "anonymous" else await bearer(db, setup.settings, cast.users[role])),
+            **(call.headers or {}),
+        },
     )
 
     expected = expected_status(row, target, role)

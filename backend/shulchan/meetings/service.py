@@ -18,6 +18,7 @@ from shulchan.access.permissions import (
     seated_roundtables_clause,
 )
 from shulchan.access.visibility import get_child, get_visible
+from shulchan.core.db import HotRead
 from shulchan.core.errors import Conflict, UnprocessableEntity
 from shulchan.core.etag import check_if_match
 from shulchan.core.models import utcnow
@@ -93,8 +94,8 @@ SUMMARY_COLUMNS = (
     Meeting.version,
 )
 SUMMARY_FIELDS = tuple(column.key for column in SUMMARY_COLUMNS)
-READ_QUERY = select(*(getattr(Meeting, name) for name in MeetingRead.model_fields)).where(
-    Meeting.id == bindparam("meeting_id")
+READ_QUERY = HotRead(
+    select(*(getattr(Meeting, name) for name in MeetingRead.model_fields)).where(Meeting.id == bindparam("meeting_id"))
 )
 NOTE_SORT = SortKey((ProcessNote.id,))
 AGENDA_ITEM_LIFECYCLE = Lifecycle(
@@ -183,11 +184,11 @@ async def list_meetings(
 
 async def read_meeting(session: AsyncSession, principal: Principal, meeting_id: uuid.UUID) -> MeetingRead:
     """One meeting for reading: its columns straight into the response model, no ORM object."""
-    row = (await (await session.connection()).execute(READ_QUERY, {"meeting_id": meeting_id})).one_or_none()
+    row = await READ_QUERY.one_or_none(session, meeting_id=meeting_id)
     if row is None:
         raise visibility.not_found(Meeting)
-    require_visible(principal, Permission.roundtable_view, row.roundtable_id, "meeting")
-    return MeetingRead.model_construct(**row._mapping)
+    require_visible(principal, Permission.roundtable_view, row["roundtable_id"], "meeting")
+    return MeetingRead.model_validate(dict(row))
 
 
 async def get_meeting(
