@@ -24,7 +24,8 @@ SLOW = (
 
 
 async def test_a_statement_past_its_limit_answers_503_and_the_next_request_works(live_settings: Settings) -> None:
-    settings = live_settings.model_copy(update={"database_statement_timeout_seconds": LIMIT, "database_pool_size": 1})
+    limits = {"database_statement_timeout_seconds": LIMIT, "readiness_timeout_seconds": 10, "database_pool_size": 1}
+    settings = live_settings.model_copy(update=limits)
     engine = create_engine(settings)
     app = create_app(settings, engine=engine)
 
@@ -43,7 +44,7 @@ async def test_a_statement_past_its_limit_answers_503_and_the_next_request_works
             elapsed = time.monotonic() - started
             assert_problem(response, 503, "database_unavailable")
             assert response.headers["Retry-After"] == "1"
-            assert elapsed < LIMIT + 2, f"answered after {elapsed:.1f} s"
+            assert elapsed < LIMIT + 3.5, f"answered after {elapsed:.1f} s"  # unstopped, it runs far longer
             assert (await http.get("/readyz")).status_code == 200
     finally:
         await engine.dispose()
