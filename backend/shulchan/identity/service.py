@@ -95,9 +95,8 @@ async def login(
     await begin_write(session)  # only now: no write lock is held while the password is checked
     if user is None or not password_ok or not user.is_active:
         # The attempt already stands as a failure; the trail says whose account was tried, from where.
-        await changes.noted(
-            session, ANONYMOUS, user or attempt, action="sign_in_failed", note={"email": email, "address": address}
-        )
+        note = {"email": attempt.email, "address": attempt.address}  # cut to their columns' lengths
+        await changes.noted(session, ANONYMOUS, user or attempt, action="sign_in_failed", note=note)
         await session.commit()  # outlives this request's rollback
         raise Unauthorized(BAD_CREDENTIALS, code="invalid_credentials")
     await forgive(session, attempt)
@@ -111,7 +110,7 @@ async def login(
         acting_as(user, auth_session.id),
         user,
         action="sign_in",
-        note={"address": address, "session_id": str(auth_session.id)},
+        note={"address": attempt.address, "session_id": str(auth_session.id)},
     )
     return await _issue_pair(session, settings, user.id, auth_session.id)
 
