@@ -100,3 +100,10 @@ async def test_password_changes_and_failed_ones_are_recorded(client, db, member)
     assert [e.action for e in events] == ["sign_in", "change_password_failed", "change_password"]
     assert all(e.actor_user_id == member.id for e in events[1:])
     assert_no_secrets(events, PASSWORD, NEW_PASSWORD, "a wrong guess here")
+
+
+async def test_an_over_long_username_is_recorded_cut_to_size(client, db):
+    long_username = "x" * 5000 + "@example.org"
+    assert (await sign_in(client, long_username, "whatever it is")).status_code == 401
+    (failed,) = await trail(db, action="sign_in_failed", entity_type="login_failures")
+    assert failed.changes["email"] == long_username[:320]

@@ -1,5 +1,6 @@
 """Engine and sessions. One transaction per request: services flush, the request dependency commits."""
 
+import time
 from collections.abc import AsyncIterator, Iterator, Mapping, Sequence
 from contextlib import asynccontextmanager, contextmanager
 from dataclasses import dataclass
@@ -15,6 +16,7 @@ from sqlalchemy.ext.asyncio import (
     async_sessionmaker,
     create_async_engine,
 )
+from sqlalchemy.util import await_
 from starlette.requests import Request
 
 from shulchan.core.config import Settings
@@ -25,6 +27,31 @@ WRITE_LOCK = "shulchan_write_lock"
 _REQUEST_CONNECTION = "shulchan_request_connection"
 # Marks a session reading in autocommit (every statement committed as it ran) until begin_write.
 _AUTOCOMMIT = "shulchan_autocommit"
+
+
+def _sqlite_statement_limit(engine: Engine, seconds: float) -> None:
+    """SQLite has no statement_timeout: a progress handler interrupts a statement that has run for
+    longer (sqlite3 then raises "interrupted", an OperationalError: 503). Waiting for the write lock
+    is bounded by busy_timeout instead."""
+
+    @event.listens_for(engine, "connect")
+    def install(dbapi_connection: Any, record: Any) -> None:
+        clock: dict[str, float | None] = {"started": None}
+        record.info["statement_clock"] = clock
+
+        def too_long() -> int:
+            started = clock["started"]
+            return int(started is not None and time.monotonic() - started > seconds)
+
+        await_(dbapi_connection.driver_connection.set_progress_handler(too_long, 10_000))
+
+    @event.listens_for(engine, "before_cursor_execute")
+    def start(connection: Any, *_args: Any) -> None:
+        connection.connection.info["statement_clock"]["started"] = time.monotonic()
+
+    @event.listens_for(engine, "after_cursor_execute")
+    def stop(connection: Any, *_args: Any) -> None:
+        connection.connection.info["statement_clock"]["started"] = None
 
 
 def _sqlite_pragmas(engine: Engine) -> None:
@@ -57,35 +84,43 @@ def _sqlite_pragmas(engine: Engine) -> None:
 CLIENT_TIMEOUT_GRACE_SECONDS = 2.0
 
 
-class DatabaseUnreachable(OperationalError):
+class DatabaseUnavailable(OperationalError):
     """The database did not answer in time, or could not be reached: rendered as 503 (core.errors)."""
 
 
-def _unreachable_as_operational_error(engine: Engine) -> None:
+QUERY_CANCELED = "57014"  # PostgreSQL's SQLSTATE for a statement cancelled (statement_timeout)
+
+
+def _unavailable_as_operational_error(engine: Engine) -> None:
     """The driver reports a database it cannot reach, or one that stopped answering, with the
-    builtin TimeoutError or OSError: make those the OperationalError every other outage is."""
+    builtin TimeoutError or OSError, and a statement the server cancelled for taking too long as a
+    plain error: make those the OperationalError every other outage is."""
 
     @event.listens_for(engine, "do_connect")
     def connect(dialect: Any, _record: Any, cargs: Any, cparams: Any) -> Any:
         try:
             return dialect.connect(*cargs, **cparams)
         except (TimeoutError, OSError) as exc:
-            raise DatabaseUnreachable(None, None, exc, connection_invalidated=True) from exc
+            raise DatabaseUnavailable(None, None, exc, connection_invalidated=True) from exc
 
     @event.listens_for(engine, "handle_error")
     def on_error(context: ExceptionContext) -> OperationalError | None:
         original = context.original_exception
+        if getattr(original, "sqlstate", None) == QUERY_CANCELED:  # the connection itself is fine
+            return DatabaseUnavailable(context.statement, context.parameters, original)
         if not isinstance(original, TimeoutError | OSError):
             return None
         connection = context.connection
-        if isinstance(original, TimeoutError) and connection is not None and not connection.invalidated:
-            # The driver gave up waiting on this connection: whatever the server does with the
-            # statement, the connection's state is unknown. Drop it at once (a polite close would wait
-            # on a peer that does not answer); the pool opens a fresh one for the next request.
+        if connection is not None and not connection.invalidated:
+            # The driver gave up waiting on this connection, or lost it: whatever the server does with
+            # the statement, the connection's state is unknown. Drop it at once (a polite close would
+            # wait on a peer that does not answer); the pool opens a fresh one for the next request.
             context.is_disconnect = True
             context.invalidate_pool_on_disconnect = False
-            connection.connection.driver_connection.terminate()  # type: ignore[union-attr]
-        return DatabaseUnreachable(context.statement, context.parameters, original, connection_invalidated=True)
+            terminate = getattr(connection.connection.driver_connection, "terminate", None)  # asyncpg's
+            if terminate is not None:
+                terminate()
+        return DatabaseUnavailable(context.statement, context.parameters, original, connection_invalidated=True)
 
 
 def create_engine(settings: Settings, *, time_limits: bool = True, **kwargs: Any) -> AsyncEngine:
@@ -100,7 +135,9 @@ def create_engine(settings: Settings, *, time_limits: bool = True, **kwargs: Any
             Path(path).parent.mkdir(parents=True, exist_ok=True)
         engine = create_async_engine(settings.database_url, **kwargs)
         _sqlite_pragmas(engine.sync_engine)
-        _unreachable_as_operational_error(engine.sync_engine)
+        if time_limits:
+            _sqlite_statement_limit(engine.sync_engine, settings.database_statement_timeout_seconds)
+        _unavailable_as_operational_error(engine.sync_engine)
         return engine
     kwargs.setdefault("pool_size", settings.database_pool_size)
     kwargs.setdefault("max_overflow", settings.database_max_overflow)
@@ -115,7 +152,7 @@ def create_engine(settings: Settings, *, time_limits: bool = True, **kwargs: Any
         connect_args["command_timeout"] = settings.database_statement_timeout_seconds + CLIENT_TIMEOUT_GRACE_SECONDS
     kwargs["connect_args"] = {**connect_args, **kwargs.get("connect_args", {})}
     engine = create_async_engine(settings.database_url, **kwargs)
-    _unreachable_as_operational_error(engine.sync_engine)
+    _unavailable_as_operational_error(engine.sync_engine)
     return engine
 
 
@@ -282,7 +319,7 @@ class HotRead:
     on the bench machine), which the single-object GETs feel most. Rows carry the driver's own values
     (an enum column is its string), so callers validate them into their types rather than trust them.
     Elsewhere (SQLite) the statement runs through Core as usual. Failures end as Core's would: a dead
-    or silent connection is invalidated and surfaces as DatabaseUnreachable (503 database_unavailable)."""
+    or silent connection is invalidated and surfaces as DatabaseUnavailable (503 database_unavailable)."""
 
     def __init__(self, statement: Select[*tuple[Any, ...]]) -> None:
         self.statement = statement
@@ -310,16 +347,16 @@ class HotRead:
         try:
             rows: Sequence[Mapping[Any, Any]] = await driver.fetch(sql, *(parameters[name] for name in names))
         except TimeoutError as exc:
-            # As in the engine's own handler (_unreachable_as_operational_error): the connection's
+            # As in the engine's own handler (_unavailable_as_operational_error): the connection's
             # state is unknown, so it is dropped at once rather than closed politely.
             driver.terminate()
             await connection.invalidate(exc)
-            raise DatabaseUnreachable(sql, parameters, exc, connection_invalidated=True) from exc
+            raise DatabaseUnavailable(sql, parameters, exc, connection_invalidated=True) from exc
         except (asyncpg.PostgresConnectionError, asyncpg.InterfaceError, OSError) as exc:
             await connection.invalidate(exc)
-            raise DatabaseUnreachable(sql, parameters, exc, connection_invalidated=True) from exc
+            raise DatabaseUnavailable(sql, parameters, exc, connection_invalidated=True) from exc
         except asyncpg.QueryCanceledError as exc:  # the server's statement_timeout
-            raise OperationalError(sql, parameters, exc) from exc
+            raise DatabaseUnavailable(sql, parameters, exc) from exc
         except asyncpg.PostgresError as exc:
             raise DBAPIError(sql, parameters, exc) from exc
         return rows

@@ -1,5 +1,6 @@
 """Sign-in, refresh-token rotation with reuse detection, sign-out, and failed-login throttling."""
 
+import dataclasses
 import uuid
 from datetime import datetime, timedelta
 
@@ -79,20 +80,8 @@ async def forgive(session: AsyncSession, attempt: LoginFailure) -> None:
 
 def acting_as(user: User, session_id: uuid.UUID | None = None) -> Principal:
     """The principal for an account's own doings before it holds a token (signing in)."""
-    return Principal(
-        kind=CallerKind.user,
-        user=CurrentUser(
-            id=user.id,
-            email=user.email,
-            full_name=user.full_name,
-            preferred_language=user.preferred_language,
-            is_active=user.is_active,
-            is_platform_admin=user.is_platform_admin,
-            created_at=user.created_at,
-            version=user.version,
-        ),
-        session_id=session_id,
-    )
+    values = {name.name: getattr(user, name.name) for name in dataclasses.fields(CurrentUser)}
+    return Principal(kind=CallerKind.user, user=CurrentUser(**values), session_id=session_id)
 
 
 async def login(
@@ -106,9 +95,8 @@ async def login(
     await begin_write(session)  # only now: no write lock is held while the password is checked
     if user is None or not password_ok or not user.is_active:
         # The attempt already stands as a failure; the trail says whose account was tried, from where.
-        await changes.noted(
-            session, ANONYMOUS, user or attempt, action="sign_in_failed", note={"email": email, "address": address}
-        )
+        note = {"email": attempt.email, "address": attempt.address}  # cut to their columns' lengths
+        await changes.noted(session, ANONYMOUS, user or attempt, action="sign_in_failed", note=note)
         await session.commit()  # outlives this request's rollback
         raise Unauthorized(BAD_CREDENTIALS, code="invalid_credentials")
     await forgive(session, attempt)
@@ -122,7 +110,7 @@ async def login(
         acting_as(user, auth_session.id),
         user,
         action="sign_in",
-        note={"address": address, "session_id": str(auth_session.id)},
+        note={"address": attempt.address, "session_id": str(auth_session.id)},
     )
     return await _issue_pair(session, settings, user.id, auth_session.id)
 
