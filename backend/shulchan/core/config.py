@@ -21,7 +21,9 @@ class Environment(StrEnum):
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="SHULCHAN_", env_file=".env", extra="ignore")
 
-    environment: Environment = Environment.development
+    # Production unless told otherwise: a server started bare must not accept the published
+    # development secret. `make`, the e2e script and the tests say which environment they are.
+    environment: Environment = Environment.production
     database_url: str = f"sqlite+aiosqlite:///{REPO_ROOT / 'var' / 'shulchan.db'}"
     database_pool_size: int = 10
     database_pool_recycle_seconds: int = Field(default=1800, ge=60)
