@@ -19,7 +19,7 @@ from shulchan.core.config import REPO_ROOT
 from shulchan.core.db import create_engine, create_sessionmaker
 from shulchan.identity.models import User
 
-SUBCOMMANDS = ["serve", "migrate", "seed-demo", "create-admin", "export-openapi"]
+SUBCOMMANDS = ["serve", "migrate", "seed-demo", "create-admin", "export-openapi", "attachments", "backup", "restore"]
 UNREACHABLE_DATABASE = "postgresql+asyncpg://postgres@127.0.0.1:1/x"
 
 
