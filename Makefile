@@ -9,6 +9,10 @@ STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8000
 export SHULCHAN_TEST_POSTGRES_URL ?= postgresql+asyncpg://postgres@127.0.0.1:5432
+# make is the developer's front door: what it runs (make run and its demo world, migrate, openapi)
+# is development, where the published development secret is accepted, unless SHULCHAN_ENVIRONMENT
+# says otherwise. The shulchan command on its own defaults to production.
+export SHULCHAN_ENVIRONMENT ?= development
 
 FRONTEND := frontend
 NPM_STAMP := $(FRONTEND)/node_modules/.installed-stamp

@@ -22,7 +22,18 @@ from shulchan.core.db import connection_budget, create_engine, create_sessionmak
 from shulchan.identity.models import User
 from shulchan.search.models import SearchEntry
 
-SUBCOMMANDS = ["serve", "migrate", "create-app-role", "seed-demo", "create-admin", "search", "export-openapi"]
+SUBCOMMANDS = [
+    "serve",
+    "migrate",
+    "create-app-role",
+    "seed-demo",
+    "create-admin",
+    "search",
+    "export-openapi",
+    "attachments",
+    "backup",
+    "restore",
+]
 UNREACHABLE_DATABASE = "postgresql+asyncpg://postgres@127.0.0.1:1/x"
 
 
@@ -132,12 +143,11 @@ def test_migrate_against_an_unreachable_database(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("subcommand", ["migrate", "serve"])
-def test_production_refuses_the_default_secret(tmp_path: Path, subcommand: str) -> None:
+@pytest.mark.parametrize("declared", [{"SHULCHAN_ENVIRONMENT": "production"}, {}], ids=["production", "unset"])
+def test_production_refuses_the_default_secret(tmp_path: Path, subcommand: str, declared: dict[str, str]) -> None:
+    """Production is also what a bare start gets: no SHULCHAN_ENVIRONMENT is no development."""
     environment = {key: value for key, value in os.environ.items() if not key.startswith("SHULCHAN_")}
-    environment |= {
-        "SHULCHAN_ENVIRONMENT": "production",
-        "SHULCHAN_DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path}/p.db",
-    }
+    environment |= declared | {"SHULCHAN_DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path}/p.db"}
     result = subprocess.run(
         [shulchan_executable(), subcommand],
         cwd=tmp_path,

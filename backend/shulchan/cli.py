@@ -1,11 +1,12 @@
 """The `shulchan` command: serve, migrate, create-app-role, new-migration, seed-demo, create-admin,
-search reindex, export-openapi."""
+search reindex, export-openapi, attachments verify, backup, restore."""
 
 import argparse
 import asyncio
 import getpass
 import json
 import os
+import sqlite3
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -163,6 +164,52 @@ def cmd_search_reindex(_args: argparse.Namespace) -> None:
     print("search index rebuilt: " + ", ".join(counts))
 
 
+def cmd_attachments_verify(args: argparse.Namespace) -> None:
+    from shulchan.knowledge.store_check import verify_store
+
+    settings = _settings()
+    try:
+        report = asyncio.run(verify_store(settings, remove=not args.dry_run, grace_seconds=args.grace_minutes * 60))
+    except (OperationalError, DBAPIError, OSError) as exc:
+        raise _database_error(exc, settings) from exc
+    done = "listed only (--dry-run)" if args.dry_run else "removed"
+    for path in report.orphans:
+        print(f"orphan file, no attachment names it ({done}): {path}")
+    for path in report.abandoned:
+        print(f"upload that never committed ({done}): {path}")
+    for path in report.completed:
+        print(f"committed upload given its name{' (not done: --dry-run)' if args.dry_run else ''}: {path}")
+    for attachment_id in report.missing:
+        print(f"attachment {attachment_id}: its file is missing (restore it from a backup)")
+    print("attachment store is consistent" if report.clean else "attachment store checked")
+    if report.missing:
+        raise CliError(f"{len(report.missing)} attachment file(s) missing")
+
+
+def cmd_backup(args: argparse.Namespace) -> None:
+    from shulchan.backup import BackupError, backup
+
+    settings = _settings()
+    try:
+        written = backup(settings, Path(args.output))
+    except (BackupError, OSError, sqlite3.Error) as exc:
+        raise CliError(f"backup failed: {exc}") from exc
+    print(f"wrote {written}")
+
+
+def cmd_restore(args: argparse.Namespace) -> None:
+    from shulchan.backup import BackupError, restore
+
+    if not args.yes_replace_data:
+        raise CliError("restoring replaces the database and the attachment files: add --yes-replace-data")
+    settings = _settings()
+    try:
+        manifest = restore(settings, Path(args.archive))
+    except (BackupError, OSError, sqlite3.Error, KeyError, ValueError) as exc:
+        raise CliError(f"restore failed: {exc}") from exc
+    print(f"restored the backup of {manifest['created_at']} ({manifest['attachments']} attachment files)")
+
+
 def cmd_serve(args: argparse.Namespace) -> None:
     import uvicorn
 
@@ -184,6 +231,7 @@ def cmd_serve(args: argparse.Namespace) -> None:
         port=args.port,
         workers=args.workers,
         proxy_headers=True,
+        forwarded_allow_ips=args.forwarded_allow_ips,
         log_level=args.log_level,
         access_log=args.access_log,
         # On SIGTERM, requests in flight get this long to finish; then the process exits regardless.
@@ -220,6 +268,12 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--workers", type=int, default=1, help="worker processes (default 1)")
     serve.add_argument("--log-level", default="info", choices=["critical", "error", "warning", "info", "debug"])
     serve.add_argument("--no-access-log", dest="access_log", action="store_false")
+    serve.add_argument(
+        "--forwarded-allow-ips",
+        metavar="ADDRESSES",
+        help="proxies whose X-Forwarded-For is believed (comma-separated addresses or networks; default"
+        " $FORWARDED_ALLOW_IPS, else 127.0.0.1); see the README on running behind a proxy",
+    )
     serve.set_defaults(handler=cmd_serve)
 
     migrate = commands.add_parser("migrate", help="bring the database schema up to date (Alembic)")
@@ -266,6 +320,26 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_parser(
         "reindex", help="rebuild the search index through every object's index hook (after an analysis change)"
     ).set_defaults(handler=cmd_search_reindex)
+
+    attachments = commands.add_parser("attachments", help="the attachment store")
+    attachment_commands = attachments.add_subparsers(dest="attachments_command", required=True, metavar="COMMAND")
+    verify = attachment_commands.add_parser(
+        "verify", help="check the store against the database: remove orphan files, list missing ones"
+    )
+    verify.add_argument("--dry-run", action="store_true", help="list only, change nothing")
+    verify.add_argument(
+        "--grace-minutes", type=float, default=60, help="leave partial uploads younger than this (default 60)"
+    )
+    verify.set_defaults(handler=cmd_attachments_verify)
+
+    backup = commands.add_parser("backup", help="write the database and the attachment files to one archive")
+    backup.add_argument("--output", default=".", help="the archive's path, or a folder for a dated one (default .)")
+    backup.set_defaults(handler=cmd_backup)
+
+    restore = commands.add_parser("restore", help="replace the database and attachment files with a backup's")
+    restore.add_argument("archive")
+    restore.add_argument("--yes-replace-data", action="store_true", help="confirm: the current data is replaced")
+    restore.set_defaults(handler=cmd_restore)
 
     export = commands.add_parser("export-openapi", help="write the OpenAPI spec")
     export.add_argument("--output", default=str(REPO_ROOT / "openapi" / "openapi.json"), help="a path, or - for stdout")

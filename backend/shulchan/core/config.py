@@ -21,7 +21,9 @@ class Environment(StrEnum):
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="SHULCHAN_", env_file=".env", extra="ignore")
 
-    environment: Environment = Environment.development
+    # Production unless told otherwise: a server started bare must not accept the published
+    # development secret. `make`, the e2e script and the tests say which environment they are.
+    environment: Environment = Environment.production
     database_url: str = f"sqlite+aiosqlite:///{REPO_ROOT / 'var' / 'shulchan.db'}"
     # Connections per process: up to pool_size kept open, plus max_overflow opened under load. A
     # PostgreSQL server must fit workers × (pool_size + max_overflow) + the reserve (see the README).

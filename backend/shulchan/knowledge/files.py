@@ -2,6 +2,7 @@
 
 import hashlib
 import io
+import os
 import re
 import unicodedata
 import uuid
@@ -94,16 +95,56 @@ def safe_filename(name: str) -> str:
     return name[:200] or "attachment"
 
 
+# A file being uploaded is written under this prefix and takes its storage name only once the row
+# that names it is committed: a process killed in between leaves a ".partial-" file, never an
+# orphan that looks like an attachment (`shulchan attachments verify` sweeps those up).
+PARTIAL_PREFIX = ".partial-"
+_STORAGE_NAME = re.compile(r"[0-9a-f]{32}")
+
+
 def store(directory: Path, data: bytes) -> tuple[str, str]:
-    """Writes the bytes under a generated name; returns (storage name, sha256)."""
+    """Writes the bytes, flushed to disk, under a partial name; returns (storage name, sha256).
+    `publish` gives the file its storage name once its row is committed; `discard` takes it back."""
     directory.mkdir(parents=True, exist_ok=True)
     storage_name = uuid.uuid4().hex
-    path = directory / storage_name
-    path.write_bytes(data)
+    with partial_path(directory, storage_name).open("xb") as file:
+        file.write(data)
+        file.flush()
+        os.fsync(file.fileno())
     return storage_name, hashlib.sha256(data).hexdigest()
 
 
+def publish(directory: Path, storage_name: str) -> None:
+    """The committed file takes its storage name; the rename is made durable with the directory."""
+    os.replace(partial_path(directory, storage_name), stored_path(directory, storage_name))
+    _fsync_directory(directory)
+
+
+def discard(directory: Path, storage_name: str) -> None:
+    partial_path(directory, storage_name).unlink(missing_ok=True)
+
+
+def _fsync_directory(directory: Path) -> None:
+    descriptor = os.open(directory, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
+
+
 def stored_path(directory: Path, storage_name: str) -> Path:
-    if not re.fullmatch(r"[0-9a-f]{32}", storage_name):
+    if not _STORAGE_NAME.fullmatch(storage_name):
         raise ValueError("not a storage name")
     return directory / storage_name
+
+
+def partial_path(directory: Path, storage_name: str) -> Path:
+    return stored_path(directory, storage_name).with_name(PARTIAL_PREFIX + storage_name)
+
+
+def storage_name_of(path: Path) -> tuple[str, bool] | None:
+    """(storage name, whether still partial) of a file in the store; None for anything else."""
+    name = path.name.removeprefix(PARTIAL_PREFIX)
+    if not _STORAGE_NAME.fullmatch(name):
+        return None
+    return name, path.name != name

@@ -7,7 +7,7 @@ registered below with `track`, and the audit entry, the search-index update (thr
 
 import json
 import uuid
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -535,9 +535,12 @@ async def add_attachment(
     if not data:
         raise UnprocessableEntity("The file is empty.", code="empty_file")
     content_type = files.sniff_content_type(data, filename)
-    storage_name, sha256 = files.store(settings.attachments_dir, data)
-    # The file is written before the row is committed; if the request fails, take the file back.
-    _on_outcome(session, "after_rollback", files.stored_path(settings.attachments_dir, storage_name))
+    store = settings.attachments_dir
+    storage_name, sha256 = files.store(store, data)
+    # Written (and flushed) under a partial name; it takes its name once the row is committed, and
+    # goes if the request fails. A process killed in between leaves a partial file, never an orphan.
+    _on_outcome(session, "after_commit", lambda: files.publish(store, storage_name))
+    _on_outcome(session, "after_rollback", lambda: files.discard(store, storage_name))
     attachment = Attachment(
         knowledge_item_id=item.id,
         filename=files.safe_filename(filename),
@@ -581,9 +584,9 @@ async def delete_attachment(
     path = files.stored_path(settings.attachments_dir, attachment.storage_name)
     await changes.deleted(session, principal, attachment)
     # The file goes only once the row's removal is committed, so a failed request loses nothing.
-    _on_outcome(session, "after_commit", path)
+    _on_outcome(session, "after_commit", lambda: path.unlink(missing_ok=True))
 
 
-def _on_outcome(session: AsyncSession, outcome: str, path: Path) -> None:
-    """Remove `path` when the session's transaction reaches `outcome` (after_commit / after_rollback)."""
-    event.listen(session.sync_session, outcome, lambda _session: path.unlink(missing_ok=True), once=True)
+def _on_outcome(session: AsyncSession, outcome: str, action: Callable[[], None]) -> None:
+    """Do `action` when the session's transaction reaches `outcome` (after_commit / after_rollback)."""
+    event.listen(session.sync_session, outcome, lambda _session: action(), once=True)

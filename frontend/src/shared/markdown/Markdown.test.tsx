@@ -29,7 +29,40 @@ describe("the link policy", () => {
     expect(safeHref("ftp://a.org")).toBeNull();
     expect(safeHref(undefined)).toBeNull();
     expect(linkTarget("https://a.org")?.kind).toBe("external");
+    expect(linkTarget("/decisions/1?tab=votes#top")).toEqual({
+      kind: "internal",
+      href: "/decisions/1?tab=votes#top",
+    });
     expect(linkTarget("/decisions/1")?.kind).toBe("internal");
+  });
+});
+
+describe("links a browser would read as another site", () => {
+  it.each([
+    "/\\evil.example",
+    "/\\evil.example/path",
+    "\\/evil.example",
+    "\\\\evil.example",
+    "/\t/evil.example",
+    "/\n/evil.example",
+    "/\r\\evil.example",
+    " /\\evil.example",
+    "/\\\\evil.example",
+  ])("drops %j", (href) => {
+    expect(linkTarget(href)).toBeNull();
+  });
+
+  it("keeps same-site paths in the form the browser follows", () => {
+    expect(safeHref("/a/../knowledge/1")).toBe("/knowledge/1");
+    expect(safeHref("/a\\b")).toBe("/a/b");
+  });
+
+  it("renders /\\evil.example in text as no link at all", () => {
+    const { container } = renderApp(
+      <Markdown source={"[home](/\\evil.example) [also](</\t/evil.example>)"} />,
+    );
+    expect(container.querySelector("a")).toBeNull();
+    expect(container).toHaveTextContent("home also");
   });
 });
 

@@ -1,7 +1,8 @@
 import { Anchor, Code, List, Table, Text, Title } from "@mantine/core";
-import { marked, type Token, type Tokens } from "marked";
+import type { Token, Tokens } from "marked";
 import { Fragment, useMemo, type ReactNode } from "react";
 import { Link } from "react-router";
+import { lexMarkdown } from "./lex";
 import { EXTERNAL_REL, linkTarget } from "./linkPolicy";
 
 /**
@@ -207,7 +208,7 @@ export function Markdown({
   topLevel?: number;
   headings?: "relative" | "absolute";
 }) {
-  const tokens = useMemo(() => marked.lexer(source, { gfm: true }), [source]);
+  const tokens = useMemo(() => lexMarkdown(source), [source]);
   const min =
     headings === "absolute"
       ? 1
