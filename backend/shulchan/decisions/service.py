@@ -138,9 +138,27 @@ async def index_decision(session: AsyncSession, decision: Decision) -> None:
     )
 
 
+async def index_action_item(session: AsyncSession, item: ActionItem) -> None:
+    """Action items are found by whoever is seated at their roundtable, as they are seen."""
+    await index.upsert(
+        session,
+        entity_type="action_item",
+        entity_id=item.id,
+        roundtable_id=item.roundtable_id,
+        level="roundtable",
+        kind=item.status.value,
+        language=None,
+        tags=[],
+        title=item.title,
+        body=item.description,
+        occurred_on=item.due_date or item.created_at.date(),
+        hidden=False,
+    )
+
+
 track(Decision, Tracked("decision", _decision_payload, own_roundtable, index=index_decision))
 track(Endorsement, Tracked("endorsement", _endorsement_payload, through(Decision, "decision_id")))
-track(ActionItem, Tracked("action_item", _action_item_payload, own_roundtable))
+track(ActionItem, Tracked("action_item", _action_item_payload, own_roundtable, index=index_action_item))
 
 
 # --- decisions -------------------------------------------------------------------------------------

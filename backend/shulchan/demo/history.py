@@ -31,7 +31,7 @@ from shulchan.decisions.models import (
     DecisionStatus,
     Endorsement,
 )
-from shulchan.decisions.service import index_decision
+from shulchan.decisions.service import index_action_item, index_decision
 from shulchan.demo.content import Content, DecisionSpec, KnowledgeSpec, Monthly, Plan, Topic
 from shulchan.knowledge.models import (
     AgendaItemKnowledge,
@@ -56,6 +56,7 @@ from shulchan.meetings.models import (
     RsvpResponse,
     SpeakingTurn,
 )
+from shulchan.meetings.service import index_meeting
 from shulchan.minutes.models import Minutes, MinutesComment, MinutesRevision, MinutesStatus
 from shulchan.minutes.service import index_minutes
 from shulchan.roundtables.models import Goal, Role, Seat
@@ -1052,3 +1053,7 @@ async def _index_for_search(session: AsyncSession, history: _History) -> None:
         await index_decision(session, decision)
     for minutes, revision in history.indexed_minutes:
         await index_minutes(session, minutes, revision)
+    for meeting in await session.scalars(select(Meeting).order_by(Meeting.id)):
+        await index_meeting(session, meeting)
+    for action_item in await session.scalars(select(ActionItem).order_by(ActionItem.id)):
+        await index_action_item(session, action_item)

@@ -67,6 +67,7 @@ from shulchan.meetings.schemas import (
     SpeakingTurnRead,
 )
 from shulchan.roundtables.models import Goal, Roundtable, RoundtableStatus, Seat
+from shulchan.search import index as search_index
 from shulchan.sectors.models import Sector
 from shulchan.stakeholders.models import Stakeholder
 
@@ -137,9 +138,50 @@ async def _private(_session: AsyncSession, _note: ProcessNote) -> None:
     return
 
 
+async def index_meeting(session: AsyncSession, meeting: Meeting, *, leaving_out: uuid.UUID | None = None) -> None:
+    """A meeting is found by its title, description and agenda (titles and descriptions of its items),
+    by whoever is seated at its roundtable, as the meeting itself is seen."""
+    items = await session.scalars(
+        select(AgendaItem)
+        .where(AgendaItem.meeting_id == meeting.id, AgendaItem.id != leaving_out)
+        .order_by(AgendaItem.position)
+    )
+    agenda = "\n\n".join(part for item in items for part in (item.title, item.description) if part)
+    await search_index.upsert(
+        session,
+        entity_type="meeting",
+        entity_id=meeting.id,
+        roundtable_id=meeting.roundtable_id,
+        level="roundtable",
+        kind=meeting.status.value,
+        language=None,
+        tags=[],
+        title=meeting.title,
+        body="\n\n".join(part for part in (meeting.description, agenda) if part),
+        occurred_on=meeting.starts_at.date(),
+        hidden=False,
+    )
+
+
+async def _index_agenda_item(session: AsyncSession, item: AgendaItem) -> None:
+    """An agenda item is searched as part of its meeting's entry."""
+    meeting = await session.get(Meeting, item.meeting_id)
+    if meeting is not None:
+        await index_meeting(session, meeting)
+
+
+async def _unindex_agenda_item(session: AsyncSession, item: AgendaItem) -> None:
+    meeting = await session.get(Meeting, item.meeting_id)
+    if meeting is not None:
+        await index_meeting(session, meeting, leaving_out=item.id)
+
+
 _in_meeting = through(Meeting, "meeting_id")
-track(Meeting, Tracked("meeting", read_schema(MeetingRead), own_roundtable))
-track(AgendaItem, Tracked("agenda_item", _agenda_item_payload, _in_meeting))
+track(Meeting, Tracked("meeting", read_schema(MeetingRead), own_roundtable, index=index_meeting))
+track(
+    AgendaItem,
+    Tracked("agenda_item", _agenda_item_payload, _in_meeting, index=_index_agenda_item, unindex=_unindex_agenda_item),
+)
 track(Invitation, Tracked("invitation", _invitation_payload, _in_meeting))
 track(Attendance, Tracked("attendance", _attendance_payload, _in_meeting))
 track(SpeakingTurn, Tracked("speaking_turn", read_schema(SpeakingTurnRead), _in_meeting))

@@ -20,14 +20,15 @@ async def search(
     page: PageDep,
     q: Annotated[str, Query(min_length=1, max_length=300, description="Words to find, Hebrew or English.")],
     roundtable_id: uuid.UUID | None = None,
-    entity_type: Literal["knowledge_item", "decision", "minutes"] | None = None,
+    entity_type: Literal["knowledge_item", "decision", "minutes", "meeting", "action_item"] | None = None,
     kind: Annotated[str | None, Query(max_length=40)] = None,
     tag: Annotated[str | None, Query(max_length=60)] = None,
     language: Literal["he", "en"] | None = None,
     occurred_from: Annotated[date | None, Query(alias="from")] = None,
     occurred_to: Annotated[date | None, Query(alias="to")] = None,
 ) -> SearchPage:
-    """Ranked search over knowledge items, decisions and approved minutes you may see, with snippets.
+    """Ranked search over what you may see: knowledge items, decisions, approved minutes, meetings (with
+    their agenda) and action items, with snippets. Filter by roundtable, `entity_type`, kind, date.
 
     Hebrew words are found in all their forms (hspell's lemmas: `זכות` finds `זכויות`, `ניצול` finds
     `הניצולים`); a prefix comes off only where the rest is a word (`שרד` does not find `משרד`). The word

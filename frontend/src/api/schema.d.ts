@@ -1496,7 +1496,8 @@ export interface paths {
         };
         /**
          * Search
-         * @description Ranked search over knowledge items, decisions and approved minutes you may see, with snippets.
+         * @description Ranked search over what you may see: knowledge items, decisions, approved minutes, meetings (with
+         *     their agenda) and action items, with snippets. Filter by roundtable, `entity_type`, kind, date.
          *
          *     Hebrew words are found in all their forms (hspell's lemmas: `זכות` finds `זכויות`, `ניצול` finds
          *     `הניצולים`); a prefix comes off only where the rest is a word (`שרד` does not find `משרד`). The word
@@ -15050,7 +15051,7 @@ export interface operations {
                 /** @description Words to find, Hebrew or English. */
                 q: string;
                 roundtable_id?: string | null;
-                entity_type?: ("knowledge_item" | "decision" | "minutes") | null;
+                entity_type?: ("knowledge_item" | "decision" | "minutes" | "meeting" | "action_item") | null;
                 kind?: string | null;
                 tag?: string | null;
                 language?: ("he" | "en") | null;

@@ -12,7 +12,7 @@ import { KNOWLEDGE_KINDS, type KnowledgeKind, type SearchFilters } from "./api";
 import { KnowledgeList } from "./KnowledgeList";
 import { SearchResults } from "./SearchResults";
 
-const ENTITY_TYPES = ["knowledge_item", "decision", "minutes"] as const;
+const ENTITY_TYPES = ["knowledge_item", "decision", "minutes", "meeting", "action_item"] as const;
 
 /**
  * The knowledge library: full-text search (Hebrew and English) with filters and highlighted

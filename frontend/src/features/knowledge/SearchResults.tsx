@@ -1,11 +1,11 @@
 import { Anchor, Badge, Group, Stack, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { Link } from "react-router";
+import { Link, useSearchParams } from "react-router";
 import { LoadMore } from "../../shared/layout/LoadMore";
 import { QueryState } from "../../shared/feedback/QueryState";
 import { formatDate } from "../../i18n/format";
 import { useLang } from "../../i18n/useLang";
-import { useSearch, type SearchFilters, type SearchHit } from "./api";
+import { useSearch, type SearchFilters, type SearchHit, type SearchPage } from "./api";
 import { HighlightedSnippet } from "./HighlightedSnippet";
 import { hitHref } from "./hits";
 
@@ -25,15 +25,34 @@ function KindLabel({ hit }: { hit: Pick<SearchHit, "entity_type" | "kind"> }) {
   );
 }
 
+/** hspell's correction of a query that found nothing, as a link that searches for it instead. */
+function DidYouMean({ suggestion }: { suggestion: string }) {
+  const { t } = useTranslation();
+  const [params] = useSearchParams();
+  const next = new URLSearchParams(params);
+  next.set("q", suggestion);
+  return (
+    <Anchor component={Link} to={`?${next.toString()}`} data-testid="did-you-mean">
+      {t("search.didYouMean", { q: suggestion })}
+    </Anchor>
+  );
+}
+
 export function SearchResults({ filters }: { filters: SearchFilters }) {
   const { t } = useTranslation();
   const lang = useLang();
   const results = useSearch(filters);
+  const suggestion = (results.data?.pages[0] as SearchPage | undefined)?.did_you_mean;
   return (
     <QueryState
       query={{ ...results, data: results.data ? results.items : undefined }}
       isEmpty={(items) => items.length === 0}
-      empty={t("search.noResults", { q: filters.q })}
+      empty={
+        <Stack gap={4}>
+          <Text>{t("search.noResults", { q: filters.q })}</Text>
+          {suggestion && <DidYouMean suggestion={suggestion} />}
+        </Stack>
+      }
       loadingLabel={t("search.searching")}
     >
       {(items) => (

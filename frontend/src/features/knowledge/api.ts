@@ -22,6 +22,7 @@ export type KnowledgeItemUpdate = components["schemas"]["KnowledgeItemUpdate"];
 export type KnowledgeVisibility = components["schemas"]["KnowledgeVisibility"];
 export type Attachment = components["schemas"]["AttachmentRead"];
 export type SearchHit = components["schemas"]["SearchHit"];
+export type SearchPage = components["schemas"]["SearchPage"];
 export type RevisionDiff = components["schemas"]["RevisionDiff"];
 
 export const KNOWLEDGE_KINDS: KnowledgeKind[] = [
@@ -38,7 +39,7 @@ export const KNOWLEDGE_KINDS: KnowledgeKind[] = [
 export interface SearchFilters {
   q: string;
   roundtableId?: string;
-  entityType?: "knowledge_item" | "decision" | "minutes";
+  entityType?: "knowledge_item" | "decision" | "minutes" | "meeting" | "action_item";
   kind?: string;
   tag?: string;
   language?: "he" | "en";
@@ -46,7 +47,8 @@ export interface SearchFilters {
   to?: string;
 }
 
-/** Ranked full-text search (Hebrew prefixes and English stems) with snippets and highlight offsets. */
+/** Ranked full-text search (Hebrew words in all their forms, English stems) with snippets, the matched
+ * forms' offsets, and for a query that found nothing, `did_you_mean` on its first page. */
 export function useSearch(filters: SearchFilters, limit = 20) {
   const q = filters.q.trim();
   return useCursorList(
