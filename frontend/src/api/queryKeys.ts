@@ -11,6 +11,8 @@ type Filters = object;
 export const queryKeys = {
   /** The signed-in person (GET /me). */
   me: ["me"] as const,
+  /** The signed-in person's own API tokens (never the tokens themselves, only their hints). */
+  apiTokens: { mine: ["me", "api-tokens"] as const },
   /** Every sector (public, rarely changes): one cache for names, colours, pickers and admin. */
   sectors: ["sectors"] as const,
 

@@ -20,6 +20,7 @@ const NotFoundPage = lazy(() => import("../features/shell/NotFoundPage"));
 const DecisionPage = lazy(() => import("../pages/DecisionPage"));
 const PublicDecisionPage = lazy(() => import("../pages/PublicDecisionPage"));
 const MyActionItemsPage = lazy(() => import("../features/actionItems/MyActionItemsPage"));
+const ApiTokensPage = lazy(() => import("../features/apiTokens/ApiTokensPage"));
 const KnowledgeItemPage = lazy(() => import("../features/knowledge/KnowledgeItemPage"));
 const KnowledgeNewPage = lazy(() => import("../features/knowledge/KnowledgeNewPage"));
 const KnowledgeEditPage = lazy(() => import("../features/knowledge/KnowledgeEditPage"));
@@ -50,6 +51,7 @@ export const routes: RouteObject[] = [
         children: [
           { path: "/decisions/:decisionId", element: <DecisionPage /> },
           { path: "/action-items", element: <MyActionItemsPage /> },
+          { path: "/api-tokens", element: <ApiTokensPage /> },
           { path: "/knowledge/new", element: <KnowledgeNewPage /> },
           { path: "/knowledge/:itemId", element: <KnowledgeItemPage /> },
           { path: "/knowledge/:itemId/edit", element: <KnowledgeEditPage /> },

@@ -43,6 +43,9 @@ export function UserMenu() {
             <span dir="ltr">{me.data.email}</span>
           </Menu.Label>
         )}
+        <Menu.Item component={Link} to="/api-tokens">
+          {t("userMenu.apiTokens")}
+        </Menu.Item>
         <Menu.Item
           onClick={async () => {
             await signOut();
