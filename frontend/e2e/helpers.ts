@@ -24,6 +24,18 @@ export async function signIn(page: Page, who: Role | "facilitator2") {
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
 }
 
+/**
+ * Click a consequential step's button, check that its dialog says what follows (`expects`), and
+ * confirm it there (the dialog's own button of the same name).
+ */
+export async function confirmStep(page: Page, button: string, expects: RegExp | string) {
+  await page.getByRole("button", { name: button, exact: true }).click();
+  const dialog = page.getByRole("dialog");
+  await expect(dialog).toContainText(expects);
+  await dialog.getByRole("button", { name: button, exact: true }).click();
+  await expect(dialog).toHaveCount(0);
+}
+
 /** Wait until no loader is showing (every section has its data or its error). */
 export async function settled(page: Page) {
   await expect(page.getByRole("status").filter({ hasText: /טוען|Loading/ })).toHaveCount(0);

@@ -1,5 +1,6 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import {
+  confirmStep,
   expectAccessible,
   jerusalemWallTime,
   openTab,
@@ -53,14 +54,17 @@ test("a meeting cycle in Hebrew: schedule, agenda, RSVP, attendance, timer, minu
   // The API's 422 (an online meeting needs a link) is shown on the field itself.
   const url = dialog.getByLabel("קישור למפגש מקוון");
   await expect(url).toHaveAttribute("aria-invalid", "true");
-  await expect(dialog.getByText(/needs an online_url/)).toBeVisible();
+  // …in Hebrew, not in the API's English.
+  await expect(dialog.getByText("לפגישה זו נדרש קישור מקוון.")).toBeVisible();
+  await expect(dialog.getByText(/online_url/)).toHaveCount(0);
   await url.fill("https://meet.example.org/e2e");
-  await dialog.getByRole("button", { name: "קביעה" }).click();
+  // A double click schedules one meeting, not two.
+  await dialog.getByRole("button", { name: "קביעה" }).dblclick();
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
   await expect(page).toHaveURL(/\/meetings\/[0-9a-f-]{36}$/);
   const meetingUrl = new URL(page.url()).pathname;
   await expect(page.getByText("מתוכנן", { exact: true })).toBeVisible();
-  await expect(page.getByText("Asia/Jerusalem")).toBeVisible();
+  await expect(page.getByText("שעון ישראל").first()).toBeVisible(); // the zone by name, not "GMT+2"
 
   // --- Agenda: three items (one with a briefing pack), then reorder by drag and by keyboard. ---
   for (const [name, minutes] of [
@@ -76,7 +80,8 @@ test("a meeting cycle in Hebrew: schedule, agenda, RSVP, attendance, timer, minu
       await page.getByRole("option").first().click();
       await page.keyboard.press("Escape");
     }
-    await page.getByRole("button", { name: "הוספת נושא" }).last().click();
+    // A double click adds the item once.
+    await page.getByRole("button", { name: "הוספת נושא" }).last().dblclick();
     await expect(page.getByTestId("agenda-item").filter({ hasText: name })).toBeVisible();
   }
   expect(await agendaTitles(page)).toEqual(["פתיחה", "תעסוקה בפריפריה", "סיכום והמשך"]);
@@ -109,7 +114,9 @@ test("a meeting cycle in Hebrew: schedule, agenda, RSVP, attendance, timer, minu
 
   // --- The member RSVPs yes and proposes an agenda item; sees no facilitator tools. ---
   const member = await as(browser, "member");
-  await member.getByRole("link", { name: title }).click(); // from the home page's upcoming meetings
+  // From the home page's upcoming meetings, where the double-clicked meeting is there once.
+  await expect(member.getByRole("link", { name: title })).toHaveCount(1);
+  await member.getByRole("link", { name: title }).click();
   await expect(member.getByRole("heading", { level: 1, name: title })).toBeVisible();
   await expect(member.getByRole("tab", { name: "שעון דוברים" })).toHaveCount(0);
   await expect(member.getByRole("tab", { name: "הערות תהליך" })).toHaveCount(0);
@@ -133,7 +140,7 @@ test("a meeting cycle in Hebrew: schedule, agenda, RSVP, attendance, timer, minu
   await expect(page.getByText("…", { exact: true })).toHaveCount(0); // briefing-pack titles
   await screenshot(page, "meeting-agenda-he");
   await expectAccessible(page, "meeting-agenda-he");
-  await page.getByRole("button", { name: "סימון שהמפגש התקיים" }).click();
+  await confirmStep(page, "סימון שהמפגש התקיים", "סדר היום ייסגר");
   await expect(page.getByText("התקיים", { exact: true })).toBeVisible();
   await expect(page.getByRole("button", { name: "הוספת נושא" })).toHaveCount(0);
 
@@ -184,6 +191,7 @@ test("a meeting cycle in Hebrew: schedule, agenda, RSVP, attendance, timer, minu
   await openTab(page, "פרוטוקול");
   await page.getByRole("button", { name: "התחלת הפרוטוקול" }).click();
   const editor = page.getByLabel(/נוסח הפרוטוקול/);
+  await expect(editor).toHaveAttribute("dir", "auto"); // "## פתיחה" runs right to left
   await editor.fill(
     "## פתיחה\n\nהמפגש נפתח בברכת המשרד המארח.\n\nהוחלט לקדם **תוכנית תעסוקה** משותפת.",
   );
@@ -196,7 +204,7 @@ test("a meeting cycle in Hebrew: schedule, agenda, RSVP, attendance, timer, minu
   await expect(member.getByText("אין עדיין פרוטוקול.")).toBeVisible();
   await expect(member.getByRole("button", { name: "התחלת הפרוטוקול" })).toHaveCount(0);
 
-  await page.getByRole("button", { name: "הפצה" }).click();
+  await confirmStep(page, "הפצה", "כל המושבים בשולחן העגול יוכלו לקרוא");
   await expect(page.getByText("בהפצה", { exact: true }).first()).toBeVisible();
 
   // --- The member comments on a paragraph (clicks it). ---
@@ -224,7 +232,7 @@ test("a meeting cycle in Hebrew: schedule, agenda, RSVP, attendance, timer, minu
   await openTab(host, "פרוטוקול");
   await expect(host.getByText("כדאי לציין את לוח הזמנים.")).toBeVisible();
   await expect(host.getByText("פסקה 3", { exact: true })).toBeVisible();
-  await host.getByRole("button", { name: "אישור", exact: true }).click();
+  await confirmStep(host, "אישור", "ההערות ייסגרו");
   await expect(host.getByText("מאושר", { exact: true }).first()).toBeVisible();
   await host.context().close();
 

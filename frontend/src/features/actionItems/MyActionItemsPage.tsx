@@ -1,4 +1,4 @@
-import { Card, SegmentedControl, Stack } from "@mantine/core";
+import { Card, SegmentedControl, useMatches, Stack } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
 import { LoadMore } from "../../shared/layout/LoadMore";
@@ -38,12 +38,16 @@ export default function MyActionItemsPage() {
   const requested = params.get("filter") as Filter | null;
   const filter: Filter = requested && FILTERS.includes(requested) ? requested : "active";
   const list = useActionItems(filtersFor(filter));
+  // Six filters do not fit a phone's width side by side: there they stack.
+  const orientation = useMatches<"vertical" | "horizontal">({ base: "vertical", sm: "horizontal" });
   const roundtable = (id: string) => me.data?.roundtables.find((r) => r.roundtable_id === id);
   return (
     <>
       <PageTitle>{t("actionItems.title")}</PageTitle>
       <SegmentedControl
         mb="md"
+        orientation={orientation}
+        fullWidth={orientation === "vertical"}
         aria-label={t("actionItems.filter")}
         value={filter}
         onChange={(value) =>

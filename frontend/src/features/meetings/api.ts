@@ -18,7 +18,10 @@ import { useCreateMutation } from "../../api/useCreateMutation";
 
 export type Invitation = components["schemas"]["InvitationRead"];
 
-/** My upcoming meetings across my roundtables, soonest first. `from` is fixed per mount. */
+/**
+ * My upcoming meetings across my roundtables, soonest first. `from` is fixed per mount. A cancelled
+ * meeting is not upcoming: the API's status filter takes one status, so those are left out here.
+ */
 export function useUpcomingMeetings(from: string, limit = 10) {
   return useQuery({
     queryKey: queryKeys.meetings.upcoming(from, limit),
@@ -26,6 +29,7 @@ export function useUpcomingMeetings(from: string, limit = 10) {
       unwrap(
         api.GET("/api/v1/meetings", { params: { query: { from, sort: "starts_at", limit } } }),
       ),
+    select: (page) => ({ ...page, items: page.items.filter((m) => m.status !== "cancelled") }),
   });
 }
 
