@@ -91,6 +91,17 @@ class DatabaseUnavailable(OperationalError):
 QUERY_CANCELED = "57014"  # PostgreSQL's SQLSTATE for a statement cancelled (statement_timeout)
 
 
+def _driver_client_error(dialect: Dialect) -> type[Exception]:
+    """asyncpg's InternalClientError as the dialect presents it: the protocol of a connection the
+    server ended while it sat idle (see HotRead.all); on another driver, an error never raised."""
+    found: type[Exception] = getattr(dialect.loaded_dbapi, "InternalClientError", _NeverRaised)
+    return found
+
+
+class _NeverRaised(Exception):
+    pass
+
+
 def _unavailable_as_operational_error(engine: Engine) -> None:
     """The driver reports a database it cannot reach, or one that stopped answering, with the
     builtin TimeoutError or OSError, and a statement the server cancelled for taking too long as a
@@ -108,7 +119,7 @@ def _unavailable_as_operational_error(engine: Engine) -> None:
         original = context.original_exception
         if getattr(original, "sqlstate", None) == QUERY_CANCELED:  # the connection itself is fine
             return DatabaseUnavailable(context.statement, context.parameters, original)
-        if not isinstance(original, TimeoutError | OSError):
+        if not isinstance(original, TimeoutError | OSError | _driver_client_error(context.dialect)):
             return None
         connection = context.connection
         if connection is not None and not connection.invalidated:
@@ -352,7 +363,9 @@ class HotRead:
             driver.terminate()
             await connection.invalidate(exc)
             raise DatabaseUnavailable(sql, parameters, exc, connection_invalidated=True) from exc
-        except (asyncpg.PostgresConnectionError, asyncpg.InterfaceError, OSError) as exc:
+        except (asyncpg.PostgresConnectionError, asyncpg.InterfaceError, asyncpg.InternalClientError, OSError) as exc:
+            # InternalClientError: the server ended the connection while it sat idle in the pool (its
+            # last words, a FATAL error, left the protocol waiting for a ReadyForQuery that never comes).
             await connection.invalidate(exc)
             raise DatabaseUnavailable(sql, parameters, exc, connection_invalidated=True) from exc
         except asyncpg.QueryCanceledError as exc:  # the server's statement_timeout
