@@ -289,7 +289,7 @@ async def test_filters_narrow_the_hits(client, signed_in, cast):
         "מפגש על תחבורה",
     )
 
-    for params in ({"entity_type": "meeting"}, {"language": "fr"}, {"from": "yesterday"}):
+    for params in ({"entity_type": "invitation"}, {"language": "fr"}, {"from": "yesterday"}):
         assert_problem(
             await client.get(SEARCH, params={"q": "תחבורה", **params}, headers=facilitator), 422, "validation_error"
         )

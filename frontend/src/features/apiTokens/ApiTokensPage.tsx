@@ -11,7 +11,6 @@ import {
   Stack,
   Table,
   Text,
-  TextInput,
 } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -19,6 +18,7 @@ import { useLang } from "../../i18n/useLang";
 import { ErrorAlert } from "../../shared/feedback/ErrorAlert";
 import { QueryState } from "../../shared/feedback/QueryState";
 import { LoadMore } from "../../shared/layout/LoadMore";
+import { TextInput } from "../../shared/inputs";
 import { PageTitle } from "../../shared/layout/PageTitle";
 import {
   READ_SCOPES,

@@ -2,7 +2,7 @@ import { screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { session } from "../../api/session";
-import { initI18n, setLanguage } from "../../i18n";
+import { i18n, initI18n, setLanguage } from "../../i18n";
 import { json, stubFetch } from "../../test/fetchStub";
 import { renderApp } from "../../test/render";
 import SignInPage from "./SignInPage";
@@ -25,13 +25,15 @@ async function fillAndSubmit() {
 }
 
 describe("sign-in page", () => {
-  it("shows the API's detail for bad credentials", async () => {
+  it("says the credentials are wrong in the UI's language, not the API's English", async () => {
     stubFetch(() =>
       json({ code: "invalid_credentials", detail: "Wrong email or password.", status: 401 }, 401),
     );
     renderApp(<SignInPage />, { path: "/sign-in" });
     await fillAndSubmit();
-    expect(await screen.findByRole("alert")).toHaveTextContent("Wrong email or password.");
+    const alert = await screen.findByRole("alert");
+    expect(alert).toHaveTextContent(i18n.t("signIn.badCredentials"));
+    expect(alert).not.toHaveTextContent("Wrong email or password.");
     expect(session.hasSession()).toBe(false);
   });
 

@@ -3,6 +3,7 @@ import { TextInput } from "../../shared/inputs";
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
+import { hasKeptDrafts } from "../../shared/drafts";
 import { Navigate, useNavigate, useSearchParams } from "react-router";
 import { signIn } from "../../api/client";
 import { ApiError } from "../../api/problem";
@@ -70,6 +71,7 @@ export default function SignInPage() {
         {ended && ended !== "signed_out" && (
           <Alert color="yellow" mb="md" role="status">
             {t(ended === "revoked" ? "signIn.sessionRevoked" : "signIn.sessionExpired")}
+            {hasKeptDrafts() && ` ${t("signIn.draftsKept")}`}
           </Alert>
         )}
         <form onSubmit={submit} noValidate aria-describedby={error ? "sign-in-error" : undefined}>

@@ -15,9 +15,12 @@ function EditForm({ item }: { item: KnowledgeItem }) {
       busy={update.isPending}
       error={update.error}
       onCancel={() => navigate(`/knowledge/${item.id}`)}
-      onSubmit={({ roundtable_id: _ignored, ...values }) =>
+      onSubmit={({ roundtable_id: _ignored, ...values }, saved) =>
         update.mutate(values, {
-          onSuccess: () => navigate(`/knowledge/${item.id}`, { replace: true }),
+          onSuccess: () => {
+            saved();
+            navigate(`/knowledge/${item.id}`, { replace: true });
+          },
         })
       }
     />

@@ -1,6 +1,7 @@
 import { Button, Group, Select, SimpleGrid, Stack, Tabs } from "@mantine/core";
 import { TagsInput, TextInput, Textarea } from "../../shared/inputs";
 import { useState, type FormEvent } from "react";
+import { useDraft } from "../../shared/drafts";
 import { useTranslation } from "react-i18next";
 import { pickLang, useLang } from "../../i18n/useLang";
 import { useMe } from "../../shared/session/me";
@@ -38,7 +39,8 @@ export function KnowledgeForm({
   initialRoundtable?: string | null;
   busy: boolean;
   error: unknown;
-  onSubmit: (values: KnowledgeFormValues) => void;
+  /** `saved` forgets the text kept in the browser: call it once the API has the item. */
+  onSubmit: (values: KnowledgeFormValues, saved: () => void) => void;
   onCancel: () => void;
 }) {
   const { t } = useTranslation();
@@ -53,8 +55,13 @@ export function KnowledgeForm({
       : (initialRoundtable ?? (addable.length === 1 ? addable[0].id : null)),
   );
   const [kind, setKind] = useState<KnowledgeKind>(item?.kind ?? "background_paper");
-  const [title, setTitle] = useState(item?.title ?? "");
-  const [body, setBody] = useState(item?.body ?? "");
+  const draft = `knowledge:${item?.id ?? "new"}`;
+  const [title, setTitle, forgetTitle] = useDraft(`${draft}:title`, item?.title ?? "");
+  const [body, setBody, forgetBody] = useDraft(`${draft}:body`, item?.body ?? "");
+  const forgetDrafts = () => {
+    forgetTitle();
+    forgetBody();
+  };
   const [summary, setSummary] = useState(item?.summary ?? "");
   const [tags, setTags] = useState<string[]>(item?.tags ?? []);
   const [language, setLanguage] = useState<"he" | "en">(item?.language ?? lang);
@@ -76,18 +83,21 @@ export function KnowledgeForm({
   function submit(event: FormEvent) {
     event.preventDefault();
     if (!title.trim() || roundtable === null || !urlValid) return;
-    onSubmit({
-      roundtable_id: roundtableId,
-      kind,
-      title: title.trim(),
-      body,
-      summary,
-      tags,
-      language,
-      authors,
-      url: url.trim() || null,
-      visibility: visibilities.includes(visibility) ? visibility : "roundtable",
-    });
+    onSubmit(
+      {
+        roundtable_id: roundtableId,
+        kind,
+        title: title.trim(),
+        body,
+        summary,
+        tags,
+        language,
+        authors,
+        url: url.trim() || null,
+        visibility: visibilities.includes(visibility) ? visibility : "roundtable",
+      },
+      forgetDrafts,
+    );
   }
 
   return (
@@ -212,7 +222,13 @@ export function KnowledgeForm({
         />
         <MutationError error={error} />
         <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel}>
+          <Button
+            variant="default"
+            onClick={() => {
+              forgetDrafts(); // cancelling means the text is not wanted
+              onCancel();
+            }}
+          >
             {t("formKit.cancel")}
           </Button>
           <Button

@@ -27,9 +27,12 @@ export default function KnowledgeNewPage() {
           busy={create.isPending}
           error={create.error}
           onCancel={() => navigate(-1)}
-          onSubmit={(values) =>
+          onSubmit={(values, saved) =>
             create.mutate(values, {
-              onSuccess: (item) => navigate(`/knowledge/${item.id}`, { replace: true }),
+              onSuccess: (item) => {
+                saved();
+                navigate(`/knowledge/${item.id}`, { replace: true });
+              },
             })
           }
         />

@@ -17,6 +17,7 @@ import { useId, useRef, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { EnumBadge } from "../../shared/enums/EnumBadge";
 import { ErrorAlert } from "../../shared/feedback/ErrorAlert";
+import { useDraft } from "../../shared/drafts";
 import { ConfirmButton } from "../../shared/feedback/ConfirmButton";
 import { MutationError } from "../../shared/feedback/MutationError";
 import { ConflictNotice } from "../../shared/feedback/MutationError";
@@ -119,7 +120,10 @@ export function MinutesEditor({
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const { save } = useMinutesMutations(meetingId);
-  const [text, setText] = useState(minutes.shown_revision.body);
+  const [text, setText, forgetDraft] = useDraft(
+    `minutes:${minutes.id}`,
+    minutes.shown_revision.body,
+  );
   const [theirs, setTheirs] = useState<string | null>(null);
   const [reloading, setReloading] = useState(false);
   const [reloadError, setReloadError] = useState<unknown>(null);
@@ -201,7 +205,7 @@ export function MinutesEditor({
       </SimpleGrid>
       <Group>
         <Button
-          onClick={() => save.mutate({ minutes, body: text })}
+          onClick={() => save.mutate({ minutes, body: text }, { onSuccess: forgetDraft })}
           loading={save.isPending}
           disabled={!dirty}
         >
@@ -240,7 +244,7 @@ function Comments({
   const me = useMe();
   const comments = useMinutesComments(minutes.id);
   const add = useAddComment(minutes.id);
-  const [body, setBody] = useState("");
+  const [body, setBody, forgetDraft] = useDraft(`comment:${minutes.id}`, "");
   return (
     <section aria-labelledby="minutes-comments">
       <Title order={3} size="h5" id="minutes-comments" mb="xs">
@@ -297,6 +301,7 @@ function Comments({
                 {
                   onSuccess: () => {
                     setBody("");
+                    forgetDraft();
                     setParagraph(null);
                   },
                 },

@@ -1,7 +1,7 @@
 import { cleanup, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { initI18n, setLanguage } from "../../i18n";
+import { i18n, initI18n, setLanguage } from "../../i18n";
 import { json, stubFetch } from "../../test/fetchStub";
 import { renderApp } from "../../test/render";
 import { assignableRoles, type Seat } from "./api";
@@ -122,7 +122,7 @@ describe("SeatsSection", () => {
     expect(screen.getByRole("combobox", { name: "Role of Fay Facilitator" })).toBeInTheDocument();
   });
 
-  it("ends a seat with If-Match and shows the API's problem", async () => {
+  it("ends a seat with If-Match and shows the API's problem in the UI's words", async () => {
     const calls = serve(() =>
       json({ code: "seat_overlaps", detail: "The seat overlaps another seat.", status: 409 }, 409),
     );
@@ -132,7 +132,7 @@ describe("SeatsSection", () => {
     const dialog = await screen.findByRole("dialog", { name: "End a seat" });
     await user.click(within(dialog).getByRole("button", { name: "End seat" }));
     await waitFor(() =>
-      expect(within(dialog).getByText("The seat overlaps another seat.")).toBeInTheDocument(),
+      expect(within(dialog).getByText(i18n.t("problems.seat_overlaps"))).toBeInTheDocument(),
     );
     const patch = calls.find((c) => c.method === "PATCH")!;
     expect(patch.path).toBe("/api/v1/seats/1");
