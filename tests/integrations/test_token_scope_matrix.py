@@ -80,7 +80,7 @@ async def _call(row, target, client, db, cast, shared_app, headers_for):  # type
         settings=shared_app.state.settings,
     )
     call = await BUILDERS[row](setup)
-    headers = await headers_for(db)
+    headers = {**(await headers_for(db)), **(call.headers or {})}  # If-Match, where a row needs one
     await db.commit()
     return await client.request(
         call.method, call.url, json=call.json, data=call.data, params=call.params, files=call.files, headers=headers
