@@ -16,7 +16,7 @@ import asyncpg
 import httpx
 import pytest
 from decision_factories import Cast, make_cast
-from sqlalchemy import event, select
+from sqlalchemy import delete, event, select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession, async_sessionmaker
 
 from shulchan.core import migrations
@@ -26,6 +26,9 @@ from shulchan.core.security import create_access_token, hash_password
 from shulchan.demo.seed import build_demo_world
 from shulchan.identity.models import AuthSession, User
 from shulchan.main import create_app
+from shulchan.organisations.models import Organisation
+from shulchan.roundtables.models import Goal, Roundtable, Seat
+from shulchan.sectors.models import Sector
 from shulchan.stakeholders.models import Stakeholder
 
 TEST_SECRET = "test-secret-" + "x" * 40
@@ -263,10 +266,11 @@ MATRIX_PASSWORD = "matrix-password-1"
 
 
 @pytest.fixture(scope="module")
-async def matrix_cast(engine: AsyncEngine, settings: Settings) -> Cast:
+async def matrix_cast(engine: AsyncEngine, settings: Settings) -> AsyncIterator[Cast]:
     """The permission matrix's callers and their two roundtables (decision_factories.make_cast), built
     once per module and committed (each test's own changes are rolled back); everyone signs in with
-    MATRIX_PASSWORD. Used by tests/test_permission_matrix.py and the token scope matrix."""
+    MATRIX_PASSWORD. Used by tests/test_permission_matrix.py and the token scope matrix. Removed after
+    the module, so the tests that count what the database holds (sectors, organisations) still can."""
     async with async_sessionmaker(engine, expire_on_commit=False)() as session:
         built = await make_cast(session, settings)
         password_hash = hash_password(MATRIX_PASSWORD)
@@ -277,4 +281,14 @@ async def matrix_cast(engine: AsyncEngine, settings: Settings) -> Cast:
         assert admin is not None
         admin.organisation_id = built.organisations["civil_society"]
         await session.commit()
-    return built
+    yield built
+    tables = [built.roundtable.id, built.other.id]
+    users = [user.id for user in built.users.values()]
+    async with engine.begin() as connection:
+        await connection.execute(delete(Goal).where(Goal.roundtable_id.in_(tables)))
+        await connection.execute(delete(Seat).where(Seat.roundtable_id.in_(tables)))
+        await connection.execute(delete(Roundtable).where(Roundtable.id.in_(tables)))
+        await connection.execute(delete(Stakeholder).where(Stakeholder.user_id.in_(users)))
+        await connection.execute(delete(User).where(User.id.in_(users)))
+        await connection.execute(delete(Organisation).where(Organisation.id.in_(built.organisations.values())))
+        await connection.execute(delete(Sector).where(Sector.id.in_(built.sectors.values())))

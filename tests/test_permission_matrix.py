@@ -877,6 +877,7 @@ async def own_knowledge_item(setup: Setup) -> KnowledgeItem:
 async def new_attachment(setup: Setup, item: KnowledgeItem) -> Attachment:
     """A real PDF stored where the app reads attachments, and its row."""
     storage_name, sha256 = files.store(setup.settings.attachments_dir, PDF)
+    files.publish(setup.settings.attachments_dir, storage_name)  # as the upload does once its row commits
     attachment = Attachment(
         knowledge_item_id=item.id,
         filename="brief.pdf",
