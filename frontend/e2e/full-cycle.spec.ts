@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import {
+  confirmStep,
   endorse,
   expectAccessible,
   jerusalemWallTime,
@@ -85,7 +86,7 @@ test("the whole cycle in Hebrew: meeting, minutes, agreement, endorsement, adopt
   await page.getByRole("button", { name: "הזמנת כל המושבים" }).click();
   await expect(page.getByText(/הוזמנו \d+ מושבים/)).toBeVisible();
   await openTab(page, "סדר יום");
-  await page.getByRole("button", { name: "סימון שהמפגש התקיים" }).click();
+  await confirmStep(page, "סימון שהמפגש התקיים", "סדר היום ייסגר");
   await expect(page.getByText("התקיים", { exact: true })).toBeVisible();
   await openTab(page, "הזמנות ונוכחות");
   const rows = page.getByRole("table", { name: "רישום נוכחות" }).getByRole("row");
@@ -116,7 +117,7 @@ test("the whole cycle in Hebrew: meeting, minutes, agreement, endorsement, adopt
     .fill("## פתיחה\n\nהוחלט לקדם **תוכנית תעסוקה** משותפת בפריפריה.");
   await page.getByRole("button", { name: "שמירת הטיוטה" }).click();
   await expect(page.getByText("נשמר.", { exact: true })).toBeVisible();
-  await page.getByRole("button", { name: "הפצה" }).click();
+  await confirmStep(page, "הפצה", "כל המושבים בשולחן העגול יוכלו לקרוא");
   await expect(page.getByText("בהפצה", { exact: true }).first()).toBeVisible();
 
   // --- Host approves the minutes. ---
@@ -124,7 +125,7 @@ test("the whole cycle in Hebrew: meeting, minutes, agreement, endorsement, adopt
   await page.goto(meetingUrl);
   await expect(page.getByRole("heading", { level: 1, name: meetingTitle })).toBeVisible();
   await openTab(page, "פרוטוקול");
-  await page.getByRole("button", { name: "אישור", exact: true }).click();
+  await confirmStep(page, "אישור", "ההערות ייסגרו");
   await expect(page.getByText("מאושר", { exact: true }).first()).toBeVisible();
 
   // --- Facilitator proposes an agreement raised at that meeting; discussion; agreed. ---
